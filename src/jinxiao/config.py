@@ -1,0 +1,109 @@
+"""The campaign config (config/campaign.yaml) and the repo paths the pipeline reads from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SQL_DIR = REPO_ROOT / "sql"
+EXPECTATIONS_DIR = REPO_ROOT / "expectations"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_CONFIG = REPO_ROOT / "config" / "campaign.yaml"
+DEFAULT_SENDER_REGISTRY = REPO_ROOT / "config" / "senders.csv"
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    code: str
+    title: str
+    deadline: dt.date
+    deadline_note: str | None
+
+    def deadline_end(self, tz: ZoneInfo) -> dt.datetime:
+        """End of the deadline day (23:59:59) in the campaign's time zone."""
+        return dt.datetime.combine(self.deadline, dt.time(23, 59, 59), tzinfo=tz)
+
+
+@dataclass(frozen=True)
+class City:
+    code: str
+    name: str
+
+    @property
+    def short(self) -> str:
+        return self.name.removesuffix("市")
+
+
+@dataclass(frozen=True)
+class Campaign:
+    code: str
+    name: str
+    notice: str
+    province: str
+    organiser: str
+    year: int
+    tz: ZoneInfo
+    start: dt.date
+    end: dt.date
+    month_start: dt.date
+    month_end: dt.date
+    forms: dict[str, FormSpec]
+    cities: tuple[City, ...]
+    categories: tuple[str, ...]
+    other_category: str
+    reminder_days_before: tuple[int, ...]
+    overdue_after_days: int
+    june1_as_of: dt.date
+    year_end_as_of: dt.date
+
+    def city(self, name: str) -> City:
+        for c in self.cities:
+            if name in (c.name, c.short):
+                return c
+        raise KeyError(name)
+
+    @property
+    def all_categories(self) -> tuple[str, ...]:
+        return (*self.categories, self.other_category)
+
+
+def config_path() -> Path:
+    return Path(os.environ.get("JINXIAO_CONFIG", DEFAULT_CONFIG))
+
+
+@functools.cache
+def load_campaign(path: Path | None = None) -> Campaign:
+    data = yaml.safe_load((path or config_path()).read_text(encoding="utf-8"))
+    c = data["campaign"]
+    forms = {
+        code: FormSpec(code, f["title"], f["deadline"], f.get("deadline_note"))
+        for code, f in data["forms"].items()
+    }
+    return Campaign(
+        code=c["code"],
+        name=c["name"],
+        notice=c["notice"],
+        province=c["province"],
+        organiser=c["organiser"],
+        year=int(c["year"]),
+        tz=ZoneInfo(c["timezone"]),
+        start=c["start"],
+        end=c["end"],
+        month_start=c["promotion_month"]["start"],
+        month_end=c["promotion_month"]["end"],
+        forms=forms,
+        cities=tuple(City(str(x["code"]), x["name"]) for x in data["cities"]),
+        categories=tuple(data["categories"]),
+        other_category=data["other_category"],
+        reminder_days_before=tuple(data["reminders"]["days_before"]),
+        overdue_after_days=int(data["reminders"]["overdue_after_days"]),
+        june1_as_of=data["reports"]["june1_as_of"],
+        year_end_as_of=data["reports"]["year_end_as_of"],
+    )

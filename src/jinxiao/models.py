@@ -1,0 +1,142 @@
+"""Plain data passed between the pipeline stages.
+
+mailbox -> archive -> extract -> identify -> parse -> normalise -> validate -> load.
+Each stage takes the previous stage's dataclass; nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+Outcome = Literal["accepted", "superseded", "rejected", "ignored", "quarantined", "duplicate"]
+ReasonClass = Literal[
+    "corrupt_file", "wrong_template", "encrypted", "unsupported_format", "validation_failed"
+]
+Form = Literal["registry", "plan", "results_may", "results_year"]
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class RawMessage:
+    """One message as the mailbox holds it, before anything is parsed."""
+
+    raw: bytes
+    source: str  # "maildir:/abs/path" or "imap:host:port/folder"
+    source_ref: str  # maildir file name, or "<uidvalidity>:<uid>" on IMAP
+    arrived_at: dt.datetime | None  # mailbox arrival time (mtime / INTERNALDATE), tz-aware
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file found in a message; `path` says where (e.g. "2", "2/fwd/1", "3/a.zip!b.xlsx")."""
+
+    filename: str
+    content_type: str
+    payload: bytes
+    path: str
+
+    @property
+    def size(self) -> int:
+        return len(self.payload)
+
+
+@dataclass(frozen=True)
+class ParsedEmail:
+    message_id: str | None  # without angle brackets
+    sender: str  # lower-cased bare address of From
+    sender_name: str
+    subject: str
+    date: dt.datetime | None  # Date header, tz-aware, None when missing or unparseable
+    references: tuple[str, ...]
+    body_text: str
+    attachments: tuple[Attachment, ...]
+
+
+class FileProblem(Exception):
+    """A file that cannot become rows: the reason class of CONTRACT §3 and a Chinese detail."""
+
+    def __init__(self, reason_class: ReasonClass, detail_zh: str) -> None:
+        super().__init__(f"{reason_class}: {detail_zh}")
+        self.reason_class: ReasonClass = reason_class
+        self.detail_zh = detail_zh
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet (or a CSV file, or a Word table) as a grid of cell values.
+
+    Values are str, int, float, bool, datetime.datetime, datetime.date or None, exactly as
+    the reader got them (no normalisation yet). rows[0] is Excel row 1.
+    """
+
+    name: str
+    rows: list[list[object]]
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """What a reader made of one attachment."""
+
+    filename: str
+    kind: str  # "xlsx" "xls" "csv" "docx" ...
+    sheets: list[Sheet]
+    text: str = ""  # free text (Word paragraphs), for plan documents and form detection
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One data row of the located table: raw cells keyed by canonical field name."""
+
+    sheet: str
+    excel_row: int  # 1-based row number as Excel shows it
+    cells: dict[str, object]  # canonical field -> raw cell value (merged cells filled down)
+    extra: dict[str, object] = field(default_factory=dict)  # columns outside the form
+
+
+@dataclass(frozen=True)
+class ParsedTable:
+    """The table located in a workbook and mapped to a form's canonical fields."""
+
+    form: Form
+    sheet: str
+    header_row: int  # Excel row of the header
+    columns: dict[str, str]  # canonical field -> header text as the city wrote it
+    units: dict[str, str]  # canonical field -> unit named in the header ("万元", "亿元", "家"...)
+    rows: list[SourceRow]
+    unit_name: str | None  # the 填报单位 line's text, when present
+    summary_sentence: str | None  # the 参加…县区…个 sentence below the table, when present
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A finding about a submission, in words a city clerk can act on."""
+
+    severity: Severity
+    code: str  # stable machine code, e.g. "date_unparseable"
+    message_zh: str
+    excel_row: int | None = None
+    column: str | None = None  # header text as the city wrote it
+
+
+@dataclass(frozen=True)
+class CountyMatch:
+    names: tuple[str, ...]  # canonical county-level names, in the order written
+    codes: tuple[str, ...]
+    citywide: bool
+    unknown: tuple[str, ...]  # fragments that name no county of the city
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal | None  # in the target unit (万元 for money, plain count for counts)
+    approximate: bool = False
