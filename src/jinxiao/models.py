@@ -140,3 +140,29 @@ class DateRange:
 class Amount:
     value: Decimal | None  # in the target unit (万元 for money, plain count for counts)
     approximate: bool = False
+
+
+# Canonical field names of each form's table (the keys of SourceRow.cells).
+REGISTRY_FIELDS = (
+    "county",  # 参加县区
+    "activity_name",  # 重点活动名称
+    "period",  # 举办时间
+    "content",  # 活动内容（简要概述）
+    "enterprise_count",  # 参与企业数量
+    "support_policy",  # 支持政策及优惠举措
+    "est_turnover",  # 预估成效（成交额等）
+)
+RESULTS_FIELDS = (
+    "county",  # 参加县区
+    "activity_name",  # 重点活动名称
+    "actual_period",  # 实际举办时间
+    "enterprise_count",  # 参与企业数量（家）
+    "actual_turnover",  # 实际成交额（万元）
+    "footfall",  # 客流量（万人次）
+    "voucher_issued",  # 发放消费券（万元）
+    "voucher_redeemed",  # 核销消费券（万元）
+    "remark",  # 备注
+)
+CONTACT_FIELDS = ("contact_name", "contact_title", "contact_phone", "contact_email")
+# Columns a city may add that are kept but not required: 类别, 序号, 备注, 联系人 ...
+OPTIONAL_FIELDS = ("category", "seq", "remark", "contact")

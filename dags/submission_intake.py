@@ -1,0 +1,52 @@
+"""
+### submission_intake
+
+Polls the `submission_mailbox` connection, archives every new message's raw bytes and records
+it in the `warehouse` before anything else, then gives each recorded message exactly one outcome
+(accepted, superseded, rejected, ignored, quarantined, duplicate): extract attachments, identify
+the city by the sender registry, parse, normalise, validate with Great Expectations, load.
+
+Reruns change nothing: messages are keyed by the SHA-256 of their bytes and their mailbox place.
+When a run fails, the failing task's log names the message or connection; messages already
+archived are processed by the next run (or by `nightly_consolidation`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from airflow.sdk import Asset, dag, task
+
+from jinxiao_airflow import DEFAULT_ARGS, START, TAGS, settings
+
+SUBMISSIONS = Asset("jinxiao://warehouse/submission")
+
+
+@dag(
+    dag_id="submission_intake",
+    schedule=dt.timedelta(minutes=30),
+    start_date=START,
+    catchup=False,
+    max_active_runs=1,
+    tags=TAGS,
+    default_args=DEFAULT_ARGS,
+    doc_md=__doc__,
+)
+def submission_intake():
+    @task
+    def collect_mail(run_id: str | None = None) -> dict:
+        from jinxiao.pipeline import collect_mail as collect
+
+        report = collect(settings(), run_id or "manual")
+        return {"seen": report.seen, "new": report.new}
+
+    @task(outlets=[SUBMISSIONS])
+    def process_messages(collected: dict, run_id: str | None = None) -> dict:
+        from jinxiao.pipeline import process_messages as process
+
+        return {"collected": collected, "outcomes": process(settings(), run_id or "manual")}
+
+    process_messages(collect_mail())
+
+
+submission_intake()

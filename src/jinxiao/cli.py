@@ -1,0 +1,184 @@
+"""Command line for ops: `summary` after a run, `inspect` one email, `demo` mailbox, `intake`.
+
+Connections come from the same AIRFLOW_CONN_* / AIRFLOW_VAR_* variables Airflow reads, so
+the command line and the DAGs always look at the same mailbox and warehouse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import unquote, urlsplit
+
+from sqlalchemy import text
+
+from jinxiao.settings import Settings, settings_from_connections
+
+_OUTCOME_ZH = {
+    "accepted": "已采用",
+    "superseded": "已被替代",
+    "rejected": "退回",
+    "ignored": "忽略",
+    "quarantined": "隔离",
+    "duplicate": "重复",
+}
+
+
+def conn_from_env(conn_id: str) -> SimpleNamespace:
+    """An Airflow connection from AIRFLOW_CONN_<ID> (JSON or URI form), as plain attributes."""
+    value = os.environ.get(f"AIRFLOW_CONN_{conn_id.upper()}")
+    if not value:
+        raise SystemExit(f"AIRFLOW_CONN_{conn_id.upper()} is not set")
+    if value.lstrip().startswith("{"):
+        data = json.loads(value)
+        extra = data.get("extra") or {}
+        return SimpleNamespace(
+            conn_type=data.get("conn_type"),
+            host=data.get("host"),
+            port=data.get("port"),
+            login=data.get("login"),
+            password=data.get("password"),
+            schema=data.get("schema"),
+            extra_dejson=json.loads(extra) if isinstance(extra, str) else extra,
+        )
+    url = urlsplit(value)
+    return SimpleNamespace(
+        conn_type=url.scheme.replace("-", "_"),
+        host=unquote(url.hostname or "") or None,
+        port=url.port,
+        login=unquote(url.username) if url.username else None,
+        password=unquote(url.password) if url.password else None,
+        schema=url.path.lstrip("/") or None,
+        extra_dejson={},
+    )
+
+
+def env_settings() -> Settings:
+    return settings_from_connections(
+        conn_from_env("submission_mailbox"),
+        conn_from_env("warehouse"),
+        os.environ.get("AIRFLOW_VAR_SENDER_REGISTRY"),
+    )
+
+
+def _table(headers: list[str], rows: list[list[object]]) -> str:
+    def width(s: str) -> int:
+        return sum(2 if ord(ch) > 0x2E7F else 1 for ch in s)
+
+    cells = [[("" if v is None else str(v)) for v in row] for row in [headers, *rows]]
+    widths = [max(width(r[i]) for r in cells) for i in range(len(headers))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(v + " " * (widths[i] - width(v)) for i, v in enumerate(row)))
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _short(text_: str | None, limit: int = 60) -> str:
+    if not text_:
+        return ""
+    return text_ if len(text_) <= limit else text_[: limit - 1] + "…"
+
+
+def cmd_summary(_args: argparse.Namespace) -> int:
+    from jinxiao.pipeline import open_warehouse
+
+    settings = env_settings()
+    engine = open_warehouse(settings)
+    with engine.connect() as conn:
+        subs = conn.execute(
+            text(
+                "SELECT city_name, sender, filename, form, outcome, reason_class, reason_detail "
+                "FROM v_submission ORDER BY received_at, filename"
+            )
+        ).all()
+        status = conn.execute(
+            text("SELECT city_name, form, status FROM v_city_status ORDER BY city_name, form")
+        ).all()
+        province = conn.execute(text("SELECT * FROM v_province_summary")).mappings().first()
+    print("\n== Messages and files (v_submission)")
+    print(
+        _table(
+            ["city", "sender", "file", "form", "outcome", "reason"],
+            [
+                [
+                    r[0] or "-",
+                    r[1],
+                    _short(r[2], 34),
+                    r[3] or "",
+                    f"{r[4]} {_OUTCOME_ZH.get(r[4], '')}",
+                    _short(" ".join(x for x in (r[5], r[6]) if x), 70),
+                ]
+                for r in subs
+            ],
+        )
+    )
+    forms = sorted({r[1] for r in status})
+    grid: dict[str, dict[str, str]] = {}
+    for city, form, st in status:
+        grid.setdefault(city, {})[form] = st
+    print("\n== City status per form (v_city_status)")
+    print(_table(["city", *forms], [[c, *(grid[c].get(f, "") for f in forms)] for c in grid]))
+    if province:
+        print("\n== Province (v_province_summary)")
+        print(", ".join(f"{k}={v}" for k, v in province.items()))
+    print("\n== Where things are")
+    print(f"warehouse: {settings.warehouse.describe()}")
+    print(f"archive:   {settings.archive_dir}")
+    print(f"outputs:   {settings.output_dir}")
+    return 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from jinxiao.inspect_email import inspect_email
+
+    path = Path(args.eml)
+    if not path.is_file():
+        print(f"no such file: {path}", file=sys.stderr)
+        return 2
+    print(json.dumps(inspect_email(path.read_bytes()), ensure_ascii=False, indent=2, default=str))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from jinxiao.demo import write_demo_maildir
+
+    n = write_demo_maildir(Path(args.maildir))
+    print(f"demo mailbox: {args.maildir} ({n} messages)")
+    return 0
+
+
+def cmd_intake(_args: argparse.Namespace) -> int:
+    """The intake without Airflow (collect + process), for debugging and the benchmark."""
+    from jinxiao.pipeline import collect_mail, process_messages
+
+    settings = env_settings()
+    print(collect_mail(settings, "cli"))
+    print(process_messages(settings, "cli"))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="jinxiao")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("summary", help="print outcomes and city status").set_defaults(fn=cmd_summary)
+    p = sub.add_parser("inspect", help="what intake would make of one .eml (touches nothing)")
+    p.add_argument("eml")
+    p.set_defaults(fn=cmd_inspect)
+    p = sub.add_parser("demo", help="write the deterministic demo Maildir")
+    p.add_argument("--maildir", required=True)
+    p.set_defaults(fn=cmd_demo)
+    sub.add_parser("intake", help="collect and process once, without Airflow").set_defaults(
+        fn=cmd_intake
+    )
+    args = parser.parse_args(argv)
+    return args.fn(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

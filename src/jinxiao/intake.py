@@ -1,0 +1,237 @@
+"""The intake core: mailbox -> archive -> extract -> identify -> parse -> normalise -> validate -> load.
+
+`collect` copies new mail into the archive and the warehouse; `process` turns every recorded
+message without an outcome into exactly one outcome. Both are safe to rerun.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from jinxiao import load
+from jinxiao.archive import Archive
+from jinxiao.config import Campaign
+from jinxiao.extract import extract, is_automatic
+from jinxiao.identify import SenderRegistry, other_city_warning
+from jinxiao.locate_table import detect_form, extract_contacts, locate
+from jinxiao.mailbox import Mailbox
+from jinxiao.models import Attachment, FileProblem, ParsedEmail, Problem
+from jinxiao.normalise import normalise_table
+from jinxiao.outcomes import MessageResult, SubmissionResult
+from jinxiao.read_files import read_workbook, sniff_format
+from jinxiao.validate import SUITE_OF_FORM, validate_tables
+
+log = logging.getLogger(__name__)
+
+TABLE_FORMATS = {"xlsx", "xls", "csv", "docx", "html"}
+# Files that travel beside a table (a stamped scan, a logo) and are kept but not read.
+COMPANION_FORMATS = {"pdf", "image"}
+FETCH_BATCH = 50
+MAX_ERRORS_IN_DETAIL = 20
+
+
+@dataclass
+class IntakeStats:
+    seen: int = 0
+    new: int = 0
+    processed: int = 0
+    outcomes: Counter = field(default_factory=Counter)
+    results: list[MessageResult] = field(default_factory=list)
+
+
+def collect(mailbox: Mailbox, engine: Engine, archive: Archive, run_id: str) -> IntakeStats:
+    """Archive and record every message not seen before at its mailbox place."""
+    stats = IntakeStats()
+    refs = mailbox.refs()
+    stats.seen = len(refs)
+    source = getattr(mailbox, "source", None)
+    known = load.known_refs(engine, source) if source else set()
+    todo = [r for r in refs if r not in known]
+    for start in range(0, len(todo), FETCH_BATCH):
+        for msg in mailbox.fetch(todo[start : start + FETCH_BATCH]):
+            digest, path = archive.put(msg.raw, ".eml")
+            if load.record_arrival(engine, msg, digest, str(path), run_id):
+                stats.new += 1
+    return stats
+
+
+def received_time(parsed: ParsedEmail, arrived_at: dt.datetime | None) -> dt.datetime:
+    """CONTRACT §2: the Date header, else the mailbox's arrival time, else now."""
+    return parsed.date or arrived_at or dt.datetime.now(dt.UTC)
+
+
+def _date_header(raw: bytes) -> str | None:
+    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    for line in head.splitlines():
+        if line[:5].lower() == b"date:":
+            return line[5:].decode("latin-1").strip()
+    return None
+
+
+class Processor:
+    """Decides each pending message's outcome; one GX call per form for the whole batch."""
+
+    def __init__(
+        self, engine: Engine, archive: Archive, registry: SenderRegistry, campaign: Campaign
+    ) -> None:
+        self.engine = engine
+        self.archive = archive
+        self.registry = registry
+        self.campaign = campaign
+
+    def triage(self, pending: load.PendingMessage) -> MessageResult:
+        raw = Path(pending.archive_path).read_bytes()
+        parsed = extract(raw)
+        result = MessageResult(
+            message_key=pending.message_key,
+            email=parsed,
+            received_at=received_time(parsed, pending.arrived_at),
+            date_header=_date_header(raw),
+            city_name=self.registry.city_of(parsed.sender),
+        )
+        if is_automatic(raw):
+            result.outcome, result.reason_detail = "ignored", "自动回复或退信，不是报送邮件。"
+        elif result.city_name is None:
+            result.outcome = "quarantined"
+            result.reason_detail = (
+                f"发件人{parsed.sender or '（无地址）'}不在报送邮箱登记表中，邮件已隔离，未入库。"
+            )
+        elif dup := load.message_id_seen(self.engine, parsed.message_id, pending.message_key):
+            result.outcome, result.duplicate_of = "duplicate", dup
+            result.reason_detail = "同一封邮件（Message-ID相同）此前已收到并处理，无需处理。"
+        elif not parsed.attachments:
+            result.outcome = "ignored"
+            result.reason_detail = "邮件没有附件，未作为报送处理。如需报送，请将表格作为附件发送。"
+        else:
+            result.submissions = self.files(result, parsed)
+        return result
+
+    def files(self, result: MessageResult, parsed: ParsedEmail) -> list[SubmissionResult]:
+        formats = [sniff_format(a.payload, a.filename) for a in parsed.attachments]
+        has_table = any(f in TABLE_FORMATS for f in formats)
+        subs = []
+        for att, fmt in zip(parsed.attachments, formats, strict=True):
+            digest, path = self.archive.put(att.payload, Path(att.filename).suffix[:10] or ".bin")
+            sub = SubmissionResult(att, digest, str(path), None, "pending")
+            if has_table and fmt in COMPANION_FORMATS:
+                sub.outcome = "ignored"
+                sub.reason_detail = "随表格一并发送的扫描件或图片，已存档，不作数据读取。"
+            elif seen := load.same_file_seen(self.engine, result.city_name, digest):
+                sub.outcome = "duplicate"
+                sub.reason_detail = (
+                    f"与此前收到的文件“{seen[0]}”内容完全相同（当时结果：{_OUTCOME_ZH[seen[1]]}），"
+                    "无需重复报送。"
+                )
+            else:
+                self.read(sub, result, parsed)
+            subs.append(sub)
+        return subs
+
+    def read(self, sub: SubmissionResult, result: MessageResult, parsed: ParsedEmail) -> None:
+        try:
+            wb = read_workbook(sub.attachment)
+            form = detect_form(wb, parsed.subject, parsed.body_text)
+            if form is None:
+                # Reporting against the registry template names the columns that are missing.
+                locate(wb, "registry")
+                raise FileProblem("wrong_template", "无法识别表格类型，请使用附件2模板填写。")
+            sub.form = form
+            if form == "plan":
+                sub.contacts = extract_contacts(wb)
+                sub.outcome = "accepted"
+                return
+            table = locate(wb, form)
+            sub.table = normalise_table(table, result.city_name, self.campaign)
+            sub.problems.extend(sub.table.problems)
+            warning = other_city_warning(
+                result.city_name, parsed.subject, table.unit_name, self.campaign
+            )
+            if warning:
+                sub.problems.append(Problem("warning", "other_city_named", warning))
+            sub.outcome = "validating"
+        except FileProblem as fp:
+            sub.outcome, sub.reason_class, sub.reason_detail = (
+                "rejected",
+                fp.reason_class,
+                fp.detail_zh,
+            )
+        except Exception:
+            # A file no reader anticipated must still end in an outcome, not stall the mailbox.
+            log.exception("unexpected error reading %s", sub.attachment.filename)
+            sub.outcome, sub.reason_class = "rejected", "corrupt_file"
+            sub.reason_detail = (
+                f"文件“{sub.attachment.filename}”无法读取（系统内部错误已记录，省商务厅将人工核对）。"
+                "请确认文件能用Excel正常打开后重新发送。"
+            )
+
+    def validate(self, results: list[MessageResult]) -> None:
+        """One GX validation per suite over every table of the batch, then the verdicts."""
+        waiting = [s for r in results for s in r.submissions if s.outcome == "validating"]
+        for suite in sorted(set(SUITE_OF_FORM.values())):
+            subs = [s for s in waiting if SUITE_OF_FORM[s.form] == suite]
+            if not subs:
+                continue
+            found = validate_tables([s.table for s in subs], suite, self.campaign)
+            for i, sub in enumerate(subs):
+                sub.problems.extend(found[i])
+        for sub in waiting:
+            sub.problems.sort(key=lambda p: (p.excel_row or 0, p.severity != "error"))
+            if sub.errors:
+                sub.outcome, sub.reason_class = "rejected", "validation_failed"
+                shown = sub.errors[:MAX_ERRORS_IN_DETAIL]
+                more = len(sub.errors) - len(shown)
+                sub.reason_detail = "；".join(p.message_zh for p in shown) + (
+                    f"；另有{more}处错误。" if more else ""
+                )
+            else:
+                sub.outcome = "accepted"
+
+    def run(self, pending: list[load.PendingMessage], run_id: str) -> list[MessageResult]:
+        results = [self.triage(p) for p in pending]
+        self.validate(results)
+        committed = []
+        for result in sorted(results, key=lambda r: r.received_at):
+            committed.append(load.commit_message(self.engine, result, run_id))
+        return committed
+
+
+_OUTCOME_ZH = {
+    "accepted": "已采用",
+    "superseded": "已被更新版本替代",
+    "rejected": "退回修改",
+    "ignored": "未作为报送处理",
+    "quarantined": "已隔离",
+    "duplicate": "重复",
+}
+
+
+def process(
+    engine: Engine,
+    archive: Archive,
+    registry: SenderRegistry,
+    campaign: Campaign,
+    run_id: str,
+    batch_size: int = 500,
+) -> IntakeStats:
+    """Give every recorded message without an outcome exactly one outcome."""
+    stats = IntakeStats()
+    processor = Processor(engine, archive, registry, campaign)
+    while pending := load.pending_messages(engine)[:batch_size]:
+        for result in processor.run(pending, run_id):
+            stats.processed += 1
+            stats.outcomes[result.outcome] += 1
+            stats.results.append(result)
+    return stats
+
+
+def attachments_summary(attachments: tuple[Attachment, ...]) -> list[dict]:
+    return [
+        {"filename": a.filename, "content_type": a.content_type, "size": a.size, "path": a.path}
+        for a in attachments
+    ]

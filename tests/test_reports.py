@@ -1,0 +1,393 @@
+"""Reports from a real warehouse (SQLite and PostgreSQL): every number equals a view query."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from sqlalchemy import Engine, text
+
+from jinxiao.normalise_values import county_table
+from jinxiao.report_data import gather, generate_report
+from jinxiao.rollup import ROLLUP_HEADER, write_rollup
+from jinxiao.warehouse import connect, migrate, to_db_time
+
+CST = dt.timezone(dt.timedelta(hours=8))
+AFTER_ALL = dt.datetime(2022, 1, 5, 9, tzinfo=CST)  # every deadline has passed
+BEFORE_MAY_DEADLINE = dt.datetime(2021, 6, 1, 9, tzinfo=CST)
+EVIL = '=HYPERLINK("http://evil.example/x","点击领取")'
+AT_NAME = "@郊区家电以旧换新"  # a results row not in the registry, with a formula-like name
+CODES = {name: code for code, name, _c, _n in county_table()}
+
+
+def _t(y, m, d, hh=10) -> dt.datetime:
+    return dt.datetime(y, m, d, hh, tzinfo=CST)
+
+
+class Seeder:
+    """Inserts messages, submissions and activities the way the loader leaves them."""
+
+    def __init__(self, conn) -> None:
+        self.conn = conn
+        self.n = 0
+
+    def submission(self, city: str, form: str, outcome: str, received: dt.datetime) -> int:
+        self.n += 1
+        key = f"msg{self.n:03d}"
+        self.conn.execute(
+            text(
+                "INSERT INTO message (message_key, message_id, archive_path, size_bytes, source, "
+                "source_ref, first_seen_at, sender, received_at, city_name, outcome) VALUES "
+                "(:k, :mid, '/archive/x.eml', 2048, 'maildir:/m', :k, :r, 'swj@example.cn', "
+                ":r, :c, :o)"
+            ),
+            {"k": key, "mid": f"{key}@mail.example.cn", "r": to_db_time(received), "c": city,
+             "o": outcome},
+        )  # fmt: skip
+        return self.conn.execute(
+            text(
+                "INSERT INTO submission (message_key, attachment_path, filename, size_bytes, "
+                "sha256, archive_path, city_name, form, outcome, received_at, recorded_at) "
+                "VALUES (:k, '2', :fn, 9000, :k, '/archive/a.xlsx', :c, :f, :o, :r, :r) "
+                "RETURNING submission_id"
+            ),
+            {"k": key, "fn": f"{city}{form}.xlsx", "c": city, "f": form, "o": outcome,
+             "r": to_db_time(received)},
+        ).scalar_one()  # fmt: skip
+
+    def activity(self, sub: int, city: str, form: str, row: int, counties: str, name: str,
+                 start: str | None, end: str | None, **values) -> int:  # fmt: skip
+        citywide = 1 if counties == "全市" else 0
+        cols = {
+            "county_names": None if citywide else counties, "citywide": citywide,
+            "county_raw": counties, "activity_name": name, "activity_name_raw": name,
+            "start_date": start, "end_date": end, "period_raw": start and f"{start}~{end}", **values,
+        }  # fmt: skip
+        names = ", ".join(cols)
+        params = ", ".join(f":{c}" for c in cols)
+        key = self.conn.execute(
+            text("SELECT message_key FROM submission WHERE submission_id = :s"), {"s": sub}
+        ).scalar_one()
+        aid = self.conn.execute(
+            text(
+                "INSERT INTO activity (submission_id, message_key, city_name, form, sheet, "
+                f"excel_row, {names}) VALUES (:sub, :key, :city, :form, 'Sheet1', :row, "
+                f"{params}) RETURNING activity_id"
+            ),
+            {"sub": sub, "key": key, "city": city, "form": form, "row": row, **cols},
+        ).scalar_one()
+        if not citywide:
+            for county in counties.split("、"):
+                self.conn.execute(
+                    text("INSERT INTO activity_county VALUES (:a, :code, :n, :c)"),
+                    {"a": aid, "code": CODES[county], "n": county, "c": city},
+                )
+        return aid
+
+    def figure(self, sub: int, city: str, form: str, figure: str, value: float) -> None:
+        self.conn.execute(
+            text(
+                "INSERT INTO city_figure (submission_id, city_name, form, figure, value, "
+                "value_raw) VALUES (:s, :c, :f, :fig, :v, :raw)"
+            ),
+            {"s": sub, "c": city, "f": form, "fig": figure, "v": value, "raw": str(value)},
+        )
+
+
+def seed(engine: Engine) -> None:
+    with engine.begin() as conn:
+        s = Seeder(conn)
+        # 太原: a first registry superseded by a corrected one, both on time.
+        old = s.submission("太原市", "registry", "superseded", _t(2021, 4, 20))
+        s.activity(old, "太原市", "registry", 5, "小店区", "旧表活动", "2021-05-01", "2021-05-02",
+                   enterprise_count=999, est_turnover_wan=99999, category="其他")  # fmt: skip
+        ty = s.submission("太原市", "registry", "accepted", _t(2021, 4, 22))
+        a1 = s.activity(ty, "太原市", "registry", 5, "小店区", "2021年太原市“五一”美食节",
+                        "2021-05-01", "2021-05-05", enterprise_count=50,
+                        est_turnover_wan=5000, category="餐饮消费")  # fmt: skip
+        a2 = s.activity(ty, "太原市", "registry", 6, "全市", "太原市政府电子消费券发放",
+                        "2021-05-01", "2021-05-31", enterprise_count=300,
+                        est_turnover_wan=20000, category="发放政府电子消费券")  # fmt: skip
+        a3 = s.activity(ty, "太原市", "registry", 7, "迎泽区、小店区", EVIL, "2021-06-10",
+                        "2021-06-20", enterprise_count=None, est_turnover_wan=None,
+                        category="夜经济")  # fmt: skip
+        # 阳泉: on time registry, results of May late, one results row not in the registry.
+        yq = s.submission("阳泉市", "registry", "accepted", _t(2021, 4, 23, 23))
+        y1 = s.activity(yq, "阳泉市", "registry", 4, "城区", "阳泉城区汽车展销会",
+                        "2021-05-08", "2021-05-10", enterprise_count=20,
+                        est_turnover_wan=3000, category="汽车、成品油促消费")  # fmt: skip
+        s.activity(yq, "阳泉市", "registry", 5, "盂县", "盂县农村电商节", "2021-05-15",
+                   "2021-05-16", enterprise_count=15, est_turnover_wan=800,
+                   category="农村消费")  # fmt: skip
+        # 大同: registry late; its results of May were rejected and not resent.
+        dtg = s.submission("大同市", "registry", "accepted", _t(2021, 4, 25))
+        s.activity(dtg, "大同市", "registry", 4, "平城区", "大同古城灯会", "2021-05-01",
+                   "2021-05-31", enterprise_count=40, est_turnover_wan=1500,
+                   category="夜经济")  # fmt: skip
+        s.submission("大同市", "results_may", "rejected", _t(2021, 5, 30))
+        # 晋城: only a rejected registry.
+        s.submission("晋城市", "registry", "rejected", _t(2021, 4, 21))
+
+        tm = s.submission("太原市", "results_may", "accepted", _t(2021, 6, 1, 20))
+        s.activity(tm, "太原市", "results_may", 6, "小店区", "五一美食节", "2021-05-01",
+                   "2021-05-05", enterprise_count=55, actual_turnover_wan=6200,
+                   footfall_wan=12.5, registry_activity_id=a1)  # fmt: skip
+        s.activity(tm, "太原市", "results_may", 7, "全市", "太原市政府电子消费券发放",
+                   "2021-05-01", "2021-05-31", enterprise_count=310, actual_turnover_wan=35000,
+                   footfall_wan=80, voucher_issued_wan=3000, voucher_redeemed_wan=2500,
+                   registry_activity_id=a2)  # fmt: skip
+        s.activity(tm, "太原市", "results_may", 8, "小店区", EVIL, "2021-05-20", "2021-05-22",
+                   actual_turnover_raw="/", registry_activity_id=a3)  # fmt: skip
+        s.figure(tm, "太原市", "results_may", "voucher_issued_wan", 5000)
+        s.figure(tm, "太原市", "results_may", "voucher_redeemed_wan", 4200)
+        ym = s.submission("阳泉市", "results_may", "accepted", _t(2021, 6, 3))
+        s.activity(ym, "阳泉市", "results_may", 6, "城区", "城区汽车展销会", "2021-05-08",
+                   "2021-05-10", enterprise_count=22, actual_turnover_wan=4100,
+                   footfall_wan=3, voucher_issued_wan=100, voucher_redeemed_wan=90,
+                   registry_activity_id=y1)  # fmt: skip
+        s.activity(ym, "阳泉市", "results_may", 7, "郊区", AT_NAME, None, None,
+                   category="家电家具家装", footfall_wan=1.2, actual_turnover_wan=300)  # fmt: skip
+
+        ty_year = s.submission("太原市", "results_year", "accepted", _t(2021, 12, 28))
+        for row, (start, wan, cat) in enumerate(
+            [("2021-05-01", 6200, "餐饮消费"), ("2021-07-15", 8000, "夜经济"),
+             ("2021-10-01", None, "节假日消费"), ("2021-12-12", 12000, "网络消费")], start=6,
+        ):  # fmt: skip
+            s.activity(ty_year, "太原市", "results_year", row, "小店区", f"全年活动{row}", start,
+                       start, actual_turnover_wan=wan, footfall_wan=2, category=cat)  # fmt: skip
+
+
+@pytest.fixture
+def engine(sqlite_warehouse, campaign) -> Engine:
+    eng = connect(sqlite_warehouse)
+    migrate(eng, campaign, county_table())
+    seed(eng)
+    return eng
+
+
+def one(engine: Engine, sql: str, **params) -> dict:
+    with engine.connect() as conn:
+        return dict(conn.execute(text(sql), params).mappings().one())
+
+
+def sheet_table(ws, header_first: str) -> tuple[list[str], list[list[object]]]:
+    """The header row that starts with `header_first` and the rows under it up to a blank."""
+    rows = list(ws.iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if r[0] == header_first)
+    body = []
+    for r in rows[start + 1 :]:
+        if r[0] is None:
+            break
+        body.append(list(r))
+    return list(rows[start]), body
+
+
+def by_label(ws) -> dict[str, object]:
+    _h, body = sheet_table(ws, "指标")
+    return {r[0]: r[1] for r in body}
+
+
+def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
+    files = generate_report(engine, out, "june1", now=AFTER_ALL, campaign=campaign)
+    assert files.xlsx.name == "jx2021_june1_2021-06-01.xlsx"
+    assert files.docx.name == "jx2021_june1_2021-06-01.docx"
+    wb = load_workbook(files.xlsx)
+    assert wb.sheetnames == ["总体情况", "分市情况", "分类情况", "重点活动", "报送情况", "数据缺口"]
+    prov = one(engine, "SELECT * FROM v_province_summary")
+    res = one(
+        engine,
+        "SELECT SUM(activities) AS a, SUM(actual_turnover_wan) AS t, SUM(footfall_wan) AS f, "
+        "SUM(voucher_issued_wan) AS vi, SUM(voucher_redeemed_wan) AS vr "
+        "FROM v_results_city_summary WHERE form = 'results_may'",
+    )
+    got = by_label(wb["总体情况"])
+    assert got["参与市"] == prov["cities"] == 3
+    assert got["参加县区（市）"] == prov["counties"] == 5
+    assert got["重点活动"] == prov["activities"] == 6
+    assert got["参与企业"] == prov["enterprises"] == 425
+    assert got["预估成交额"] == pytest.approx(float(prov["est_turnover_yi"])) == 3.03
+    assert got["成效统计活动"] == res["a"] == 5
+    assert got["实际成交额"] == pytest.approx(float(res["t"]) / 10000)
+    assert got["客流量"] == pytest.approx(float(res["f"])) == pytest.approx(96.7)
+    # 太原 gave its 全市 totals (5000/4200), 阳泉 did not: its rows count (100/90).
+    assert got["发放消费券"] == pytest.approx(float(res["vi"])) == 5100
+    assert got["核销消费券"] == pytest.approx(float(res["vr"])) == 4290
+    assert got["未填报实际成交额的活动"] == 1
+
+    header, body = sheet_table(wb["分市情况"], "市")
+    rows = {r[0]: dict(zip(header, r)) for r in body}
+    assert list(rows)[:11] == [c.name for c in campaign.cities]
+    with engine.connect() as conn:
+        for city in conn.execute(text("SELECT * FROM v_city_summary")).mappings():
+            row = rows[city["city_name"]]
+            assert row["参加县区（个）"] == city["counties"]
+            assert row["重点活动（场）"] == city["activities"]
+            assert row["参与企业（家）"] == city["enterprises"]
+            assert row["预估成交额（亿元）"] == pytest.approx(float(city["est_turnover_yi"]))
+    assert rows["全省合计"]["重点活动（场）"] == prov["activities"]
+    assert rows["长治市"]["成效统计活动（场）"] == "未报送"
+    assert rows["长治市"]["实际成交额（亿元）"] == "/"  # unknown, not 0
+    assert len(wb["分市情况"]._charts) == 1 and len(wb["分类情况"]._charts) == 1
+
+    header, body = sheet_table(wb["分类情况"], "类别")
+    cats = {r[0]: dict(zip(header, r)) for r in body}
+    assert list(cats) == list(campaign.all_categories)
+    assert cats["夜经济"]["重点活动（场）"] == 2
+    # The results row without a category takes its registry activity's (餐饮消费).
+    assert cats["餐饮消费"]["实际成交额（亿元）"] == pytest.approx(0.62)
+    assert cats["家电家具家装"]["成效统计活动（场）"] == 1
+    assert sum(c["重点活动（场）"] for c in cats.values()) == prov["activities"]
+
+    header, body = sheet_table(wb["重点活动"], "排名")
+    assert [r[3] for r in body] == [
+        "太原市政府电子消费券发放",
+        "五一美食节",
+        "城区汽车展销会",
+        AT_NAME,
+    ]
+    assert body[0][7] == 35000
+
+    header, body = sheet_table(wb["报送情况"], "市")
+    status = {r[0]: dict(zip(header, r)) for r in body}
+    assert status["太原市"]["活动名录状态"] == "按时"
+    assert status["太原市"]["活动名录首次报送时间"] == "2021-04-20 10:00"
+    assert status["大同市"]["活动名录状态"] == "逾期"
+    assert status["大同市"]["5月成效状态"] == "退回待改"
+    assert status["晋城市"]["活动名录状态"] == "退回待改"
+    assert status["阳泉市"]["5月成效状态"] == "逾期"
+    assert status["长治市"]["活动名录状态"] == "未报送"
+    assert status["长治市"]["全年成效状态"] == "未到期"
+    assert status["太原市"]["全年成效状态"] == "按时"
+
+    doc = Document(files.docx)
+    body_text = "\n".join(p.text for p in doc.paragraphs)
+    assert doc.paragraphs[0].text == "山西省商务厅关于2021年全国消费促进月活动开展情况的报告"
+    for heading in ("一、总体情况", "二、主要做法和成效", "三、存在的问题", "四、下一步工作"):
+        assert heading in body_text
+    assert "共有5个县区（市）参加，安排重点活动6场，参与企业425家，预估成交3.03亿元" in body_text
+    assert "实际成交4.56亿元，客流量96.7万人次，发放消费券5100万元、核销4290万元" in body_text
+    assert "太原市“太原市政府电子消费券发放”实际成交额35000万元" in body_text
+    assert "大同市逾期报送" in body_text and "晋城市报送的表格被退回后尚未重新报送" in body_text
+    assert "有1场活动未填报实际成交额" in body_text
+    manifest = json.loads(files.manifest.read_text(encoding="utf-8"))
+    assert manifest["draft"] is False and manifest["form"] == "results_may"
+    assert files.pdf is None or files.pdf.exists()
+
+
+def test_june1_report_numbers_equal_view_queries(engine, campaign, tmp_path):
+    check_report_numbers(engine, tmp_path / "out", campaign)
+
+
+def test_june1_report_on_postgresql(pg_warehouse, campaign, tmp_path):
+    eng = connect(pg_warehouse)
+    migrate(eng, campaign, county_table())
+    seed(eng)
+    try:
+        check_report_numbers(eng, tmp_path / "out", campaign)
+        path = write_rollup(eng, tmp_path / "out", dt.date(2021, 6, 1), now=AFTER_ALL)
+        assert load_workbook(path)["附件2"].cell(4, 1).value == "参加县区"
+    finally:
+        eng.dispose()
+
+
+def test_year_end_report_splits_may_and_months(engine, campaign, tmp_path):
+    files = generate_report(engine, tmp_path, "year_end", now=AFTER_ALL, campaign=campaign)
+    assert files.xlsx.name == "jx2021_year_end_2021-12-31.xlsx"
+    wb = load_workbook(files.xlsx)
+    assert wb.sheetnames[-2:] == ["阶段对比", "月度趋势"]
+    header, body = sheet_table(wb["阶段对比"], "阶段")
+    periods = {r[0]: dict(zip(header, r)) for r in body}
+    assert periods["消费促进月（5月）"]["活动（场）"] == 1
+    assert periods["消费促进月（5月）"]["实际成交额（万元）"] == 6200
+    assert periods["6月—12月"]["活动（场）"] == 3
+    assert periods["6月—12月"]["实际成交额（万元）"] == 20000
+    header, body = sheet_table(wb["月度趋势"], "月份")
+    months = {r[0]: dict(zip(header, r)) for r in body}
+    assert list(months) == [f"2021年{m}月" for m in range(5, 13)]  # every campaign month
+    assert months["2021年7月"]["实际成交额（万元）"] == 8000
+    assert months["2021年8月"]["成效统计活动（场）"] == 0
+    assert months["2021年5月"]["名录计划活动（场）"] == 5  # registry rows starting in May
+    assert len(wb["月度趋势"]._charts) == 2
+    text_ = "\n".join(p.text for p in Document(files.docx).paragraphs)
+    assert "2021年12月实际成交额最高，为12000万元" in text_
+    assert "6月—12月延续开展活动3场，实际成交20000万元" in text_
+
+
+def test_rollup_groups_cities_and_fills_sentence(engine, campaign, tmp_path):
+    path = write_rollup(engine, tmp_path, dt.date(2021, 6, 1), now=AFTER_ALL)
+    assert path.name == "jx2021_rollup_2021-06-01.xlsx"
+    ws = load_workbook(path)["附件2"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[3] == ROLLUP_HEADER
+    city_rows = [r[0] for r in rows if r[0] and "（" in r[0] and r[0].endswith("项）")]
+    assert city_rows[:3] == ["太原市（3项）", "大同市（1项）", "阳泉市（2项）"]
+    assert len(city_rows) == 11
+    ty = rows[5]
+    assert ty[:3] == ("小店区", "2021年太原市“五一”美食节", "5月1日-5月5日")
+    assert ty[4] == 50 and ty[6] == 5000
+    assert ws.cell(6, 7).number_format == 'General"万元"'
+    assert rows[7][4] == "/" and rows[7][6] == "/"  # unknown, never 0
+    assert "旧表活动" not in {r[1] for r in rows}  # superseded registry is not current
+    prov = one(engine, "SELECT * FROM v_province_summary")
+    sentence = next(r[0] for r in rows if r[0] and str(r[0]).startswith("参加2021年"))
+    assert sentence == (
+        f"参加2021年全国消费促进月活动的县区（市）{prov['counties']}个，重点活动"
+        f"{prov['activities']}场，参与企业{prov['enterprises']}家，预估成交3.03亿元。"
+    )
+    assert any(r[0] and str(r[0]).startswith("注：") for r in rows)
+
+
+def test_activity_name_is_never_written_as_a_formula(engine, campaign, tmp_path):
+    rollup = write_rollup(engine, tmp_path, dt.date(2021, 6, 1), now=AFTER_ALL)
+    report = generate_report(engine, tmp_path, "june1", now=AFTER_ALL, campaign=campaign).xlsx
+    for path in (rollup, report):
+        with zipfile.ZipFile(path) as z:
+            xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/work"))
+        assert "<f>" not in xml  # no formula anywhere in the sheets
+        wb = load_workbook(path)
+        names = (EVIL, AT_NAME)
+        cells = [c for ws in wb for row in ws.iter_rows() for c in row if c.value in names]
+        assert cells, path.name
+        assert all(c.data_type == "s" and c.quotePrefix for c in cells)
+
+
+def test_same_warehouse_gives_same_cells(engine, campaign, tmp_path):
+    def cells(path: Path) -> list:
+        wb = load_workbook(path)
+        return [(ws.title, list(ws.iter_rows(values_only=True))) for ws in wb]
+
+    a = generate_report(engine, tmp_path / "a", "june1", now=AFTER_ALL, campaign=campaign)
+    b = generate_report(engine, tmp_path / "b", "june1", now=AFTER_ALL, campaign=campaign)
+    assert cells(a.xlsx) == cells(b.xlsx)
+    texts = [[p.text for p in Document(f.docx).paragraphs] for f in (a, b)]
+    assert texts[0] == texts[1]
+    r1 = write_rollup(engine, tmp_path / "a", dt.date(2021, 6, 1), now=AFTER_ALL)
+    r2 = write_rollup(engine, tmp_path / "b", dt.date(2021, 6, 1), now=AFTER_ALL)
+    assert cells(r1) == cells(r2)
+
+
+def test_report_before_deadline_is_a_draft(engine, campaign, tmp_path):
+    files = generate_report(engine, tmp_path, "june1", now=BEFORE_MAY_DEADLINE, campaign=campaign)
+    assert files.draft
+    assert files.xlsx.name == "jx2021_june1_2021-06-01.xlsx"  # same name; the flag says draft
+    assert json.loads(files.manifest.read_text(encoding="utf-8"))["draft"] is True
+    assert "草稿" in load_workbook(files.xlsx)["总体情况"]["A1"].value
+    assert Document(files.docx).paragraphs[0].text.endswith("（草稿）")
+    final = gather(engine, "june1", now=AFTER_ALL, campaign=campaign)
+    assert not final.draft
+
+
+def test_empty_warehouse_still_reports(sqlite_warehouse, campaign, tmp_path):
+    eng = connect(sqlite_warehouse)
+    migrate(eng, campaign, county_table())
+    files = generate_report(eng, tmp_path, "june1", now=AFTER_ALL, campaign=campaign)
+    got = by_label(load_workbook(files.xlsx)["总体情况"])
+    assert got["重点活动"] == 0 and got["实际成交额"] == 0
+    text_ = "\n".join(p.text for p in Document(files.docx).paragraphs)
+    assert "尚无市报送5月成效" in text_
+    assert "太原市、大同市" in text_  # every city is missing the registry

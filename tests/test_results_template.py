@@ -1,0 +1,158 @@
+"""Blank results workbooks: layout, pre-filled registry rows, drop-downs, and the parser reads them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import text
+
+from jinxiao.models import Attachment
+from jinxiao.normalise_values import counties_of, county_table
+from jinxiao.results_template import (
+    CITY_FIGURES,
+    FIGURE_SHEET,
+    FIRST_DATA_ROW,
+    HEADER_ROW,
+    RESULTS_HEADER,
+    write_results_templates,
+)
+from jinxiao.warehouse import connect, migrate, to_db_time
+
+CST = dt.timezone(dt.timedelta(hours=8))
+EVIL = "=SUM(A1:A9)*0+1"
+TAIYUAN_ROWS = [
+    ("小店区", "2021年太原市“五一”美食节", "餐饮消费"),
+    ("全市", "太原市政府电子消费券发放", "发放政府电子消费券"),
+    ("迎泽区、小店区", EVIL, "夜经济"),
+]
+
+
+@pytest.fixture
+def engine(sqlite_warehouse, campaign):
+    eng = connect(sqlite_warehouse)
+    migrate(eng, campaign, county_table())
+    when = to_db_time(dt.datetime(2021, 4, 22, 10, tzinfo=CST))
+    with eng.begin() as conn:
+        for key, outcome, rows in [("old", "superseded", [("小店区", "旧表活动", "其他")]),
+                                   ("new", "accepted", TAIYUAN_ROWS)]:  # fmt: skip
+            conn.execute(
+                text(
+                    "INSERT INTO message (message_key, archive_path, size_bytes, source, "
+                    "source_ref, first_seen_at, received_at, city_name, outcome) VALUES "
+                    "(:k, '/a', 1, 'maildir:/m', :k, :t, :t, '太原市', :o)"
+                ),
+                {"k": key, "t": when, "o": outcome},
+            )
+            sub = conn.execute(
+                text(
+                    "INSERT INTO submission (message_key, attachment_path, filename, size_bytes, "
+                    "sha256, archive_path, city_name, form, outcome, received_at, recorded_at) "
+                    "VALUES (:k, '2', '太原名录.xlsx', 1, :k, '/a', '太原市', 'registry', :o, "
+                    ":t, :t) RETURNING submission_id"
+                ),
+                {"k": key, "t": when, "o": outcome},
+            ).scalar_one()
+            for row, (county, name, cat) in enumerate(rows, start=4):
+                conn.execute(
+                    text(
+                        "INSERT INTO activity (submission_id, message_key, city_name, form, "
+                        "sheet, excel_row, county_names, citywide, activity_name, category) "
+                        "VALUES (:s, :k, '太原市', 'registry', 'Sheet1', :r, :c, :cw, :n, :cat)"
+                    ),
+                    {"s": sub, "k": key, "r": row, "c": None if county == "全市" else county,
+                     "cw": int(county == "全市"), "n": name, "cat": cat},
+                )  # fmt: skip
+    return eng
+
+
+def _list_values(wb, formula: str) -> list[str]:
+    """The cells a list validation's `'sheet'!$A$1:$A$n` formula points at."""
+    m = re.fullmatch(r"'(.+)'!\$([A-Z])\$(\d+):\$([A-Z])\$(\d+)", formula)
+    assert m, formula
+    ws = wb[m.group(1)]
+    return [ws[f"{m.group(2)}{r}"].value for r in range(int(m.group(3)), int(m.group(5)) + 1)]
+
+
+def _validation_for(ws, cell: str):
+    return next(dv for dv in ws.data_validations.dataValidation if cell in dv.sqref)
+
+
+def test_one_template_per_city_prefilled_with_current_registry(engine, campaign, tmp_path):
+    paths = write_results_templates(engine, tmp_path, "results_may")
+    assert [p.name for p in paths] == [
+        f"jx2021_results_may_template_{c.name}.xlsx" for c in campaign.cities
+    ]
+    wb = load_workbook(paths[0])
+    ws = wb.worksheets[0]
+    assert ws["A1"].value == "表单代码：results_may"
+    assert ws["A2"].value == "2021年全国消费促进月（5月）活动成效统计表"
+    assert ws["A3"].value == "填报单位：太原市商务局"
+    note = ws["A4"].value
+    assert "万元" in note and "万人次" in note and "不要填0" in note
+    header = [c.value for c in ws[HEADER_ROW]]
+    assert tuple(header[: len(RESULTS_HEADER)]) == RESULTS_HEADER
+    assert header[len(RESULTS_HEADER)] == "类别"
+    rows = [
+        (ws.cell(r, 1).value, ws.cell(r, 2).value, ws.cell(r, 10).value)
+        for r in range(FIRST_DATA_ROW, FIRST_DATA_ROW + 4)
+    ]
+    assert rows == [*TAIYUAN_ROWS, (None, None, None)]  # the superseded table is not used
+    assert ws.cell(FIRST_DATA_ROW + 2, 2).data_type == "s"  # a formula-like name stays text
+    assert ws.cell(FIRST_DATA_ROW, 5).number_format == "0.00"
+    assert ws.cell(FIRST_DATA_ROW + 20, 4).number_format == "0"  # blank rows are formatted too
+
+
+def test_dropdowns_list_the_citys_counties_and_the_categories(engine, campaign, tmp_path):
+    paths = write_results_templates(engine, tmp_path, "results_may")
+    for path, city in [(paths[0], "太原市"), (paths[2], "阳泉市")]:
+        wb = load_workbook(path)
+        ws = wb.worksheets[0]
+        county = _validation_for(ws, f"A{FIRST_DATA_ROW}")
+        assert county.type == "list"
+        assert _list_values(wb, county.formula1) == [*counties_of(city), "全市"]
+        category = _validation_for(ws, f"J{FIRST_DATA_ROW}")
+        assert _list_values(wb, category.formula1) == list(campaign.all_categories)
+        assert wb[county.formula1.split("'")[1]].sheet_state == "hidden"
+    assert "城区" in _list_values(load_workbook(paths[2]), county.formula1)
+
+
+def test_city_figure_sheet_has_the_labels_the_parser_reads(engine, tmp_path):
+    path = write_results_templates(engine, tmp_path, "results_year")[5]
+    wb = load_workbook(path)
+    assert wb.worksheets[0]["A1"].value == "表单代码：results_year"
+    assert wb.worksheets[0]["A2"].value.endswith("全年活动成效统计表")
+    ws = wb[FIGURE_SHEET]
+    assert [ws.cell(r, 1).value for r in (3, 4)] == list(CITY_FIGURES)
+    assert list(CITY_FIGURES.values()) == ["voucher_issued_wan", "voucher_redeemed_wan"]
+    # 朔州 has no registry rows: only the formatted blank rows.
+    assert wb.worksheets[0].cell(FIRST_DATA_ROW, 2).value is None
+
+
+def test_unknown_form_is_refused(engine, tmp_path):
+    with pytest.raises(ValueError, match="registry"):
+        write_results_templates(engine, tmp_path, "registry")
+
+
+def test_filled_template_is_read_back_by_the_intake_parser(engine, tmp_path):
+    from jinxiao.locate_table import detect_form, locate
+    from jinxiao.read_files import read_workbook
+
+    path = write_results_templates(engine, tmp_path, "results_may")[0]
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    for col, value in zip(range(3, 10), ["5月1日-5月5日", 55, 6200, 12.5, "/", "/", "新增"]):
+        ws.cell(FIRST_DATA_ROW, col).value = value
+    wb.save(path)
+    att = Attachment(path.name, "application/vnd.ms-excel", path.read_bytes(), "2")
+    book = read_workbook(att)
+    assert detect_form(book) == "results_may"
+    table = locate(book, "results_may")
+    assert table.header_row == HEADER_ROW
+    assert {"county", "activity_name", "actual_turnover", "footfall"} <= set(table.columns)
+    first = table.rows[0]
+    assert first.excel_row == FIRST_DATA_ROW
+    assert first.cells["actual_turnover"] == 6200
+    assert first.cells["activity_name"] == TAIYUAN_ROWS[0][1]
