@@ -1,9 +1,17 @@
 """
 ### nightly_consolidation
 
-Every night: processes any message a failed intake run left without an outcome, then
-recomputes each city's status per form and deadline (`v_city_status`) and keeps a snapshot
-(`city_status_snapshot`) for the day.
+Every night:
+
+1. `reconcile` — processes any message a failed intake run left without an outcome, recomputes
+   each city's status per form and deadline (`v_city_status`) and keeps a snapshot for the day
+   (`city_status_snapshot`);
+2. `write_templates` — the blank results workbooks per city (pre-filled with its registry);
+3. `remind` — reminders before each deadline and overdue notices (each at most once), then
+   sends the outbox through `smtp_default` (without it, mail waits in the `outbox` table);
+4. `write_rollup` — the province roll-up (附件2 汇总) in the output folder.
+
+When it fails, the failing task's log says which step and why; every step is safe to rerun.
 """
 
 from __future__ import annotations
@@ -11,6 +19,12 @@ from __future__ import annotations
 from airflow.sdk import dag, task
 
 from jinxiao_airflow import DEFAULT_ARGS, START, TAGS, settings
+
+
+def _as_of(logical_date):
+    import datetime as dt
+
+    return logical_date or dt.datetime.now(dt.UTC)
 
 
 @dag(
@@ -25,14 +39,32 @@ from jinxiao_airflow import DEFAULT_ARGS, START, TAGS, settings
 )
 def nightly_consolidation():
     @task
-    def reconcile(logical_date=None) -> list:
-        import datetime as dt
+    def reconcile(logical_date=None) -> int:
+        from jinxiao.pipeline import reconcile as run
 
-        from jinxiao.pipeline import consolidate
+        return len(run(settings(), _as_of(logical_date)))
 
-        return consolidate(settings(), logical_date or dt.datetime.now(dt.UTC))
+    @task
+    def write_templates(_reconciled: int) -> list[str]:
+        from jinxiao.pipeline import write_templates as run
 
-    reconcile()
+        return run(settings())
+
+    @task
+    def remind(_templates: list[str], logical_date=None) -> dict:
+        from jinxiao.pipeline import remind as run
+
+        return run(settings(), _as_of(logical_date))
+
+    @task
+    def write_rollup(_reconciled: int, logical_date=None) -> str:
+        from jinxiao.pipeline import write_rollup as run
+
+        return run(settings(), _as_of(logical_date))
+
+    reconciled = reconcile()
+    remind(write_templates(reconciled))
+    write_rollup(reconciled)
 
 
 nightly_consolidation()

@@ -10,7 +10,9 @@ import zipfile
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mailfactory import (
+
+from jinxiao.extract import decode_header_value, extract, forwarded_messages, is_automatic
+from jinxiao.samples.mail import (
     CRLF,
     LONG_NAME,
     XLSX_TYPE,
@@ -22,8 +24,6 @@ from mailfactory import (
     make_zip,
     multipart,
 )
-
-from jinxiao.extract import decode_header_value, extract, forwarded_messages, is_automatic
 
 XLSX = make_xlsx(
     [["参加县区", "重点活动名称", "举办时间"], ["小店区", "汽车消费节", "5月1日-5月5日"]]

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from dovecot import ImapAccount
-from mailfactory import LONG_NAME, build_email, make_xlsx
 
 from jinxiao.extract import extract
 from jinxiao.mailbox import (
@@ -20,6 +19,7 @@ from jinxiao.mailbox import (
     open_mailbox,
     write_maildir_message,
 )
+from jinxiao.samples.mail import LONG_NAME, build_email, make_xlsx
 
 XLSX = make_xlsx([["参加县区", "重点活动名称"], ["城区", "消费券发放"]])
 

@@ -8,11 +8,11 @@ import re
 import struct
 import zipfile
 
-import filefactory as ff
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import jinxiao.samples.files as ff
 from jinxiao.models import Attachment, FileProblem, Workbook
 from jinxiao.read_files import _xlrd_sheets, read_workbook, sniff_format
 

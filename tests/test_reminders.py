@@ -10,7 +10,6 @@ from email import message_from_string, policy
 from pathlib import Path
 
 import pytest
-from mailfactory import make_xlsx
 from smtp_server import smtp_server_fixture  # noqa: F401 - provides `smtp_server`
 from sqlalchemy import text
 
@@ -18,6 +17,7 @@ from jinxiao.identify import SenderRegistry
 from jinxiao.normalise_values import county_table
 from jinxiao.outbox import SmtpConfig, message_id_for, send_pending
 from jinxiao.reminders import due_reminders, enqueue_reminders
+from jinxiao.samples.mail import make_xlsx
 from jinxiao.warehouse import connect, migrate, to_db_time
 
 PROVINCE = "sxswt_xfcj@163.com"

@@ -62,6 +62,7 @@ def env_settings() -> Settings:
         conn_from_env("submission_mailbox"),
         conn_from_env("warehouse"),
         os.environ.get("AIRFLOW_VAR_SENDER_REGISTRY"),
+        conn_from_env("smtp_default") if os.environ.get("AIRFLOW_CONN_SMTP_DEFAULT") else None,
     )
 
 

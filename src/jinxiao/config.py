@@ -62,6 +62,8 @@ class Campaign:
     overdue_after_days: int
     june1_as_of: dt.date
     year_end_as_of: dt.date
+    mail_from: str
+    mail_ops: str | None
 
     def city(self, name: str) -> City:
         for c in self.cities:
@@ -106,4 +108,6 @@ def load_campaign(path: Path | None = None) -> Campaign:
         overdue_after_days=int(data["reminders"]["overdue_after_days"]),
         june1_as_of=data["reports"]["june1_as_of"],
         year_end_as_of=data["reports"]["year_end_as_of"],
+        mail_from=data["mail"]["from"],
+        mail_ops=data["mail"].get("ops"),
     )

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 from sqlalchemy import Engine
 
 from jinxiao import load
@@ -19,16 +20,21 @@ from jinxiao.archive import Archive
 from jinxiao.config import Campaign
 from jinxiao.extract import extract, is_automatic
 from jinxiao.identify import SenderRegistry, other_city_warning
+from jinxiao.link_results import match_registry_activity
+from jinxiao.load import OnCommit
 from jinxiao.locate_table import detect_form, extract_contacts, locate
 from jinxiao.mailbox import Mailbox
-from jinxiao.models import Attachment, FileProblem, ParsedEmail, Problem
-from jinxiao.normalise import normalise_table
+from jinxiao.models import Attachment, FileProblem, ParsedEmail, Problem, Workbook
+from jinxiao.normalise import normalise_table, raw_text
+from jinxiao.normalise_values import NormaliseError, parse_money
 from jinxiao.outcomes import MessageResult, SubmissionResult
 from jinxiao.read_files import read_workbook, sniff_format
+from jinxiao.results_template import CITY_FIGURES
 from jinxiao.validate import SUITE_OF_FORM, validate_tables
 
 log = logging.getLogger(__name__)
 
+RESULTS_FORMS = {"results_may", "results_year"}
 TABLE_FORMATS = {"xlsx", "xls", "csv", "docx", "html"}
 # Files that travel beside a table (a stamped scan, a logo) and are kept but not read.
 COMPANION_FORMATS = {"pdf", "image"}
@@ -149,6 +155,9 @@ class Processor:
             table = locate(wb, form)
             sub.table = normalise_table(table, result.city_name, self.campaign)
             sub.problems.extend(sub.table.problems)
+            if form in RESULTS_FORMS:
+                sub.figures = city_figures(wb)
+                self.link_to_registry(sub, result.city_name)
             warning = other_city_warning(
                 result.city_name, parsed.subject, table.unit_name, self.campaign
             )
@@ -169,6 +178,27 @@ class Processor:
                 f"文件“{sub.attachment.filename}”无法读取（系统内部错误已记录，省商务厅将人工核对）。"
                 "请确认文件能用Excel正常打开后重新发送。"
             )
+
+    def link_to_registry(self, sub: SubmissionResult, city_name: str) -> None:
+        """Tie each results row to the city's current registry activity; new ones are warned."""
+        candidates = load.current_registry_activities(self.engine, city_name)
+        frame = sub.table.frame
+        links = []
+        for name, row in zip(frame["activity_name"], frame["excel_row"], strict=True):
+            found = match_registry_activity(candidates, name) if name else None
+            links.append(found)
+            if name and found is None:
+                sub.problems.append(
+                    Problem(
+                        "warning",
+                        "activity_not_in_registry",
+                        f"第{row}行“{name}”未在本市活动名录中找到，已作为新增活动记录。",
+                        int(row),
+                        sub.table.header("activity_name"),
+                    )
+                )
+        # object dtype keeps ids as ints beside None (a float column would turn 12 into 12.0).
+        frame["registry_activity_id"] = pd.Series(links, index=frame.index, dtype=object)
 
     def validate(self, results: list[MessageResult]) -> None:
         """One GX validation per suite over every table of the batch, then the verdicts."""
@@ -192,13 +222,32 @@ class Processor:
             else:
                 sub.outcome = "accepted"
 
-    def run(self, pending: list[load.PendingMessage], run_id: str) -> list[MessageResult]:
+    def run(
+        self, pending: list[load.PendingMessage], run_id: str, on_commit: OnCommit | None = None
+    ) -> list[MessageResult]:
         results = [self.triage(p) for p in pending]
         self.validate(results)
         committed = []
         for result in sorted(results, key=lambda r: r.received_at):
-            committed.append(load.commit_message(self.engine, result, run_id))
+            committed.append(load.commit_message(self.engine, result, run_id, on_commit))
         return committed
+
+
+def city_figures(wb: Workbook) -> list[tuple[str, float | None, str | None]]:
+    """City-level figures of a results form (the 全市汇总 sheet): label cell, value to its right."""
+    found: dict[str, tuple[str, float | None, str | None]] = {}
+    for sheet in wb.sheets:
+        for row in sheet.rows:
+            for i, cell in enumerate(row[:-1]):
+                code = CITY_FIGURES.get(raw_text(cell) or "")
+                if code and code not in found:
+                    raw = raw_text(row[i + 1])
+                    try:
+                        value = parse_money(row[i + 1], "万元").value
+                    except NormaliseError:
+                        value = None
+                    found[code] = (code, None if value is None else float(value), raw)
+    return list(found.values())
 
 
 _OUTCOME_ZH = {
@@ -218,12 +267,17 @@ def process(
     campaign: Campaign,
     run_id: str,
     batch_size: int = 500,
+    on_commit: OnCommit | None = None,
 ) -> IntakeStats:
-    """Give every recorded message without an outcome exactly one outcome."""
+    """Give every recorded message without an outcome exactly one outcome.
+
+    `on_commit(conn, result)` runs inside each message's transaction (replies are enqueued
+    there, so an outcome is never committed without the reply it calls for).
+    """
     stats = IntakeStats()
     processor = Processor(engine, archive, registry, campaign)
     while pending := load.pending_messages(engine)[:batch_size]:
-        for result in processor.run(pending, run_id):
+        for result in processor.run(pending, run_id, on_commit):
             stats.processed += 1
             stats.outcomes[result.outcome] += 1
             stats.results.append(result)

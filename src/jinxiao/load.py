@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, text
@@ -10,6 +11,8 @@ from sqlalchemy import Connection, Engine, text
 from jinxiao.models import RawMessage
 from jinxiao.outcomes import MessageResult, SubmissionResult
 from jinxiao.warehouse import to_db_time
+
+OnCommit = Callable[[Connection, MessageResult], object]
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,21 @@ def same_file_seen(engine: Engine, city_name: str, sha: str) -> tuple[str, str] 
     return (row[0], row[1]) if row else None
 
 
+def current_registry_activities(engine: Engine, city_name: str) -> list[tuple[int, str]]:
+    """(activity_id, name) of the city's accepted registry, for linking results rows."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT a.activity_id, a.activity_name FROM activity a JOIN submission s "
+                "ON s.submission_id = a.submission_id WHERE s.outcome = 'accepted' "
+                "AND s.form = 'registry' AND a.city_name = :c AND a.activity_name IS NOT NULL "
+                "ORDER BY a.activity_id"
+            ),
+            {"c": city_name},
+        ).all()
+    return [(int(r[0]), r[1]) for r in rows]
+
+
 def _insert_returning_id(conn: Connection, sql: str, params: dict) -> int:
     return int(conn.execute(text(sql + " RETURNING submission_id"), params).scalar_one())
 
@@ -149,7 +167,7 @@ _ACTIVITY_COLUMNS = [
     "enterprise_count_raw", "support_policy", "est_turnover_wan", "est_turnover_raw",
     "category", "category_raw", "category_source", "actual_turnover_wan", "actual_turnover_raw",
     "footfall_wan", "footfall_raw", "voucher_issued_wan", "voucher_issued_raw",
-    "voucher_redeemed_wan", "voucher_redeemed_raw", "remark", "extra",
+    "voucher_redeemed_wan", "voucher_redeemed_raw", "remark", "registry_activity_id", "extra",
 ]  # fmt: skip
 
 
@@ -232,7 +250,20 @@ def _insert_contacts(conn: Connection, sub_id: int, city: str, sub: SubmissionRe
         )  # fmt: skip
 
 
-def commit_message(engine: Engine, result: MessageResult, run_id: str) -> MessageResult:
+def _insert_figures(conn: Connection, sub_id: int, city: str, sub: SubmissionResult) -> None:
+    for figure, value, raw in sub.figures:
+        conn.execute(
+            text(
+                "INSERT INTO city_figure (submission_id, city_name, form, figure, value, "
+                "value_raw) VALUES (:s, :c, :f, :fig, :v, :raw)"
+            ),
+            {"s": sub_id, "c": city, "f": sub.form, "fig": figure, "v": value, "raw": raw},
+        )
+
+
+def commit_message(
+    engine: Engine, result: MessageResult, run_id: str, on_commit: OnCommit | None = None
+) -> MessageResult:
     """Everything a message produced, in one transaction; returns the final outcomes."""
     now = to_db_time(dt.datetime.now(dt.UTC))
     received = to_db_time(result.received_at)
@@ -268,6 +299,7 @@ def commit_message(engine: Engine, result: MessageResult, run_id: str) -> Messag
                         {"n": rows, "s": sub_id},
                     )
                 _insert_contacts(conn, sub_id, result.city_name, sub)
+                _insert_figures(conn, sub_id, result.city_name, sub)
                 sub.outcome = _supersede(conn, sub_id, result.city_name, sub.form, received)
             _insert_problems(conn, sub_id, result.message_key, sub)
         result.settle_outcome()
@@ -288,4 +320,6 @@ def commit_message(engine: Engine, result: MessageResult, run_id: str) -> Messag
                 "now": now, "run": run_id, "k": result.message_key,
             },
         )  # fmt: skip
+        if on_commit is not None:
+            on_commit(conn, result)
     return result

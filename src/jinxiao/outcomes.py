@@ -23,6 +23,7 @@ class SubmissionResult:
     reason_detail: str | None = None
     table: NormalisedTable | None = None
     contacts: list = field(default_factory=list)
+    figures: list[tuple[str, float | None, str | None]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     submission_id: int | None = None
 

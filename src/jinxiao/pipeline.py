@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine, text
 
-from jinxiao import intake, load
+from jinxiao import intake, load, outbox, reminders, replies
 from jinxiao.archive import Archive
 from jinxiao.config import Campaign, load_campaign
 from jinxiao.identify import load_sender_registry
@@ -42,12 +43,44 @@ def collect_mail(settings: Settings, run_id: str) -> CollectReport:
     return CollectReport(stats.seen, stats.new)
 
 
+def mail_addresses(settings: Settings, campaign: Campaign) -> tuple[str, str | None]:
+    if settings.smtp is not None:
+        return settings.smtp.from_addr, settings.smtp.ops_addr or campaign.mail_ops
+    return campaign.mail_from, campaign.mail_ops
+
+
+def reply_hook(settings: Settings, campaign: Campaign):
+    """Enqueue each message's reply inside the transaction that commits its outcome."""
+    from_addr, ops_addr = mail_addresses(settings, campaign)
+
+    def on_commit(conn, result) -> None:
+        replies.enqueue_for_result(conn, result, campaign, from_addr, ops_addr)
+
+    return on_commit
+
+
+def send_mail(settings: Settings, engine: Engine) -> dict[str, object]:
+    """Send what the outbox holds; without smtp_default it waits there for a later run."""
+    if settings.smtp is None:
+        waiting = outbox.outbox_status(engine)
+        log.warning("no smtp_default connection: outbox left as is: %s", waiting)
+        return {"sent": 0, "waiting": waiting}
+    report = outbox.send_pending(engine, settings.smtp)
+    if report.connect_error or report.failed:
+        log.error("mail not delivered: %s", report)
+    return {"sent": report.sent, "retry": report.retry, "failed": report.failed,
+            "connect_error": report.connect_error}  # fmt: skip
+
+
 def process_messages(settings: Settings, run_id: str) -> dict[str, int]:
     """Every recorded message without an outcome gets exactly one; returns outcome counts."""
     campaign = load_campaign()
     engine = open_warehouse(settings, campaign)
     registry = load_sender_registry(settings.sender_registry, campaign)
-    stats = intake.process(engine, Archive(settings.archive_dir), registry, campaign, run_id)
+    stats = intake.process(
+        engine, Archive(settings.archive_dir), registry, campaign, run_id,
+        on_commit=reply_hook(settings, campaign),
+    )  # fmt: skip
     if settings.mailbox.processed_folder:
         move_processed(settings, engine)
     return dict(stats.outcomes)
@@ -72,25 +105,73 @@ def move_processed(settings: Settings, engine: Engine) -> None:
                 mailbox.mark_processed(ref)
 
 
-def consolidate(settings: Settings, as_of: dt.datetime) -> list[tuple[str, str, str]]:
-    """Nightly: finish anything a crashed run left, then snapshot each city's status per form."""
+def reconcile(settings: Settings, as_of: dt.datetime) -> list[tuple[str, str, str]]:
+    """Finish anything a crashed intake left, then snapshot each city's status per form."""
     campaign = load_campaign()
     engine = open_warehouse(settings, campaign)
     registry = load_sender_registry(settings.sender_registry, campaign)
     if load.pending_messages(engine):
-        intake.process(engine, Archive(settings.archive_dir), registry, campaign, "nightly")
+        intake.process(
+            engine, Archive(settings.archive_dir), registry, campaign, "nightly",
+            on_commit=reply_hook(settings, campaign),
+        )  # fmt: skip
+    day = as_of.astimezone(campaign.tz).date().isoformat()
     with engine.begin() as conn:
         rows = conn.execute(
             text("SELECT city_name, form, status FROM v_city_status ORDER BY city_name, form")
         ).all()
-        conn.execute(text("DELETE FROM city_status_snapshot WHERE as_of = :a"), {"a": as_of.date()})
+        conn.execute(text("DELETE FROM city_status_snapshot WHERE as_of = :a"), {"a": day})
         for city, form, status in rows:
             conn.execute(
                 text(
                     "INSERT INTO city_status_snapshot (as_of, city_name, form, status, taken_at) "
                     "VALUES (:a, :c, :f, :s, :t)"
                 ),
-                {"a": as_of.date().isoformat(), "c": city, "f": form, "s": status,
+                {"a": day, "c": city, "f": form, "s": status,
                  "t": to_db_time(dt.datetime.now(dt.UTC))},
             )  # fmt: skip
     return [(r[0], r[1], r[2]) for r in rows]
+
+
+def templates_dir(settings: Settings) -> Path:
+    return settings.output_dir / "templates"
+
+
+def write_templates(settings: Settings) -> list[str]:
+    """The blank results workbooks, per city, pre-filled with its current registry."""
+    from jinxiao.results_template import RESULTS_FORMS, write_results_templates
+
+    campaign = load_campaign()
+    engine = open_warehouse(settings, campaign)
+    paths = []
+    for form in sorted(RESULTS_FORMS):
+        paths += write_results_templates(engine, templates_dir(settings), form, campaign)
+    return [str(p) for p in paths]
+
+
+def remind(settings: Settings, as_of: dt.datetime) -> dict[str, object]:
+    """Enqueue the reminders due on the campaign-local day of `as_of`, then send the outbox."""
+    from jinxiao.results_template import template_filename
+
+    campaign = load_campaign()
+    engine = open_warehouse(settings, campaign)
+    registry = load_sender_registry(settings.sender_registry, campaign)
+    from_addr, _ = mail_addresses(settings, campaign)
+
+    def template_for(city: str, form: str) -> Path | None:
+        path = templates_dir(settings) / template_filename(campaign, form, city)
+        return path if form.startswith("results") and path.exists() else None
+
+    today = as_of.astimezone(campaign.tz).date()
+    queued = reminders.enqueue_reminders(engine, campaign, today, registry, from_addr, template_for)
+    return {"reminders": len(queued), **send_mail(settings, engine)}
+
+
+def write_rollup(settings: Settings, as_of: dt.datetime) -> str:
+    from jinxiao import rollup
+
+    campaign = load_campaign()
+    engine = open_warehouse(settings, campaign)
+    return str(
+        rollup.write_rollup(engine, settings.output_dir, as_of.astimezone(campaign.tz).date())
+    )

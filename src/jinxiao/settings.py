@@ -6,9 +6,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinxiao.mailbox import MailboxConfig, mailbox_config_from_conn
-
 from jinxiao.config import DEFAULT_SENDER_REGISTRY, REPO_ROOT
+from jinxiao.mailbox import MailboxConfig, mailbox_config_from_conn
+from jinxiao.outbox import SmtpConfig, smtp_config_from_conn
 from jinxiao.warehouse import WarehouseConfig, warehouse_config_from_conn
 
 DEFAULT_VAR_DIR = REPO_ROOT / "var"
@@ -21,6 +21,7 @@ class Settings:
     sender_registry: Path
     output_dir: Path
     archive_dir: Path
+    smtp: SmtpConfig | None = None  # None: replies and reminders wait in the outbox
 
 
 def output_dir() -> Path:
@@ -32,9 +33,17 @@ def archive_dir() -> Path:
 
 
 def settings_from_connections(
-    mailbox_conn, warehouse_conn, sender_registry: str | None
+    mailbox_conn, warehouse_conn, sender_registry: str | None, smtp_conn=None
 ) -> Settings:
     """Duck-typed connections (Airflow's Connection, or anything with the same attributes)."""
+    smtp = (
+        smtp_config_from_conn(
+            smtp_conn.conn_type, smtp_conn.host, smtp_conn.port, smtp_conn.login,
+            smtp_conn.password, smtp_conn.extra_dejson,
+        )
+        if smtp_conn is not None
+        else None
+    )  # fmt: skip
     return Settings(
         mailbox=mailbox_config_from_conn(
             mailbox_conn.conn_type, mailbox_conn.host, mailbox_conn.port, mailbox_conn.login,
@@ -47,4 +56,5 @@ def settings_from_connections(
         sender_registry=Path(sender_registry) if sender_registry else DEFAULT_SENDER_REGISTRY,
         output_dir=output_dir(),
         archive_dir=archive_dir(),
+        smtp=smtp,
     )  # fmt: skip

@@ -20,6 +20,19 @@ TAGS = ["jinxiao", "consumption-campaign"]
 START = dt.datetime(2021, 4, 16, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 
 
+SMTP_CONN_ID = "smtp_default"
+
+
+def _optional_connection(conn_id: str):
+    """A connection that may be absent (no SMTP on the embedded default)."""
+    try:
+        return BaseHook.get_connection(conn_id)
+    except Exception as exc:  # AirflowNotFoundException's home moved between 3.x releases
+        if "isn't defined" in str(exc) or "not found" in str(exc).lower():
+            return None
+        raise
+
+
 def settings():
     from jinxiao.settings import settings_from_connections
 
@@ -27,4 +40,5 @@ def settings():
         BaseHook.get_connection(MAILBOX_CONN_ID),
         BaseHook.get_connection(WAREHOUSE_CONN_ID),
         Variable.get("sender_registry", default=None),
+        _optional_connection(SMTP_CONN_ID),
     )
