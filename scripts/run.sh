@@ -50,4 +50,6 @@ run_dag() {
 }
 run_dag submission_intake
 run_dag nightly_consolidation
+run_dag report_june1
+run_dag report_year_end
 "$venv/python" -m jinxiao.cli summary

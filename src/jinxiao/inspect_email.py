@@ -13,6 +13,7 @@ from pathlib import Path
 
 from jinxiao.archive import Archive, sha256
 from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
+from jinxiao.extract import extract
 from jinxiao.identify import load_sender_registry
 from jinxiao.intake import Processor
 from jinxiao.load import PendingMessage
@@ -81,7 +82,7 @@ def inspect_email(raw: bytes, sender_registry: Path | None = None) -> dict:
         digest, path = archive.put(raw, ".eml")
         pending = PendingMessage(digest, str(path), "inspect", "inspect", None)
         processor = Processor(engine, archive, registry, campaign)
-        result = processor.triage(pending)
+        result = processor.triage(pending, raw, extract(raw))
         processor.validate([result])
         if result.submissions:
             # Final outcome as commit would settle it, without writing anything real.

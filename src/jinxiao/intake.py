@@ -90,10 +90,26 @@ class Processor:
         self.archive = archive
         self.registry = registry
         self.campaign = campaign
+        # What this batch has already taken, so a copy within one batch is a duplicate too.
+        self.batch_ids: dict[str, str] = {}
+        self.batch_files: dict[tuple[str, str], SubmissionResult] = {}
 
-    def triage(self, pending: load.PendingMessage) -> MessageResult:
-        raw = Path(pending.archive_path).read_bytes()
-        parsed = extract(raw)
+    def message_seen(self, message_id: str | None, message_key: str) -> str | None:
+        if message_id and message_id in self.batch_ids:
+            return self.batch_ids[message_id]
+        found = load.message_id_seen(self.engine, message_id, message_key)
+        if message_id:
+            self.batch_ids.setdefault(message_id, message_key)
+        return found
+
+    def file_seen(self, city_name: str, digest: str) -> tuple[str, str] | None:
+        if earlier := self.batch_files.get((city_name, digest)):
+            return earlier.attachment.filename, earlier.outcome
+        return load.same_file_seen(self.engine, city_name, digest)
+
+    def triage(
+        self, pending: load.PendingMessage, raw: bytes, parsed: ParsedEmail
+    ) -> MessageResult:
         result = MessageResult(
             message_key=pending.message_key,
             email=parsed,
@@ -108,7 +124,7 @@ class Processor:
             result.reason_detail = (
                 f"发件人{parsed.sender or '（无地址）'}不在报送邮箱登记表中，邮件已隔离，未入库。"
             )
-        elif dup := load.message_id_seen(self.engine, parsed.message_id, pending.message_key):
+        elif dup := self.message_seen(parsed.message_id, pending.message_key):
             result.outcome, result.duplicate_of = "duplicate", dup
             result.reason_detail = "同一封邮件（Message-ID相同）此前已收到并处理，无需处理。"
         elif not parsed.attachments:
@@ -128,14 +144,15 @@ class Processor:
             if has_table and fmt in COMPANION_FORMATS:
                 sub.outcome = "ignored"
                 sub.reason_detail = "随表格一并发送的扫描件或图片，已存档，不作数据读取。"
-            elif seen := load.same_file_seen(self.engine, result.city_name, digest):
+            elif seen := self.file_seen(result.city_name, digest):
                 sub.outcome = "duplicate"
                 sub.reason_detail = (
-                    f"与此前收到的文件“{seen[0]}”内容完全相同（当时结果：{_OUTCOME_ZH[seen[1]]}），"
-                    "无需重复报送。"
+                    f"与此前收到的文件“{seen[0]}”内容完全相同"
+                    f"（当时结果：{_OUTCOME_ZH.get(seen[1], '处理中')}），无需重复报送。"
                 )
             else:
                 self.read(sub, result, parsed)
+                self.batch_files[(result.city_name, digest)] = sub
             subs.append(sub)
         return subs
 
@@ -225,7 +242,13 @@ class Processor:
     def run(
         self, pending: list[load.PendingMessage], run_id: str, on_commit: OnCommit | None = None
     ) -> list[MessageResult]:
-        results = [self.triage(p) for p in pending]
+        loaded = []
+        for p in pending:
+            raw = Path(p.archive_path).read_bytes()
+            loaded.append((p, raw, extract(raw)))
+        # Earlier mail first, so "again" and "later" mean what the cities' Date headers say.
+        loaded.sort(key=lambda t: (received_time(t[2], t[0].arrived_at), t[0].message_key))
+        results = [self.triage(p, raw, parsed) for p, raw, parsed in loaded]
         self.validate(results)
         committed = []
         for result in sorted(results, key=lambda r: r.received_at):
