@@ -370,6 +370,8 @@ def render_grid(
         f"<h1>{_e(campaign.name)} · 报送情况</h1>"
         f"<p class='muted'>{_e(campaign.organiser)} · 统计截至 {_e(as_of.isoformat())}"
         "（截止日当天 24 时前收到为按时；“退回待改”指最近一次报送被退回、尚未收到更正）</p>"
+        f"<form method='get' class='muted'>按日期查看：<input type='date' name='as_of' "
+        f"value='{_e(as_of.isoformat())}'> <button type='submit'>查看</button></form>"
         f"{_legend()}<table class='grid'><thead><tr><th>城市</th>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>{note}"
         f"{_render_unfiled(unfiled_items, campaign, base)}"
