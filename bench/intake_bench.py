@@ -114,15 +114,39 @@ def run_baseline(maildir: Path, work: Path) -> dict:
             frame.to_sql("activity", engine, if_exists="append", index=False)
         n += 1
     seconds = time.perf_counter() - start
-    return {"seconds": round(seconds, 2), "messages": n, "messages_per_second": round(n / seconds, 1)}
+    return {
+        "seconds": round(seconds, 2),
+        "messages": n,
+        "messages_per_second": round(n / seconds, 1),
+    }
+
+
+def _child(side: str, maildir: str, work: str) -> None:
+    run = run_core if side == "core" else run_baseline
+    result = run(Path(maildir), Path(work))
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(json.dumps(result, ensure_ascii=False))
+
+
+def run_side(side: str, maildir: Path, work: Path) -> dict:
+    import subprocess
+
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", side, str(maildir), str(work)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
+    if len(sys.argv) == 5 and sys.argv[1] == "--child":
+        _child(*sys.argv[2:])
+        return 0
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=500)
     parser.add_argument("--rows", type=int, default=8)
     parser.add_argument("--workdir", type=Path, default=None)
-    parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--only", choices=["core", "baseline"], default=None)
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="jx-bench-"))
     shutil.rmtree(work, ignore_errors=True)
@@ -132,10 +156,11 @@ def main() -> int:
     generate(maildir, args.messages, args.rows)
     out = {"messages": args.messages, "rows_per_table": args.rows,
            "generate_seconds": round(time.perf_counter() - t0, 1)}  # fmt: skip
-    out["core"] = run_core(maildir, work)
-    out["core"]["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    if not args.skip_baseline:
-        out["baseline"] = run_baseline(maildir, work)
+    # Each side runs in its own process, so neither inherits the other's imports or caches.
+    for side in ("core", "baseline"):
+        if args.only in (None, side):
+            out[side] = run_side(side, maildir, work)
+    if "core" in out and "baseline" in out:
         out["speedup"] = round(
             out["core"]["messages_per_second"] / out["baseline"]["messages_per_second"], 1
         )

@@ -186,38 +186,50 @@ def _py(value: object) -> object:
     return value
 
 
-def _insert_activities(conn: Connection, sub_id: int, msg_key: str, sub: SubmissionResult) -> int:
-    nt = sub.table
+def _activity_insert(dialect: str):
     cols = ", ".join(_ACTIVITY_COLUMNS)
     vals = ", ".join(f":{c}" for c in _ACTIVITY_COLUMNS)
-    extra_cast = "CAST(:extra AS JSONB)" if conn.dialect.name == "postgresql" else ":extra"
-    vals = vals.replace(":extra", extra_cast)
-    n = 0
-    for rec in nt.frame.to_dict("records"):
-        params = {c: _py(rec.get(c)) for c in _ACTIVITY_COLUMNS}
-        params.update(
-            sub=sub_id, key=msg_key, city=nt.city_name, form=sub.form,
-            sheet=rec["sheet"], row=int(rec["excel_row"]),
-        )  # fmt: skip
-        activity_id = conn.execute(
-            text(
-                "INSERT INTO activity (submission_id, message_key, city_name, form, sheet, "
-                f"excel_row, {cols}) VALUES (:sub, :key, :city, :form, :sheet, :row, {vals}) "
-                "RETURNING activity_id"
-            ),
-            params,
-        ).scalar_one()
-        names = (rec["county_names"] or "").split("、") if rec["county_names"] else []
-        for code, name in zip(rec["county_codes"], names, strict=False):
-            conn.execute(
-                text(
-                    "INSERT INTO activity_county (activity_id, county_code, county_name, "
-                    "city_name) VALUES (:a, :c, :n, :city) ON CONFLICT DO NOTHING"
-                ),
-                {"a": activity_id, "c": code, "n": name, "city": nt.city_name},
-            )
-        n += 1
-    return n
+    if dialect == "postgresql":
+        vals = vals.replace(":extra", "CAST(:extra AS JSONB)")
+    return text(
+        "INSERT INTO activity (submission_id, message_key, city_name, form, sheet, "
+        f"excel_row, {cols}) VALUES (:sub, :key, :city, :form, :sheet, :row, {vals})"
+    )
+
+
+_ACTIVITY_INSERT = {d: _activity_insert(d) for d in ("sqlite", "postgresql")}
+_COUNTY_INSERT = text(
+    "INSERT INTO activity_county (activity_id, county_code, county_name, city_name) "
+    "VALUES (:a, :c, :n, :city) ON CONFLICT DO NOTHING"
+)
+_ACTIVITY_IDS = text("SELECT excel_row, activity_id FROM activity WHERE submission_id = :s")
+
+
+def _insert_activities(conn: Connection, sub_id: int, msg_key: str, sub: SubmissionResult) -> int:
+    """All rows of a submission in one executemany; Excel rows are unique within a table."""
+    nt = sub.table
+    columns = list(nt.frame.columns)
+    records = [dict(zip(columns, values, strict=True)) for values in nt.frame.values.tolist()]
+    if not records:
+        return 0
+    params = [
+        {c: _py(rec.get(c)) for c in _ACTIVITY_COLUMNS}
+        | {"sub": sub_id, "key": msg_key, "city": nt.city_name, "form": sub.form,
+           "sheet": rec["sheet"], "row": int(rec["excel_row"])}
+        for rec in records
+    ]  # fmt: skip
+    conn.execute(_ACTIVITY_INSERT[conn.dialect.name], params)
+    ids = dict(conn.execute(_ACTIVITY_IDS, {"s": sub_id}).all())
+    counties = [
+        {"a": ids[int(rec["excel_row"])], "c": code, "n": name, "city": nt.city_name}
+        for rec in records
+        for code, name in zip(
+            rec["county_codes"], (rec["county_names"] or "").split("、"), strict=False
+        )
+    ]
+    if counties:
+        conn.execute(_COUNTY_INSERT, counties)
+    return len(records)
 
 
 def _insert_problems(conn: Connection, sub_id: int | None, msg_key: str, sub: SubmissionResult):

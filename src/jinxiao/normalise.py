@@ -236,12 +236,14 @@ def parse_summary_sentence(sentence: str | None) -> dict[str, Decimal]:
 
 def table_totals(frame: pd.DataFrame) -> dict[str, Decimal]:
     """CONTRACT §2 totals of one city's rows: distinct counties, rows, sums of known values."""
-    codes = {c for codes in frame["county_codes"] for c in codes} if len(frame) else set()
+    codes = {c for codes in frame["county_codes"] for c in codes}
+    known = [x for x in frame["enterprise_count"].tolist() if x is not None and x == x]
+    wan = [x for x in frame["est_turnover_wan"].tolist() if x is not None and x == x]
     return {
         "counties": Decimal(len(codes)),
         "activities": Decimal(len(frame)),
-        "enterprises": Decimal(int(frame["enterprise_count"].dropna().sum())),
-        "est_turnover_yi": Decimal(str(round(frame["est_turnover_wan"].dropna().sum() / 1e4, 4))),
+        "enterprises": Decimal(int(sum(known))),
+        "est_turnover_yi": Decimal(str(round(sum(wan) / 1e4, 4))),
     }
 
 
