@@ -391,3 +391,15 @@ def test_empty_warehouse_still_reports(sqlite_warehouse, campaign, tmp_path):
     text_ = "\n".join(p.text for p in Document(files.docx).paragraphs)
     assert "尚无市报送5月成效" in text_
     assert "太原市、大同市" in text_  # every city is missing the registry
+
+
+def test_report_days_come_from_the_campaign_config(campaign):
+    from jinxiao.report_data import report_is_due
+
+    cst = dt.timezone(dt.timedelta(hours=8))
+    assert report_is_due("june1", dt.datetime(2021, 6, 1, 9, tzinfo=cst), campaign)
+    assert report_is_due("june1", dt.datetime(2021, 6, 2, 9, tzinfo=cst), campaign)
+    assert not report_is_due("june1", dt.datetime(2021, 6, 3, 9, tzinfo=cst), campaign)
+    # 2021-12-31 16:30 UTC is already 2022-01-01 in Shanghai: the final year-end run.
+    assert report_is_due("year_end", dt.datetime(2021, 12, 31, 16, 30, tzinfo=dt.UTC), campaign)
+    assert not report_is_due("year_end", dt.datetime(2021, 6, 1, 9, tzinfo=cst), campaign)

@@ -49,6 +49,16 @@ REPORT_KINDS = {
 }
 
 
+def report_is_due(report: str, when: dt.datetime | None, campaign: Campaign | None = None) -> bool:
+    """A scheduled run writes on the as-of day (a draft) and the day after the deadline (final)."""
+    campaign = campaign or load_campaign()
+    kind = REPORT_KINDS[report]
+    day = (when or dt.datetime.now(dt.UTC)).astimezone(campaign.tz).date()
+    as_of = getattr(campaign, kind.as_of_attr)
+    final = campaign.forms[kind.results_form].deadline + dt.timedelta(days=1)
+    return day in (as_of, final)
+
+
 @dataclass(frozen=True)
 class ProvinceSummary:
     cities: int
