@@ -17,7 +17,7 @@ import datetime as dt
 
 from airflow.sdk import Asset, dag, task
 
-from jinxiao_airflow import DEFAULT_ARGS, START, TAGS, settings
+from jinxiao_airflow import DEFAULT_ARGS, START, TAGS, notify_run_failure, settings
 
 SUBMISSIONS = Asset("jinxiao://warehouse/submission")
 
@@ -31,6 +31,11 @@ SUBMISSIONS = Asset("jinxiao://warehouse/submission")
     tags=TAGS,
     default_args=DEFAULT_ARGS,
     doc_md=__doc__,
+    # A poll normally takes seconds; one still running after 20 minutes needs a person.
+    # (A DeadlineAlert would say so without failing the run, but in Airflow 3.3.2 it breaks
+    # dag.test() in DagRun.update_state, so the run times out and ops get the failure mail.)
+    dagrun_timeout=dt.timedelta(minutes=20),
+    on_failure_callback=notify_run_failure,
 )
 def submission_intake():
     @task

@@ -154,6 +154,12 @@ def test_intake_on_maildir_and_sqlite(monkeypatch, tmp_path, airflow_db, sqlite_
     _run_intake(monkeypatch, tmp_path, conn, sqlite_warehouse)
     _check_views(sqlite_warehouse)
     first = _snapshot(sqlite_warehouse)
+    engine = connect(sqlite_warehouse)
+    with engine.connect() as c:
+        metrics = c.execute(text("SELECT * FROM v_run_metrics")).mappings().one()
+    engine.dispose()
+    assert metrics["messages_seen"] == metrics["messages_new"] == len(PICK)
+    assert metrics["accepted"] == 4 and metrics["quarantined"] == 1
 
     _run_intake(monkeypatch, tmp_path, conn, sqlite_warehouse)
     assert _snapshot(sqlite_warehouse) == first

@@ -167,7 +167,7 @@ class _Row:
     attempts: int
 
 
-def _open(cfg: SmtpConfig) -> smtplib.SMTP:
+def open_smtp(cfg: SmtpConfig) -> smtplib.SMTP:
     if cfg.use_ssl:
         client: smtplib.SMTP = smtplib.SMTP_SSL(
             cfg.host, cfg.port, timeout=cfg.timeout, context=ssl.create_default_context()
@@ -261,7 +261,7 @@ def send_pending(
     if not ids:
         return report
     try:
-        client = _open(smtp)
+        client = open_smtp(smtp)
     except (OSError, smtplib.SMTPException) as exc:
         # Nothing claimed: an unreachable server costs no attempts.
         report.connect_error = _describe(exc)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, text
 
-from jinxiao import intake, load, outbox, reminders, replies
+from jinxiao import intake, load, ops, outbox, reminders, replies
 from jinxiao.archive import Archive
 from jinxiao.config import Campaign, load_campaign
 from jinxiao.identify import load_sender_registry
@@ -19,6 +20,7 @@ from jinxiao.settings import Settings
 from jinxiao.warehouse import connect, migrate, to_db_time
 
 log = logging.getLogger(__name__)
+INTAKE = "submission_intake"
 
 
 def open_warehouse(settings: Settings, campaign: Campaign | None = None) -> Engine:
@@ -35,11 +37,14 @@ class CollectReport:
 
 def collect_mail(settings: Settings, run_id: str) -> CollectReport:
     """Mailbox -> archive -> warehouse record, for every message not yet recorded."""
+    started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
     engine = open_warehouse(settings)
     archive = Archive(settings.archive_dir)
     with open_mailbox(settings.mailbox) as mailbox:
         stats = intake.collect(mailbox, engine, archive, run_id)
     log.info("mailbox %s: %d messages, %d new", settings.mailbox.kind, stats.seen, stats.new)
+    ops.record_step(engine, run_id, INTAKE, "collect", started, time.perf_counter() - clock,
+                    seen=stats.seen, new=stats.new)  # fmt: skip
     return CollectReport(stats.seen, stats.new)
 
 
@@ -74,6 +79,7 @@ def send_mail(settings: Settings, engine: Engine) -> dict[str, object]:
 
 def process_messages(settings: Settings, run_id: str) -> dict[str, int]:
     """Every recorded message without an outcome gets exactly one; returns outcome counts."""
+    started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
     campaign = load_campaign()
     engine = open_warehouse(settings, campaign)
     registry = load_sender_registry(settings.sender_registry, campaign)
@@ -83,6 +89,10 @@ def process_messages(settings: Settings, run_id: str) -> dict[str, int]:
     )  # fmt: skip
     if settings.mailbox.processed_folder:
         move_processed(settings, engine)
+    sent = send_mail(settings, engine)
+    ops.record_step(engine, run_id, INTAKE, "process", started, time.perf_counter() - clock,
+                    outcomes=dict(stats.outcomes))  # fmt: skip
+    log.info("outcomes %s; mail %s", dict(stats.outcomes), sent)
     return dict(stats.outcomes)
 
 

@@ -9,12 +9,61 @@ from airflow.sdk import BaseHook, Variable
 MAILBOX_CONN_ID = "submission_mailbox"
 WAREHOUSE_CONN_ID = "warehouse"
 
+
+def _smtp():
+    from jinxiao.outbox import smtp_config_from_conn
+
+    conn = _optional_connection(SMTP_CONN_ID)
+    if conn is None:
+        return None
+    return smtp_config_from_conn(
+        conn.conn_type, conn.host, conn.port, conn.login, conn.password, conn.extra_dejson
+    )
+
+
+def notify_failure(context) -> None:
+    """on_failure_callback: tell ops which task failed, why, and where its log is."""
+    from jinxiao.ops import send_alert
+
+    ti = context.get("task_instance") or context.get("ti")
+    exc = context.get("exception")
+    dag_id = getattr(ti, "dag_id", "?")
+    task_id = getattr(ti, "task_id", "?")
+    send_alert(
+        f"[jinxiao] 任务失败：{dag_id}.{task_id}",
+        [
+            f"DAG: {dag_id}",
+            f"任务: {task_id}（第{getattr(ti, 'try_number', '?')}次尝试）",
+            f"运行: {context.get('run_id')}",
+            f"错误: {type(exc).__name__ if exc else ''}: {exc}",
+            f"日志: {getattr(ti, 'log_url', '')}",
+        ],
+        _smtp(),
+    )
+
+
+def notify_run_failure(context) -> None:
+    """DAG-level on_failure_callback: a run failed or ran past its dagrun_timeout."""
+    from jinxiao.ops import send_alert
+
+    dag_run = context.get("dag_run")
+    send_alert(
+        f"[jinxiao] 运行失败或超时：{getattr(dag_run, 'dag_id', '?')}",
+        [
+            f"运行 {getattr(dag_run, 'run_id', '?')} 失败或超过时限未结束。",
+            f"原因: {context.get('reason') or context.get('exception') or '见任务日志'}",
+        ],
+        _smtp(),
+    )
+
+
 DEFAULT_ARGS = {
     "owner": "shanxi-commerce",
     "retries": 3,
     "retry_delay": dt.timedelta(minutes=1),
     "retry_exponential_backoff": True,
     "max_retry_delay": dt.timedelta(minutes=30),
+    "on_failure_callback": notify_failure,
 }
 TAGS = ["jinxiao", "consumption-campaign"]
 START = dt.datetime(2021, 4, 16, tzinfo=dt.timezone(dt.timedelta(hours=8)))
