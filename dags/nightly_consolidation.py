@@ -9,7 +9,9 @@ Every night:
 2. `write_templates` — the blank results workbooks per city (pre-filled with its registry);
 3. `remind` — reminders before each deadline and overdue notices (each at most once), then
    sends the outbox through `smtp_default` (without it, mail waits in the `outbox` table);
-4. `write_rollup` — the province roll-up (附件2 汇总) in the output folder.
+4. `write_rollup` — the province roll-up (附件2 汇总) in the output folder;
+5. `build_data_docs` — Great Expectations Data Docs over today's accepted rows, in
+   `<output>/data_docs/index.html`.
 
 When it fails, the failing task's log says which step and why; every step is safe to rerun.
 """
@@ -62,7 +64,14 @@ def nightly_consolidation():
 
         return run(settings(), _as_of(logical_date))
 
+    @task
+    def build_data_docs(_reconciled: int) -> str:
+        from jinxiao.pipeline import build_data_docs as run
+
+        return run(settings())
+
     reconciled = reconcile()
+    build_data_docs(reconciled)
     remind(write_templates(reconciled))
     write_rollup(reconciled)
 

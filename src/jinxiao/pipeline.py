@@ -185,3 +185,11 @@ def write_rollup(settings: Settings, as_of: dt.datetime) -> str:
     return str(
         rollup.write_rollup(engine, settings.output_dir, as_of.astimezone(campaign.tz).date())
     )
+
+
+def build_data_docs(settings: Settings) -> str:
+    from jinxiao.data_docs import build_data_docs as build
+
+    campaign = load_campaign()
+    engine = open_warehouse(settings, campaign)
+    return str(build(engine, campaign, settings.output_dir / "data_docs"))

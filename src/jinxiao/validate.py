@@ -64,12 +64,25 @@ def validation_frame(tables: list[NormalisedTable]) -> pd.DataFrame:
     return frame
 
 
-def _gx_validate(frame: pd.DataFrame, rules: list[SuiteRule], suite_name: str):
+def gx_suite(rules: list[SuiteRule], name: str):
+    """The JSON suite in expectations/ as a GX ExpectationSuite."""
     import great_expectations as gx
-    from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.expectations.expectation_configuration import (
         ExpectationConfiguration,
     )
+
+    return gx.ExpectationSuite(
+        name=name,
+        expectations=[
+            ExpectationConfiguration(type=r.type, kwargs=r.kwargs, meta=r.meta).to_domain_obj()
+            for r in rules
+        ],
+    )
+
+
+def _gx_validate(frame: pd.DataFrame, rules: list[SuiteRule], suite_name: str):
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
@@ -77,13 +90,7 @@ def _gx_validate(frame: pd.DataFrame, rules: list[SuiteRule], suite_name: str):
     batch = asset.add_batch_definition_whole_dataframe("run").get_batch(
         batch_parameters={"dataframe": frame}
     )
-    suite = gx.ExpectationSuite(
-        name=suite_name,
-        expectations=[
-            ExpectationConfiguration(type=r.type, kwargs=r.kwargs, meta=r.meta).to_domain_obj()
-            for r in rules
-        ],
-    )
+    suite = gx_suite(rules, suite_name)
     return batch.validate(
         suite,
         result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["row_id"]},
