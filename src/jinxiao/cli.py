@@ -102,6 +102,9 @@ def cmd_summary(_args: argparse.Namespace) -> int:
             text("SELECT city_name, form, status FROM v_city_status ORDER BY city_name, form")
         ).all()
         province = conn.execute(text("SELECT * FROM v_province_summary")).mappings().first()
+        mail = conn.execute(
+            text("SELECT kind, status, COUNT(*) FROM outbox GROUP BY kind, status ORDER BY 1, 2")
+        ).all()
     print("\n== Messages and files (v_submission)")
     print(
         _table(
@@ -128,6 +131,10 @@ def cmd_summary(_args: argparse.Namespace) -> int:
     if province:
         print("\n== Province (v_province_summary)")
         print(", ".join(f"{k}={v}" for k, v in province.items()))
+    print("\n== Mail to cities and ops (outbox)")
+    print(", ".join(f"{k} {st}: {n}" for k, st, n in mail) or "none")
+    if any(st == "pending" for _k, st, _n in mail):
+        print("(pending mail is sent by the next run once an smtp_default connection is set)")
     print("\n== Where things are")
     print(f"warehouse: {settings.warehouse.describe()}")
     print(f"archive:   {settings.archive_dir}")
