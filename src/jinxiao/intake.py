@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 from sqlalchemy import Engine
 
 from jinxiao import load
@@ -20,7 +19,6 @@ from jinxiao.archive import Archive
 from jinxiao.config import Campaign
 from jinxiao.extract import extract, is_automatic
 from jinxiao.identify import SenderRegistry, other_city_warning
-from jinxiao.link_results import match_registry_activity
 from jinxiao.load import OnCommit
 from jinxiao.locate_table import detect_form, extract_contacts, locate
 from jinxiao.mailbox import Mailbox
@@ -174,7 +172,6 @@ class Processor:
             sub.problems.extend(sub.table.problems)
             if form in RESULTS_FORMS:
                 sub.figures = city_figures(wb)
-                self.link_to_registry(sub, result.city_name)
             warning = other_city_warning(
                 result.city_name, parsed.subject, table.unit_name, self.campaign
             )
@@ -195,27 +192,6 @@ class Processor:
                 f"文件“{sub.attachment.filename}”无法读取（系统内部错误已记录，省商务厅将人工核对）。"
                 "请确认文件能用Excel正常打开后重新发送。"
             )
-
-    def link_to_registry(self, sub: SubmissionResult, city_name: str) -> None:
-        """Tie each results row to the city's current registry activity; new ones are warned."""
-        candidates = load.current_registry_activities(self.engine, city_name)
-        frame = sub.table.frame
-        links = []
-        for name, row in zip(frame["activity_name"], frame["excel_row"], strict=True):
-            found = match_registry_activity(candidates, name) if name else None
-            links.append(found)
-            if name and found is None:
-                sub.problems.append(
-                    Problem(
-                        "warning",
-                        "activity_not_in_registry",
-                        f"第{row}行“{name}”未在本市活动名录中找到，已作为新增活动记录。",
-                        int(row),
-                        sub.table.header("activity_name"),
-                    )
-                )
-        # object dtype keeps ids as ints beside None (a float column would turn 12 into 12.0).
-        frame["registry_activity_id"] = pd.Series(links, index=frame.index, dtype=object)
 
     def validate(self, results: list[MessageResult]) -> None:
         """One GX validation per suite over every table of the batch, then the verdicts."""
@@ -243,12 +219,14 @@ class Processor:
         self, pending: list[load.PendingMessage], run_id: str, on_commit: OnCommit | None = None
     ) -> list[MessageResult]:
         loaded = []
-        for p in pending:
+        for seq, p in enumerate(pending):  # pending is in the order the mailbox held them
             raw = Path(p.archive_path).read_bytes()
-            loaded.append((p, raw, extract(raw)))
+            loaded.append(
+                (received_time(extract_ := extract(raw), p.arrived_at), seq, p, raw, extract_)
+            )
         # Earlier mail first, so "again" and "later" mean what the cities' Date headers say.
-        loaded.sort(key=lambda t: (received_time(t[2], t[0].arrived_at), t[0].message_key))
-        results = [self.triage(p, raw, parsed) for p, raw, parsed in loaded]
+        loaded.sort(key=lambda t: t[:2])
+        results = [self.triage(p, raw, parsed) for _t, _seq, p, raw, parsed in loaded]
         self.validate(results)
         committed = []
         for result in sorted(results, key=lambda r: r.received_at):

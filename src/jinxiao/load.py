@@ -6,12 +6,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pandas as pd
 from sqlalchemy import Connection, Engine, text
 
-from jinxiao.models import RawMessage
+from jinxiao.link_results import match_registry_activity
+from jinxiao.models import Problem, RawMessage
 from jinxiao.outcomes import MessageResult, SubmissionResult
 from jinxiao.warehouse import to_db_time
 
+RESULTS_FORMS = ("results_may", "results_year")
 OnCommit = Callable[[Connection, MessageResult], object]
 
 
@@ -36,7 +39,7 @@ def record_arrival(
     engine: Engine, msg: RawMessage, digest: str, archive_path: str, run_id: str
 ) -> bool:
     """Record a message right after its bytes are archived; False when the bytes were known."""
-    now = to_db_time(dt.datetime.now(dt.UTC))
+    now = to_db_time(dt.datetime.now(dt.UTC), precise=True)  # keeps the mailbox's order
     with engine.begin() as conn:
         exists = conn.execute(
             text("SELECT 1 FROM message WHERE message_key = :k"), {"k": digest}
@@ -111,19 +114,44 @@ def same_file_seen(engine: Engine, city_name: str, sha: str) -> tuple[str, str] 
     return (row[0], row[1]) if row else None
 
 
-def current_registry_activities(engine: Engine, city_name: str) -> list[tuple[int, str]]:
+def current_registry_activities(conn: Connection, city_name: str) -> list[tuple[int, str]]:
     """(activity_id, name) of the city's accepted registry, for linking results rows."""
-    with engine.connect() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT a.activity_id, a.activity_name FROM activity a JOIN submission s "
-                "ON s.submission_id = a.submission_id WHERE s.outcome = 'accepted' "
-                "AND s.form = 'registry' AND a.city_name = :c AND a.activity_name IS NOT NULL "
-                "ORDER BY a.activity_id"
-            ),
-            {"c": city_name},
-        ).all()
+    rows = conn.execute(
+        text(
+            "SELECT a.activity_id, a.activity_name FROM activity a JOIN submission s "
+            "ON s.submission_id = a.submission_id WHERE s.outcome = 'accepted' "
+            "AND s.form = 'registry' AND a.city_name = :c AND a.activity_name IS NOT NULL "
+            "ORDER BY a.activity_id"
+        ),
+        {"c": city_name},
+    ).all()
     return [(int(r[0]), r[1]) for r in rows]
+
+
+def link_to_registry(conn: Connection, sub: SubmissionResult, city_name: str) -> None:
+    """Tie each results row to the city's current registry activity; new ones are warned.
+
+    Done at load, inside the message's transaction, so a registry committed earlier in the
+    same run (mail is committed in Date order) is already there to link to.
+    """
+    candidates = current_registry_activities(conn, city_name)
+    frame = sub.table.frame
+    links = []
+    for name, row in zip(frame["activity_name"], frame["excel_row"], strict=True):
+        found = match_registry_activity(candidates, name) if name else None
+        links.append(found)
+        if name and found is None:
+            sub.problems.append(
+                Problem(
+                    "warning",
+                    "activity_not_in_registry",
+                    f"第{row}行“{name}”未在本市活动名录中找到，已作为新增活动记录。",
+                    int(row),
+                    sub.table.header("activity_name"),
+                )
+            )
+    # object dtype keeps ids as ints beside None (a float column would turn 12 into 12.0).
+    frame["registry_activity_id"] = pd.Series(links, index=frame.index, dtype=object)
 
 
 def _insert_returning_id(conn: Connection, sql: str, params: dict) -> int:
@@ -304,6 +332,8 @@ def commit_message(
             )  # fmt: skip
             sub.submission_id = sub_id
             if sub.outcome == "accepted":
+                if sub.table is not None and sub.form in RESULTS_FORMS:
+                    link_to_registry(conn, sub, result.city_name)
                 if sub.table is not None:
                     rows = _insert_activities(conn, sub_id, result.message_key, sub)
                     conn.execute(

@@ -118,11 +118,15 @@ def run_sql_file(engine: Engine, name: str) -> None:
             conn.execute(text(stmt))
 
 
-def to_db_time(value: dt.datetime | None) -> str | None:
-    """UTC text both dialects compare correctly (SQLite compares it as a string)."""
+def to_db_time(value: dt.datetime | None, precise: bool = False) -> str | None:
+    """UTC text both dialects compare correctly (SQLite compares it as a string).
+
+    `precise` keeps microseconds, for times that order events within one run.
+    """
     if value is None:
         return None
-    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S+00:00")
+    fmt = "%Y-%m-%d %H:%M:%S.%f+00:00" if precise else "%Y-%m-%d %H:%M:%S+00:00"
+    return value.astimezone(dt.UTC).strftime(fmt)
 
 
 def _schema_digest(campaign: Campaign, divisions: list[tuple[str, str, str, str]]) -> str:

@@ -1,0 +1,19 @@
+# The official Airflow image plus this project, for docker-compose.yaml (docs/deploy.md).
+# Keep the tag in step with apache-airflow in pyproject.toml (tests/test_compose.py checks).
+ARG AIRFLOW_BASE_IMAGE=apache/airflow:3.3.2-python3.11
+FROM ${AIRFLOW_BASE_IMAGE}
+
+# jinxiao reads sql/, expectations/ and config/ beside src/ (jinxiao.config.REPO_ROOT), so the
+# project lives at /opt/jinxiao and is installed editable; compose mounts those folders there.
+USER root
+RUN mkdir -p /opt/jinxiao/var && chown -R airflow:0 /opt/jinxiao
+USER airflow
+WORKDIR /opt/jinxiao
+
+# The lock pins apache-airflow to the image's own version, so pip leaves Airflow alone.
+COPY --chown=airflow:0 pyproject.toml requirements.lock ./
+RUN pip install --no-cache-dir -r requirements.lock
+COPY --chown=airflow:0 src/ src/
+RUN pip install --no-cache-dir --no-deps -e .
+
+WORKDIR /opt/airflow

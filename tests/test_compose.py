@@ -1,0 +1,266 @@
+"""docker-compose.yaml, Dockerfile and .env.example agree with each other and with the project.
+
+No Docker engine runs in CI: these read the files as compose would (YAML merge keys, ${VAR}
+interpolation from .env) and check what a deployment depends on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from dotenv import dotenv_values
+
+from jinxiao import config as jx_config
+from jinxiao.mailbox import mailbox_config_from_conn
+from jinxiao.outbox import smtp_config_from_conn
+from jinxiao.warehouse import warehouse_config_from_conn
+
+REPO = Path(__file__).resolve().parents[1]
+PROJECT_ROOT_IN_IMAGE = "/opt/jinxiao"
+AIRFLOW_SERVICES = {
+    "airflow-apiserver": "api-server",
+    "airflow-scheduler": "scheduler",
+    "airflow-dag-processor": "dag-processor",
+    "airflow-triggerer": "triggerer",
+    "airflow-worker": "celery worker",
+    "airflow-init": None,
+}
+OTHER_SERVICES = {"redis", "postgres", "warehouse-db"}
+SECRETS = [
+    "AIRFLOW_DB_PASSWORD",
+    "WAREHOUSE_DB_PASSWORD",
+    "REDIS_PASSWORD",
+    "AIRFLOW_FERNET_KEY",
+    "AIRFLOW_JWT_SECRET",
+    "AIRFLOW_API_SECRET_KEY",
+    "_AIRFLOW_WWW_USER_PASSWORD",
+]
+# ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?message}, ${VAR?message}; $$ is a literal $.
+VAR_RE = re.compile(r"\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}")
+
+
+def _interpolate(value: str, env: dict[str, str]) -> str:
+    def sub(m: re.Match) -> str:
+        if m.group(0) == "$$":
+            return "$"
+        name, op, arg = m.group(1), m.group(2), m.group(3)
+        val = env.get(name)
+        unset = val is None or (val == "" and op is not None and op.startswith(":"))
+        if op and op.endswith("?") and unset:
+            raise KeyError(f"{name}: {arg}")
+        if op and op.endswith("-") and unset:
+            return arg
+        return val or ""
+
+    return VAR_RE.sub(sub, value)
+
+
+def _resolve(node, env: dict[str, str]):
+    if isinstance(node, str):
+        return _interpolate(node, env)
+    if isinstance(node, list):
+        return [_resolve(v, env) for v in node]
+    if isinstance(node, dict):
+        return {k: _resolve(v, env) for k, v in node.items()}
+    return node
+
+
+@pytest.fixture(scope="module")
+def raw_compose() -> dict:
+    return yaml.safe_load((REPO / "docker-compose.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def example_env() -> dict[str, str]:
+    return {k: v or "" for k, v in dotenv_values(REPO / ".env.example").items()}
+
+
+@pytest.fixture(scope="module")
+def filled_env(example_env) -> dict[str, str]:
+    """.env.example as an operator fills it in: every secret set, passwords consistent."""
+    env = dict(example_env) | {name: f"s3cret-{name.lower()}" for name in SECRETS}
+    wh = json.loads(env["AIRFLOW_CONN_WAREHOUSE"])
+    env["AIRFLOW_CONN_WAREHOUSE"] = json.dumps(wh | {"password": env["WAREHOUSE_DB_PASSWORD"]})
+    return env
+
+
+@pytest.fixture(scope="module")
+def services(raw_compose, filled_env) -> dict[str, dict]:
+    return _resolve(raw_compose["services"], filled_env)
+
+
+def _airflow_env(svc: dict) -> dict[str, str]:
+    return {k: str(v) for k, v in svc["environment"].items()}
+
+
+def _pyproject_pin(package: str) -> str:
+    deps = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
+    return next(d.split("==", 1)[1] for d in deps if d.split("==", 1)[0] == package)
+
+
+def test_every_required_service_is_defined(services):
+    assert set(AIRFLOW_SERVICES) | OTHER_SERVICES <= set(services)
+    for name, command in AIRFLOW_SERVICES.items():
+        if command:
+            assert services[name]["command"] == command, name
+
+
+def test_celery_executor_with_redis_broker(services):
+    for name in AIRFLOW_SERVICES:
+        env = _airflow_env(services[name])
+        assert env["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor", name
+        broker = urlsplit(env["AIRFLOW__CELERY__BROKER_URL"])
+        assert broker.scheme == "redis" and broker.hostname == "redis", name
+        # The broker is reachable from other machines, so it must ask for the password.
+        assert broker.password == services["redis"]["environment"]["REDISCLI_AUTH"]
+        assert broker.password in services["redis"]["command"]
+        api = urlsplit(env["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"])
+        assert (api.hostname, api.port, api.path) == ("airflow-apiserver", 8080, "/execution/")
+
+
+def test_metadata_and_warehouse_are_different_databases(services, filled_env):
+    meta = urlsplit(
+        _airflow_env(services["airflow-scheduler"])["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"]
+    )
+    meta_db = services[meta.hostname]["environment"]
+    assert meta.scheme == "postgresql+psycopg"
+    assert (meta.username, meta.password, meta.path.lstrip("/")) == (
+        meta_db["POSTGRES_USER"], meta_db["POSTGRES_PASSWORD"], meta_db["POSTGRES_DB"],
+    )  # fmt: skip
+
+    conn = json.loads(filled_env["AIRFLOW_CONN_WAREHOUSE"])
+    wh = warehouse_config_from_conn(
+        conn["conn_type"], conn["host"], conn["port"], conn["login"], conn["password"],
+        conn["schema"],
+    )  # fmt: skip
+    wh_db = services[wh.host]["environment"]
+    assert wh.kind == "postgresql" and wh.host == "warehouse-db" and wh.port == 5432
+    assert (wh.login, wh.password, wh.database) == (
+        wh_db["POSTGRES_USER"], wh_db["POSTGRES_PASSWORD"], wh_db["POSTGRES_DB"],
+    )  # fmt: skip
+    assert meta.hostname != wh.host
+    data = [set(services[h]["volumes"]) for h in (meta.hostname, wh.host)]
+    assert not data[0] & data[1], "the two databases must not share a data volume"
+
+
+def test_project_folders_are_mounted_read_only_where_the_package_looks(services):
+    root = jx_config.REPO_ROOT
+    wanted = {
+        "./dags": "/opt/airflow/dags",
+        "./plugins": "/opt/airflow/plugins",
+        "./sql": f"{PROJECT_ROOT_IN_IMAGE}/{jx_config.SQL_DIR.relative_to(root)}",
+        "./expectations": f"{PROJECT_ROOT_IN_IMAGE}/{jx_config.EXPECTATIONS_DIR.relative_to(root)}",
+        "./config": f"{PROJECT_ROOT_IN_IMAGE}/{jx_config.DEFAULT_CONFIG.parent.relative_to(root)}",
+    }
+    for name in AIRFLOW_SERVICES:
+        mounts = {}
+        for spec in services[name]["volumes"]:
+            src, dst, *mode = spec.split(":")
+            mounts[src] = (dst, mode)
+        for src, dst in wanted.items():
+            assert (REPO / src).is_dir(), src
+            assert mounts.get(src) == (dst, ["ro"]), f"{name}: {src} -> {mounts.get(src)}"
+        # Archive and outputs live on a named volume every Airflow service shares.
+        env = _airflow_env(services[name])
+        for var in ("ARCHIVE_DIR", "OUTPUT_DIR"):
+            volume = [s for s, (d, _) in mounts.items() if env[var].startswith(d + "/")]
+            assert volume and not volume[0].startswith("."), f"{name}: {var}={env[var]}"
+
+
+def test_dockerfile_installs_the_project_where_the_mounts_are():
+    text = (REPO / "Dockerfile").read_text()
+    assert f"WORKDIR {PROJECT_ROOT_IN_IMAGE}\n" in text
+    assert "pip install --no-cache-dir -r requirements.lock" in text
+    # Editable: jinxiao.config.REPO_ROOT must be /opt/jinxiao, not site-packages.
+    assert "pip install --no-cache-dir --no-deps -e ." in text
+    for copied in ("pyproject.toml", "requirements.lock", "src/"):
+        assert re.search(rf"^COPY .*{re.escape(copied)}", text, re.M), copied
+
+
+def test_image_matches_pinned_airflow_and_python(raw_compose):
+    pin = _pyproject_pin("apache-airflow")
+    requires = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["requires-python"]
+    python = re.search(r">=(\d+\.\d+)", requires).group(1)
+    expected = f"apache/airflow:{pin}-python{python}"
+    dockerfile = (REPO / "Dockerfile").read_text()
+    assert f"ARG AIRFLOW_BASE_IMAGE={expected}\n" in dockerfile
+    assert "FROM ${AIRFLOW_BASE_IMAGE}" in dockerfile
+    common = raw_compose["x-airflow-common"]
+    assert common["build"]["args"]["AIRFLOW_BASE_IMAGE"] == expected
+    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    assert common["image"] == f"jinxiao-airflow:{version}"
+
+
+def test_airflow_services_read_env_file_and_example_defines_every_variable(
+    raw_compose, example_env
+):
+    for name in AIRFLOW_SERVICES:
+        assert raw_compose["services"][name]["env_file"] == [".env"], name
+    text = (REPO / "docker-compose.yaml").read_text(encoding="utf-8")
+    referenced = {m.group(1) for m in VAR_RE.finditer(text) if m.group(1)}
+    assert {"AIRFLOW_DB_PASSWORD", "REDIS_PASSWORD", "AIRFLOW_FERNET_KEY"} <= referenced
+    assert referenced <= set(example_env), sorted(referenced - set(example_env))
+    for conn in ("SUBMISSION_MAILBOX", "WAREHOUSE", "SMTP_DEFAULT"):
+        assert f"AIRFLOW_CONN_{conn}" in example_env
+    assert "AIRFLOW_VAR_SENDER_REGISTRY" in example_env
+
+
+def test_example_commits_no_secret_and_compose_refuses_to_start_without_them(example_env):
+    for name in SECRETS:
+        assert example_env[name] == "", f"{name} must be blank in .env.example"
+        assert f"${{{name}:?" in (REPO / "docker-compose.yaml").read_text()
+    for conn in ("SUBMISSION_MAILBOX", "WAREHOUSE", "SMTP_DEFAULT"):
+        assert json.loads(example_env[f"AIRFLOW_CONN_{conn}"])["password"] == ""
+    with pytest.raises(KeyError, match="AIRFLOW_DB_PASSWORD"):
+        _interpolate("${AIRFLOW_DB_PASSWORD:?set in .env}", example_env)
+
+
+def test_example_connections_are_ones_the_pipeline_accepts(example_env):
+    mb = json.loads(example_env["AIRFLOW_CONN_SUBMISSION_MAILBOX"])
+    mailbox = mailbox_config_from_conn(
+        mb["conn_type"], mb["host"], mb["port"], mb["login"], mb["password"], mb["extra"]
+    )
+    assert mailbox.kind == "imap" and mailbox.use_ssl and mailbox.port == 993
+    smtp = json.loads(example_env["AIRFLOW_CONN_SMTP_DEFAULT"])
+    assert smtp_config_from_conn(
+        smtp["conn_type"], smtp["host"], smtp["port"], smtp["login"], smtp["password"],
+        smtp["extra"],
+    ).host == smtp["host"]  # fmt: skip
+    registry = Path(example_env["AIRFLOW_VAR_SENDER_REGISTRY"])
+    in_repo = REPO / registry.relative_to(PROJECT_ROOT_IN_IMAGE)
+    assert in_repo == jx_config.DEFAULT_SENDER_REGISTRY and in_repo.is_file()
+
+
+def test_every_service_has_a_healthcheck_and_waits_for_healthy_ones(services):
+    for name, svc in services.items():
+        if name == "airflow-init":  # a one-shot job: others wait for it to complete
+            continue
+        test = svc.get("healthcheck", {}).get("test")
+        assert test and test[0] in ("CMD", "CMD-SHELL"), name
+        for dep, cond in svc.get("depends_on", {}).items():
+            expected = (
+                "service_completed_successfully" if dep == "airflow-init" else "service_healthy"
+            )
+            assert cond == {"condition": expected}, f"{name} -> {dep}"
+    assert "8974/health" in " ".join(services["airflow-scheduler"]["healthcheck"]["test"])
+    assert _airflow_env(services["airflow-scheduler"])["AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK"]
+
+
+def test_env_file_is_ignored_and_not_tracked():
+    assert ".env" in (REPO / ".gitignore").read_text().split()
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(
+        ["git", "ls-files", "--", ".env"], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert tracked.stdout == ""
+    ignored = subprocess.run(["git", "check-ignore", "-q", ".env"], cwd=REPO)
+    assert ignored.returncode == 0

@@ -1,0 +1,119 @@
+"""The demo season through the real pipeline: outcomes, replies over real SMTP, and the
+results form filled in as a city would, round-tripped into the June 1 report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.header
+
+import openpyxl
+import pytest
+from smtp_server import smtp_server_fixture  # noqa: F401
+from sqlalchemy import text
+
+from jinxiao.config import DEFAULT_SENDER_REGISTRY
+from jinxiao.demo import demo_mails
+from jinxiao.mailbox import MailboxConfig, write_maildir_message
+from jinxiao.outbox import SmtpConfig
+from jinxiao.pipeline import collect_mail, open_warehouse, process_messages
+from jinxiao.report_data import generate_report
+from jinxiao.settings import Settings
+
+EXPECTED = {  # demo mail -> (message outcome, reply expected)
+    "01-taiyuan-registry": ("accepted", True),
+    "02-datong-registry-xls": ("accepted", True),
+    "03-datong-wrong-table": ("rejected", True),
+    "04-yangquan-registry": ("accepted", True),
+    "05-changzhi-registry-csv": ("accepted", True),
+    "06-jincheng-registry-docx": ("accepted", True),
+    "07-shuozhou-rejected": ("rejected", True),
+    "08-shuozhou-corrected": ("accepted", True),
+    "09-jinzhong-first": ("accepted", True),  # superseded later; the reply went out then
+    "10-jinzhong-update": ("accepted", True),
+    "11-yuncheng-registry": ("accepted", True),
+    "12-yuncheng-redelivered": ("duplicate", False),
+    "13-yuncheng-resend": ("duplicate", True),
+    "14-xinzhou-pdf": ("rejected", True),
+    "15-xinzhou-zip": ("accepted", True),
+    "16-linfen-forwarded": ("accepted", True),
+    "17-linfen-plan": ("accepted", True),
+    "18-lvliang-encrypted": ("rejected", True),
+    "19-lvliang-blank": ("rejected", True),
+    "20-unknown-sender": ("quarantined", False),
+    "21-taiyuan-question": ("ignored", True),
+    "22-datong-autoreply": ("ignored", False),
+    "23-taiyuan-results-may": ("accepted", True),
+}
+
+
+@pytest.fixture
+def demo_run(tmp_path, sqlite_warehouse, smtp_server):
+    maildir = tmp_path / "Maildir"
+    for mail in demo_mails():
+        write_maildir_message(maildir, mail.build(), name=mail.name)
+    smtp = SmtpConfig(smtp_server.host, smtp_server.port, None, None, False, False,
+                      "xfc@commerce.sx.example", "ops@commerce.sx.example")  # fmt: skip
+    settings = Settings(MailboxConfig("maildir", path=str(maildir)), sqlite_warehouse,
+                        DEFAULT_SENDER_REGISTRY, tmp_path / "out", tmp_path / "archive", smtp)  # fmt: skip
+    collect_mail(settings, "demo")
+    process_messages(settings, "demo")
+    return settings, open_warehouse(settings)
+
+
+def _subject(msg) -> str:
+    return str(email.header.make_header(email.header.decode_header(msg["Subject"])))
+
+
+def test_each_demo_mail_gets_its_outcome_and_the_right_reply_or_none(demo_run, smtp_server):
+    _settings, engine = demo_run
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT r.source_ref, m.outcome, m.message_id, m.subject FROM mailbox_ref r "
+                "JOIN message m ON m.message_key = r.message_key"
+            )  # fmt: skip
+        ).all()
+    outcomes = {r[0]: r[1] for r in rows}
+    assert outcomes == {name: want for name, (want, _reply) in EXPECTED.items()}
+    sent = smtp_server.parsed()
+    replies = {m["In-Reply-To"].strip("<>"): m for m in sent if m["In-Reply-To"]}
+    for ref, _outcome, message_id, subject in rows:
+        wants_reply = EXPECTED[ref][1]
+        assert (message_id in replies) == wants_reply or ref == "12-yuncheng-redelivered", ref
+        if wants_reply:
+            reply = replies[message_id]
+            assert _subject(reply).startswith("回复：") and subject in _subject(reply)
+            assert message_id in reply["References"]
+    shuozhou = next(
+        m for mid, m in replies.items() if "朔州" in _subject(m) and "修改" not in _subject(m)
+    )
+    body = shuozhou.get_content()
+    assert "第5行" in body and "参加县区" in body and "开发区" in body
+    # The quarantined sender gets nothing; ops get a notice instead.
+    assert not any("huarun" in (m["To"] or "") for m in sent)
+    assert any(m["To"] == "ops@commerce.sx.example" and "huarun" in m.get_content() for m in sent)
+
+
+def test_results_form_round_trips_into_the_june1_report(demo_run):
+    settings, engine = demo_run
+    with engine.connect() as conn:
+        actual_wan = conn.execute(
+            text(
+                "SELECT SUM(actual_turnover_wan), COUNT(registry_activity_id), COUNT(*) "
+                "FROM activity a JOIN submission s ON s.submission_id = a.submission_id "
+                "WHERE s.outcome = 'accepted' AND s.form = 'results_may'"
+            )  # fmt: skip
+        ).one()
+        figures = dict(conn.execute(text("SELECT figure, value FROM city_figure")).all())
+    total, linked, rows = actual_wan
+    assert rows == 8 and linked == 8  # every row tied to 太原's registry activity
+    assert float(total) == pytest.approx(8200 + 3100 + 2600 + 0.9 + 4800 + 950 + 2100)
+    assert figures == {"voucher_issued_wan": 5000, "voucher_redeemed_wan": 4120.5}
+    after = dt.datetime(2021, 6, 2, 12, tzinfo=dt.UTC)
+    files = generate_report(engine, settings.output_dir, "june1", now=after)
+    ws = openpyxl.load_workbook(files.xlsx, data_only=True)["总体情况"]
+    cells = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, ws.max_row + 1)}
+    assert cells["实际成交额"] == pytest.approx(float(total) / 10000, abs=1e-4)
+    assert cells["发放消费券"] == pytest.approx(5000)
+    assert cells["核销消费券"] == pytest.approx(4120.5)
+    assert files.draft is False
