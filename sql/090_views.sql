@@ -57,7 +57,7 @@ SELECT c.city_name,
        COALESCE(k.counties, 0) AS counties,
        COALESCE(x.activities, 0) AS activities,
        COALESCE(x.enterprises, 0) AS enterprises,
-       COALESCE(x.est_turnover_wan, 0) / 10000.0 AS est_turnover_yi
+       ROUND(COALESCE(x.est_turnover_wan, 0) / 10000.0, 6) AS est_turnover_yi
 FROM city c
 LEFT JOIN (
     SELECT a.city_name, COUNT(*) AS activities, SUM(a.enterprise_count) AS enterprises,
