@@ -16,16 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import text
 
+from jinxiao.outcomes import OUTCOME_ZH
 from jinxiao.settings import Settings, settings_from_connections
-
-_OUTCOME_ZH = {
-    "accepted": "已采用",
-    "superseded": "已被替代",
-    "rejected": "退回",
-    "ignored": "忽略",
-    "quarantined": "隔离",
-    "duplicate": "重复",
-}
 
 
 def conn_from_env(conn_id: str) -> SimpleNamespace:
@@ -115,7 +107,7 @@ def cmd_summary(_args: argparse.Namespace) -> int:
                     r[1],
                     _short(r[2], 34),
                     r[3] or "",
-                    f"{r[4]} {_OUTCOME_ZH.get(r[4], '')}",
+                    f"{r[4]} {OUTCOME_ZH.get(r[4], '')}",
                     _short(" ".join(x for x in (r[5], r[6]) if x), 70),
                 ]
                 for r in subs

@@ -22,10 +22,10 @@ from jinxiao.identify import SenderRegistry, other_city_warning
 from jinxiao.load import OnCommit
 from jinxiao.locate_table import detect_form, extract_contacts, locate
 from jinxiao.mailbox import Mailbox
-from jinxiao.models import Attachment, FileProblem, ParsedEmail, Problem, Workbook
+from jinxiao.models import FileProblem, ParsedEmail, Problem, Workbook
 from jinxiao.normalise import normalise_table, raw_text
 from jinxiao.normalise_values import NormaliseError, parse_money
-from jinxiao.outcomes import MessageResult, SubmissionResult
+from jinxiao.outcomes import OUTCOME_ZH, MessageResult, SubmissionResult
 from jinxiao.read_files import read_workbook, sniff_format
 from jinxiao.results_template import CITY_FIGURES
 from jinxiao.validate import SUITE_OF_FORM, validate_tables
@@ -146,7 +146,7 @@ class Processor:
                 sub.outcome = "duplicate"
                 sub.reason_detail = (
                     f"与此前收到的文件“{seen[0]}”内容完全相同"
-                    f"（当时结果：{_OUTCOME_ZH.get(seen[1], '处理中')}），无需重复报送。"
+                    f"（当时结果：{OUTCOME_ZH.get(seen[1], '处理中')}），无需重复报送。"
                 )
             else:
                 self.read(sub, result, parsed)
@@ -251,16 +251,6 @@ def city_figures(wb: Workbook) -> list[tuple[str, float | None, str | None]]:
     return list(found.values())
 
 
-_OUTCOME_ZH = {
-    "accepted": "已采用",
-    "superseded": "已被更新版本替代",
-    "rejected": "退回修改",
-    "ignored": "未作为报送处理",
-    "quarantined": "已隔离",
-    "duplicate": "重复",
-}
-
-
 def process(
     engine: Engine,
     archive: Archive,
@@ -283,10 +273,3 @@ def process(
             stats.outcomes[result.outcome] += 1
             stats.results.append(result)
     return stats
-
-
-def attachments_summary(attachments: tuple[Attachment, ...]) -> list[dict]:
-    return [
-        {"filename": a.filename, "content_type": a.content_type, "size": a.size, "path": a.path}
-        for a in attachments
-    ]

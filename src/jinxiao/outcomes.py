@@ -8,6 +8,16 @@ from dataclasses import dataclass, field
 from jinxiao.models import Attachment, ParsedEmail, Problem
 from jinxiao.normalise import NormalisedTable
 
+# How an outcome reads to a clerk (replies, the run summary).
+OUTCOME_ZH = {
+    "accepted": "已采用",
+    "superseded": "已被更新版本替代",
+    "rejected": "退回修改",
+    "ignored": "未作为报送处理",
+    "quarantined": "已隔离",
+    "duplicate": "重复",
+}
+
 # Which file outcome speaks for the whole message when a message carries several files.
 _MESSAGE_PRECEDENCE = ("accepted", "superseded", "rejected", "duplicate", "ignored")
 

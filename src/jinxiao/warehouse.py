@@ -112,12 +112,6 @@ def split_statements(sql: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-def run_sql_file(engine: Engine, name: str) -> None:
-    with engine.begin() as conn:
-        for stmt in split_statements(render_sql(name, engine.dialect.name)):
-            conn.execute(text(stmt))
-
-
 def to_db_time(value: dt.datetime | None, precise: bool = False) -> str | None:
     """UTC text both dialects compare correctly (SQLite compares it as a string).
 
