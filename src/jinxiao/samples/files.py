@@ -22,6 +22,8 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
+from jinxiao.rollup import ROLLUP_HEADER
+
 REPO = Path(__file__).resolve().parents[1]
 
 # --------------------------------------------------------------------------- xlsx / xlsm
@@ -480,15 +482,8 @@ def html_xls_bytes(rows: Sequence[Sequence[object]], encoding: str = "gbk") -> b
 # --------------------------------------------------------------------------- 附件2 tables
 
 TITLE = "山西省2021年全国消费促进月暨“礼享生活·晋情消费”促消费系列活动名录"
-HEADER = [
-    "参加县区",
-    "重点活动名称",
-    "举办时间",
-    "活动内容（简要概述）",
-    "参与企业数量",
-    "支持政策及优惠举措",
-    "预估成效（成交额等）",
-]
+# The official 附件2 columns, in the template's order: one list, kept with the roll-up.
+HEADER = list(ROLLUP_HEADER)
 NOTE = "注：此表由各市商务局填写，请于2021年4月23日前报送。如表格相应空间不够，可自行添加行数。"
 
 # (category word, activity name pattern, content, policy) — {c} is the county's short name.
