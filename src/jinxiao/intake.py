@@ -144,9 +144,10 @@ class Processor:
                 sub.reason_detail = "随表格一并发送的扫描件或图片，已存档，不作数据读取。"
             elif seen := self.file_seen(result.city_name, digest):
                 sub.outcome = "duplicate"
+                # An earlier copy in this same batch has no verdict yet: say nothing about it.
+                earlier = f"（当时结果：{OUTCOME_ZH[seen[1]]}）" if seen[1] in OUTCOME_ZH else ""
                 sub.reason_detail = (
-                    f"与此前收到的文件“{seen[0]}”内容完全相同"
-                    f"（当时结果：{OUTCOME_ZH.get(seen[1], '处理中')}），无需重复报送。"
+                    f"与此前收到的文件“{seen[0]}”内容完全相同{earlier}，无需重复报送。"
                 )
             else:
                 self.read(sub, result, parsed)
