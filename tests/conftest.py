@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import tempfile
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,10 +59,13 @@ def _pg_admin():
     return create_engine(cfg.url(), isolation_level="AUTOCOMMIT")
 
 
-@pytest.fixture
-def pg_warehouse():
-    """A new, empty PostgreSQL database on 127.0.0.1:5432, dropped afterwards."""
-    name = f"jx_test_{uuid.uuid4().hex[:12]}"
+@contextlib.contextmanager
+def fresh_pg_database(prefix: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database on 127.0.0.1:5432 (its name), dropped afterwards.
+
+    Unreachable PostgreSQL fails the test in CI and skips it elsewhere.
+    """
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = _pg_admin()
     try:
         with admin.connect() as conn:
@@ -69,10 +74,19 @@ def pg_warehouse():
         if os.environ.get("CI"):
             pytest.fail(f"PostgreSQL on {PG['host']}:{PG['port']} is required in CI: {exc}")
         pytest.skip(f"PostgreSQL not reachable: {exc}")
-    yield WarehouseConfig("postgresql", database=name, **PG)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_warehouse():
+    """A new, empty PostgreSQL warehouse database, dropped afterwards."""
+    with fresh_pg_database("jx_test") as name:
+        yield WarehouseConfig("postgresql", database=name, **PG)
 
 
 @pytest.fixture

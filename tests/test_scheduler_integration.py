@@ -15,14 +15,14 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
+from conftest import fresh_pg_database
+from sqlalchemy import text
 
 from jinxiao.mailbox import write_maildir_message
 from jinxiao.samples.files import registry_merges, registry_rows, xlsx_bytes
@@ -84,19 +84,8 @@ def _pg_url(database: str, driver: str = "psycopg") -> str:
 @pytest.fixture
 def metadata_db() -> Iterator[str]:
     """A fresh PostgreSQL database for Airflow's metadata, dropped afterwards."""
-    name = f"jx_airflow_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(_pg_url("postgres"), isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # noqa: BLE001 - reported as the reason the test cannot run
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required in CI: {exc}")
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-    yield _pg_url(name)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with fresh_pg_database("jx_airflow") as name:
+        yield _pg_url(name)
 
 
 def _warehouse_conn(cfg: WarehouseConfig) -> str:
