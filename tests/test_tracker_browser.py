@@ -5,6 +5,7 @@ Needs /usr/bin/chromium (Debian package `chromium`): skipped without it, failed 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -15,12 +16,21 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
 from test_tracker import AS_OF, build_warehouse, cell_statuses
+
+from jinxiao.config import DEFAULT_SENDER_REGISTRY
+from jinxiao.demo import demo_mails
+from jinxiao.mailbox import MailboxConfig, write_maildir_message
+from jinxiao.pipeline import collect_mail, process_messages
+from jinxiao.settings import Settings
+from jinxiao.warehouse import WarehouseConfig
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -78,11 +88,9 @@ def wait_until_up(proc: subprocess.Popen, url: str, log: Path) -> None:
     pytest.fail(f"api-server not up after {START_TIMEOUT}s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="module")
-def server(airflow_db, tmp_path_factory):
-    require_chromium()
-    root = tmp_path_factory.mktemp("tracker_web")
-    seeded = build_warehouse(root)
+@contextlib.contextmanager
+def api_server(root: Path, seeded) -> Iterator[str]:
+    """`airflow api-server` with the plugin on a free port, over `seeded`'s warehouse."""
     port = free_port()
     log = root / "api-server.log"
     with open(log, "wb") as out:
@@ -95,7 +103,7 @@ def server(airflow_db, tmp_path_factory):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(proc, f"{base}/api/v2/monitor/health", log)
-        yield base, root
+        yield base
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -103,6 +111,14 @@ def server(airflow_db, tmp_path_factory):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+@pytest.fixture(scope="module")
+def server(airflow_db, tmp_path_factory):
+    require_chromium()
+    root = tmp_path_factory.mktemp("tracker_web")
+    with api_server(root, build_warehouse(root)) as base:
+        yield base, root
 
 
 def chromium(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -178,3 +194,28 @@ def test_tracker_requires_an_airflow_login(airflow_db, tmp_path, monkeypatch):
         page = client.get("/jinxiao/", params={"as_of": AS_OF}, cookies={"_token": token})
         assert page.status_code == 200
         assert cell_statuses(page.text)[("太原市", "registry")] == "on_time"
+
+
+def test_demo_mailbox_state_renders_in_chromium(airflow_db, tmp_path):
+    """The tracker over the `make run` demo season, as ops would open it on 2 June."""
+    require_chromium()
+    maildir = tmp_path / "Maildir"
+    for mail in demo_mails():
+        write_maildir_message(maildir, mail.build(), name=mail.name)
+    settings = Settings(MailboxConfig("maildir", path=str(maildir)),
+                        WarehouseConfig("sqlite", path=str(tmp_path / "warehouse.db")),
+                        DEFAULT_SENDER_REGISTRY, tmp_path / "out", tmp_path / "archive")  # fmt: skip
+    collect_mail(settings, "demo")
+    process_messages(settings, "demo")
+    with api_server(tmp_path, SimpleNamespace(settings=settings)) as base:
+        dom = chromium(tmp_path, "--dump-dom", f"{base}/jinxiao/?as_of=2021-06-02")
+    assert dom.returncode == 0, dom.stderr.decode(errors="replace")[-2000:]
+    statuses = cell_statuses(dom.stdout.decode())
+    assert statuses[("太原市", "registry")] == "on_time"
+    assert statuses[("太原市", "results_may")] == "on_time"
+    assert statuses[("朔州市", "registry")] == "late"  # rejected on time, corrected late
+    assert statuses[("忻州市", "registry")] == "late"
+    assert statuses[("吕梁市", "registry")] == "rejected_pending"  # encrypted, then blank
+    assert statuses[("临汾市", "plan")] == "on_time"
+    assert statuses[("大同市", "results_may")] == "missing"
+    assert statuses[("太原市", "results_year")] == "not_due"
