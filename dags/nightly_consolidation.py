@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from airflow.sdk import dag, task
 
-from jinxiao_airflow import DEFAULT_ARGS, START, TAGS, settings
+from jinxiao_airflow import DAG_DEFAULTS, TAGS, settings
 
 
 def _as_of(logical_date):
@@ -32,12 +32,9 @@ def _as_of(logical_date):
 @dag(
     dag_id="nightly_consolidation",
     schedule="0 1 * * *",
-    start_date=START,
-    catchup=False,
-    max_active_runs=1,
     tags=TAGS,
-    default_args=DEFAULT_ARGS,
     doc_md=__doc__,
+    **DAG_DEFAULTS,
 )
 def nightly_consolidation():
     @task

@@ -15,27 +15,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from airflow.sdk import Asset, dag, task
+from airflow.sdk import dag, task
 
-from jinxiao_airflow import DEFAULT_ARGS, START, TAGS, notify_run_failure, settings
-
-SUBMISSIONS = Asset("jinxiao://warehouse/submission")
+from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, notify_run_failure, settings
 
 
 @dag(
     dag_id="submission_intake",
     schedule=dt.timedelta(minutes=30),
-    start_date=START,
-    catchup=False,
-    max_active_runs=1,
     tags=TAGS,
-    default_args=DEFAULT_ARGS,
     doc_md=__doc__,
     # A poll normally takes seconds; one still running after 20 minutes needs a person.
     # (A DeadlineAlert would say so without failing the run, but in Airflow 3.3.2 it breaks
     # dag.test() in DagRun.update_state, so the run times out and ops get the failure mail.)
     dagrun_timeout=dt.timedelta(minutes=20),
     on_failure_callback=notify_run_failure,
+    **DAG_DEFAULTS,
 )
 def submission_intake():
     @task

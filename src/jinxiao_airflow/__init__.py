@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from airflow.sdk import BaseHook, Variable
+from airflow.sdk import Asset, BaseHook, Variable
 
 MAILBOX_CONN_ID = "submission_mailbox"
 WAREHOUSE_CONN_ID = "warehouse"
@@ -67,6 +67,15 @@ DEFAULT_ARGS = {
 }
 TAGS = ["jinxiao", "consumption-campaign"]
 START = dt.datetime(2021, 4, 16, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+# What every DAG of the project shares; each adds its id, schedule, tags and docs.
+DAG_DEFAULTS = {
+    "start_date": START,
+    "catchup": False,
+    "max_active_runs": 1,
+    "default_args": DEFAULT_ARGS,
+}
+# Intake's outlet: report DAGs regenerate their drafts when it updates.
+SUBMISSIONS = Asset("jinxiao://warehouse/submission")
 
 
 SMTP_CONN_ID = "smtp_default"

@@ -5,9 +5,7 @@ from __future__ import annotations
 from airflow.sdk import Asset, AssetOrTimeSchedule, Param, dag, task
 from airflow.timetables.trigger import CronTriggerTimetable
 
-from jinxiao_airflow import DEFAULT_ARGS, START, TAGS, settings
-
-SUBMISSIONS = Asset("jinxiao://warehouse/submission")
+from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, settings
 
 
 def report_dag(report: str, dag_id: str, doc_md: str, default_as_of: str):
@@ -23,12 +21,9 @@ def report_dag(report: str, dag_id: str, doc_md: str, default_as_of: str):
             timetable=CronTriggerTimetable("0 9 * * *", timezone="Asia/Shanghai"),
             assets=[SUBMISSIONS],
         ),
-        start_date=START,
-        catchup=False,
-        max_active_runs=1,
         tags=[*TAGS, "report"],
-        default_args=DEFAULT_ARGS,
         doc_md=doc_md,
+        **DAG_DEFAULTS,
         params={
             "as_of": Param(default_as_of, type="string", format="date", description="数据截至日期")
         },
