@@ -8,7 +8,6 @@ import hashlib
 from email import message_from_string, policy
 from email.message import EmailMessage
 
-import pandas as pd
 import pytest
 from smtp_server import smtp_server_fixture  # noqa: F401 - provides `smtp_server`
 from sqlalchemy import text
@@ -87,9 +86,7 @@ def _registry_table(city: str, rows: list[tuple], problems=()) -> NormalisedTabl
         units={"est_turnover": "万元"}, rows=[], unit_name=f"填报单位：{city}商务局",
         summary_sentence=None,
     )  # fmt: skip
-    return NormalisedTable(
-        city, table, pd.DataFrame(records, columns=FRAME_COLUMNS), list(problems)
-    )
+    return NormalisedTable(city, table, records, list(problems))
 
 
 def _sub(filename: str, form: str | None, outcome: str, **kw) -> SubmissionResult:

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import pandas as pd
 from sqlalchemy import Connection, Engine, text
 
 from jinxiao.link_results import match_registry_activity
@@ -135,11 +134,10 @@ def link_to_registry(conn: Connection, sub: SubmissionResult, city_name: str) ->
     same run (mail is committed in Date order) is already there to link to.
     """
     candidates = current_registry_activities(conn, city_name)
-    frame = sub.table.frame
-    links = []
-    for name, row in zip(frame["activity_name"], frame["excel_row"], strict=True):
+    for rec in sub.table.records:
+        name, row = rec["activity_name"], rec["excel_row"]
         found = match_registry_activity(candidates, name) if name else None
-        links.append(found)
+        rec["registry_activity_id"] = found
         if name and found is None:
             sub.problems.append(
                 Problem(
@@ -150,8 +148,6 @@ def link_to_registry(conn: Connection, sub: SubmissionResult, city_name: str) ->
                     sub.table.header("activity_name"),
                 )
             )
-    # object dtype keeps ids as ints beside None (a float column would turn 12 into 12.0).
-    frame["registry_activity_id"] = pd.Series(links, index=frame.index, dtype=object)
 
 
 def _insert_returning_id(conn: Connection, sql: str, params: dict) -> int:
@@ -236,8 +232,7 @@ _ACTIVITY_IDS = text("SELECT excel_row, activity_id FROM activity WHERE submissi
 def _insert_activities(conn: Connection, sub_id: int, msg_key: str, sub: SubmissionResult) -> int:
     """All rows of a submission in one executemany; Excel rows are unique within a table."""
     nt = sub.table
-    columns = list(nt.frame.columns)
-    records = [dict(zip(columns, values, strict=True)) for values in nt.frame.values.tolist()]
+    records = nt.records
     if not records:
         return 0
     params = [

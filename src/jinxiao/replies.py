@@ -141,11 +141,10 @@ def _money(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _frame_sum(sub: SubmissionResult, column: str) -> float | None:
-    frame = sub.table.frame if sub.table is not None else None
-    if frame is None or column not in frame or frame[column].notna().sum() == 0:
-        return None
-    return float(frame[column].dropna().astype(float).sum())
+def _column_sum(sub: SubmissionResult, column: str) -> float | None:
+    values = [] if sub.table is None else sub.table.column(column)
+    known = [float(v) for v in values if v is not None and v == v]
+    return sum(known) if known else None
 
 
 def _accepted_lines(sub: SubmissionResult) -> list[str]:
@@ -153,19 +152,19 @@ def _accepted_lines(sub: SubmissionResult) -> list[str]:
         n = len(sub.contacts)
         extra = f"，从中识别联系人{n}名（用于后续提醒）" if n else ""
         return [f"    结果：已收到并存档{extra}。"]
-    frame = sub.table.frame
-    rows = len(frame)
+    excel_rows = [int(r) for r in sub.table.column("excel_row")]
+    rows = len(excel_rows)
     span = ""
     if rows:
-        first, last = int(frame["excel_row"].min()), int(frame["excel_row"].max())
+        first, last = min(excel_rows), max(excel_rows)
         span = f"（表格第{first}行至第{last}行）"
     lines = [f"    结果：已采用，入库{rows}行数据{span}。"]
     figures = []
-    if (v := _frame_sum(sub, "enterprise_count")) is not None:
+    if (v := _column_sum(sub, "enterprise_count")) is not None:
         figures.append(f"参与企业{_money(v)}家")
-    if (v := _frame_sum(sub, "actual_turnover_wan")) is not None:
+    if (v := _column_sum(sub, "actual_turnover_wan")) is not None:
         figures.append(f"实际成交额{_money(v)}万元")
-    if (v := _frame_sum(sub, "est_turnover_wan")) is not None:
+    if (v := _column_sum(sub, "est_turnover_wan")) is not None:
         figures.append(f"预估成交{_money(v)}万元")
     if figures:
         lines.append(f"    本文件合计：{'，'.join(figures)}（按已填写的数值合计）。")

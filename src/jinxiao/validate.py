@@ -17,7 +17,7 @@ import pandas as pd
 
 from jinxiao.config import EXPECTATIONS_DIR, Campaign
 from jinxiao.models import Problem
-from jinxiao.normalise import NormalisedTable
+from jinxiao.normalise import FRAME_COLUMNS, NormalisedTable
 
 log = logging.getLogger(__name__)
 
@@ -49,19 +49,24 @@ def load_suite(name: str, campaign: Campaign, folder: Path = EXPECTATIONS_DIR) -
 
 def validation_frame(tables: list[NormalisedTable]) -> pd.DataFrame:
     """All tables' rows in one frame; row_id = position, submission_key = table index."""
-    parts = []
-    for i, nt in enumerate(tables):
-        part = nt.frame.drop(columns=["county_codes"]).copy()
-        part["submission_key"] = i
-        parts.append(part)
-    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    for col in ("start_date", "end_date"):
-        if col in frame:
-            # ISO strings compare correctly against the suite's ISO bounds.
-            frame[col] = frame[col].map(lambda d: d.isoformat() if isinstance(d, dt.date) else None)
-    frame = frame.astype(object).where(frame.notna(), None)
+    columns = [c for c in FRAME_COLUMNS if c != "county_codes"]
+    rows = [
+        [i, *(_cell(rec.get(c)) for c in columns)]
+        for i, nt in enumerate(tables)
+        for rec in nt.records
+    ]
+    frame = pd.DataFrame(rows, columns=["submission_key", *columns], dtype=object)
     frame.insert(0, "row_id", range(len(frame)))
     return frame
+
+
+def _cell(value: object) -> object:
+    # ISO strings compare correctly against the suite's ISO bounds; NaN is a missing value.
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
 
 
 def gx_suite(rules: list[SuiteRule], name: str):
