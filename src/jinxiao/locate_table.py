@@ -29,7 +29,9 @@ class FieldSpec:
     synonyms: tuple[str, ...]  # normalised header texts (no spaces, half-width brackets)
 
 
-@dataclass(frozen=True)
+# eq=False: specs are module constants, compared by identity; hashing them field by field
+# was a fifth of table location's time (they key the per-cell score cache).
+@dataclass(frozen=True, eq=False)
 class FormSpec:
     label: str  # how messages name the template
     fields: tuple[FieldSpec, ...]
@@ -226,11 +228,20 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+_BRACKETS = str.maketrans("【】[]〔〕﹙﹚", "()()()()")
+_SPACE_STAR = re.compile(r"[\s*]+")
+
+
 def _norm(value: object) -> str:
     """Text for matching: NFKC (half-width brackets and colons), no whitespace, no '*'."""
-    text = unicodedata.normalize("NFKC", str(value))
-    text = text.translate(str.maketrans("【】[]〔〕﹙﹚", "()()()()"))
-    return re.sub(r"[\s*]+", "", text)
+    return _norm_text(value if isinstance(value, str) else str(value))
+
+
+@functools.lru_cache(maxsize=16384)
+def _norm_text(text: str) -> str:
+    # Cached: a batch of files repeats the same header and note texts thousands of times.
+    text = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+    return _SPACE_STAR.sub("", text)
 
 
 def _core(norm: str) -> str:
@@ -539,9 +550,14 @@ class _Body:
     unit_name: str | None = None
 
 
+@functools.cache
+def _all_synonyms(spec: FormSpec) -> frozenset[str]:
+    return frozenset(s for fs in spec.fields for s in fs.synonyms)
+
+
 def _is_repeated_header(norms: Sequence[str | None], header: _Header) -> bool:
     """Two or more cells that are header texts exactly (a second table pasted below)."""
-    synonyms = {s for fs in header.spec.fields for s in fs.synonyms}
+    synonyms = _all_synonyms(header.spec)
     own = {n for n in header.norms if n}
     hits = {n for n in norms if n and (n in own or _core(n).lower() in synonyms)}
     return len(hits) >= 2

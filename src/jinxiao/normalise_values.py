@@ -520,15 +520,23 @@ def _campaign_span(year: int) -> tuple[dt.date, dt.date]:
     return c.start.replace(year=year), c.end.replace(year=year)
 
 
+@functools.lru_cache(maxsize=8)
+def _holiday_pattern(year: int) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    """One alternation of the year's holiday words, longest first (国庆节 before 国庆)."""
+    index = {w: i for i, (names, _, _) in enumerate(HOLIDAYS.get(year, ())) for w in names}
+    if not index:
+        return None, index
+    words = sorted(index, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\d)(?:{alternation})(?![\d月日号])"), index
+
+
 def _holiday_text(text: str, year: int) -> tuple[str, list[tuple[dt.date, dt.date]]]:
     """Holiday words become @i@ markers, before Chinese numerals are read (五一 is no number)."""
-    table = HOLIDAYS.get(year, ())
-    words = sorted(
-        ((w, i) for i, (names, _, _) in enumerate(table) for w in names), key=lambda x: -len(x[0])
-    )
-    spans = [(s, e) for _, s, e in table]
-    for word, i in words:
-        text = re.sub(rf"(?<!\d){re.escape(word)}(?![\d月日号])", f"@{i}@", text)
+    pattern, index = _holiday_pattern(year)
+    spans = [(s, e) for _, s, e in HOLIDAYS.get(year, ())]
+    if pattern is not None:
+        text = pattern.sub(lambda m: f"@{index[m[0]]}@", text)
     return text, spans
 
 
@@ -734,6 +742,7 @@ def county_table() -> list[tuple[str, str, str, str]]:
     return [(c.code, c.name, c.city_code, c.city_name) for c in _divisions()]
 
 
+@functools.lru_cache(maxsize=64)
 def _city_full_name(city_name: str) -> str:
     name = _text(city_name).removeprefix("山西省")
     for c in _divisions():
