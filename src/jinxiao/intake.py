@@ -64,10 +64,12 @@ def collect(mailbox: Mailbox, engine: Engine, archive: Archive, run_id: str) -> 
     known = load.known_refs(engine, source) if source else set()
     todo = [r for r in refs if r not in known]
     for start in range(0, len(todo), FETCH_BATCH):
+        arrived = []
         for msg in mailbox.fetch(todo[start : start + FETCH_BATCH]):
             digest, path = archive.put(msg.raw, ".eml")
-            if load.record_arrival(engine, msg, digest, str(path), run_id):
-                stats.new += 1
+            arrived.append((msg, digest, str(path)))
+        archive.sync()  # on disk before the warehouse knows of them
+        stats.new += load.record_arrivals(engine, arrived, run_id)
     return stats
 
 
@@ -216,6 +218,7 @@ class Processor:
         loaded.sort(key=lambda t: t[:2])
         results = [self.triage(p, raw, parsed) for _t, _seq, p, raw, parsed in loaded]
         self.validate(results)
+        self.archive.sync()  # the files' copies, before any submission row points at them
         committed = []
         for result in sorted(results, key=lambda r: r.received_at):
             committed.append(load.commit_message(self.engine, result, run_id, on_commit))

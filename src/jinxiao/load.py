@@ -38,31 +38,45 @@ def record_arrival(
     engine: Engine, msg: RawMessage, digest: str, archive_path: str, run_id: str
 ) -> bool:
     """Record a message right after its bytes are archived; False when the bytes were known."""
-    now = to_db_time(dt.datetime.now(dt.UTC), precise=True)  # keeps the mailbox's order
+    return record_arrivals(engine, [(msg, digest, archive_path)], run_id) == 1
+
+
+def record_arrivals(engine: Engine, arrived: list[tuple[RawMessage, str, str]], run_id: str) -> int:
+    """Record archived messages (message, digest, archive path) in one transaction.
+
+    One transaction per fetched batch, not per message: the bytes are already archived, so
+    a crash before the commit only means the batch is fetched and recorded again.
+    Returns how many were new bytes.
+    """
+    new = 0
     with engine.begin() as conn:
-        exists = conn.execute(
-            text("SELECT 1 FROM message WHERE message_key = :k"), {"k": digest}
-        ).first()
-        if not exists:
+        for msg, digest, archive_path in arrived:
+            now = to_db_time(dt.datetime.now(dt.UTC), precise=True)  # keeps the mailbox's order
+            exists = conn.execute(
+                text("SELECT 1 FROM message WHERE message_key = :k"), {"k": digest}
+            ).first()
+            if not exists:
+                new += 1
+                conn.execute(
+                    text(
+                        "INSERT INTO message (message_key, archive_path, size_bytes, source, "
+                        "source_ref, arrived_at, first_seen_at, run_id) VALUES "
+                        "(:k, :p, :n, :s, :r, :a, :f, :run)"
+                    ),
+                    {
+                        "k": digest, "p": archive_path, "n": len(msg.raw), "s": msg.source,
+                        "r": msg.source_ref, "a": to_db_time(msg.arrived_at), "f": now,
+                        "run": run_id,
+                    },
+                )  # fmt: skip
             conn.execute(
                 text(
-                    "INSERT INTO message (message_key, archive_path, size_bytes, source, "
-                    "source_ref, arrived_at, first_seen_at, run_id) VALUES "
-                    "(:k, :p, :n, :s, :r, :a, :f, :run)"
+                    "INSERT INTO mailbox_ref (source, source_ref, message_key) "
+                    "VALUES (:s, :r, :k) ON CONFLICT (source, source_ref) DO NOTHING"
                 ),
-                {
-                    "k": digest, "p": archive_path, "n": len(msg.raw), "s": msg.source,
-                    "r": msg.source_ref, "a": to_db_time(msg.arrived_at), "f": now, "run": run_id,
-                },
-            )  # fmt: skip
-        conn.execute(
-            text(
-                "INSERT INTO mailbox_ref (source, source_ref, message_key) VALUES (:s, :r, :k) "
-                "ON CONFLICT (source, source_ref) DO NOTHING"
-            ),
-            {"s": msg.source, "r": msg.source_ref, "k": digest},
-        )
-    return not exists
+                {"s": msg.source, "r": msg.source_ref, "k": digest},
+            )
+    return new
 
 
 def pending_messages(engine: Engine) -> list[PendingMessage]:
