@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 
 from jinxiao.archive import Archive
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.extract import extract
 from jinxiao.identify import load_sender_registry
-from jinxiao.intake import Processor
+from jinxiao.intake import Front, Processor
 from jinxiao.load import PendingMessage
 from jinxiao.normalise_values import county_table
 from jinxiao.samples import files, mail
@@ -41,7 +40,7 @@ def processor(tmp_path_factory, campaign):
 
 def _outcome(processor: Processor, raw: bytes) -> set[str]:
     pending = PendingMessage("k" * 64, "/nonexistent", "test", "1", None)
-    result = processor.triage(pending, raw, extract(raw))
+    result = processor.triage(pending, Front.of(raw))
     processor.validate([result])
     processor.batch_files.clear()
     processor.batch_ids.clear()

@@ -13,9 +13,8 @@ from pathlib import Path
 
 from jinxiao.archive import Archive, sha256
 from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
-from jinxiao.extract import extract
 from jinxiao.identify import load_sender_registry
-from jinxiao.intake import Processor
+from jinxiao.intake import Front, Processor
 from jinxiao.load import PendingMessage
 from jinxiao.normalise_values import county_table
 from jinxiao.outcomes import MessageResult, SubmissionResult
@@ -82,7 +81,7 @@ def inspect_email(raw: bytes, sender_registry: Path | None = None) -> dict:
         digest, path = archive.put(raw, ".eml")
         pending = PendingMessage(digest, str(path), "inspect", "inspect", None)
         processor = Processor(engine, archive, registry, campaign)
-        result = processor.triage(pending, raw, extract(raw))
+        result = processor.triage(pending, Front.of(raw))
         processor.validate([result])
         if result.submissions:
             # Final outcome as commit would settle it, without writing anything real.

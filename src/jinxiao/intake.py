@@ -11,7 +11,9 @@ import logging
 import multiprocessing as mp
 import os
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,9 +42,9 @@ TABLE_FORMATS = {"xlsx", "xls", "csv", "docx", "html"}
 # Files that travel beside a table (a stamped scan, a logo) and are kept but not read.
 COMPANION_FORMATS = {"pdf", "image"}
 FETCH_BATCH = 50
-# Forking workers costs ~0.1 s; below this many files one process is faster.
-PARALLEL_READ_MIN = 16
-MAX_READ_WORKERS = 4
+# Forking workers costs ~0.1 s; below this many messages one process is faster.
+PARALLEL_MIN = 16
+MAX_WORKERS = 4
 MAX_ERRORS_IN_DETAIL = 20
 
 
@@ -86,8 +88,53 @@ def _date_header(raw: bytes) -> str | None:
     return None
 
 
+@dataclass
+class Front:
+    """What triage needs of one message's bytes; made in a worker for big batches."""
+
+    email: ParsedEmail
+    automatic: bool
+    date_header: str | None
+
+    @classmethod
+    def of(cls, raw: bytes) -> Front:
+        return cls(extract(raw), is_automatic(raw), _date_header(raw))
+
+
+def read_front(archive_path: str) -> Front:
+    return Front.of(Path(archive_path).read_bytes())
+
+
+class InlineExecutor(Executor):
+    """Runs each call at once in this process: small batches, where forking costs more."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller via the future
+            future.set_exception(exc)
+        return future
+
+
+@contextmanager
+def executor_for(messages: int) -> Iterator[Executor]:
+    """Worker processes over the machine's cores for a big batch, else this process."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if messages < PARALLEL_MIN or workers < 2:
+        yield InlineExecutor()
+        return
+    # fork: workers start in milliseconds with the modules and config already loaded.
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+        yield pool
+
+
 class Processor:
-    """Decides each pending message's outcome; one GX call per form for the whole batch."""
+    """Decides each pending message's outcome; one GX call per form for the whole batch.
+
+    The CPU-heavy steps (parsing mail, reading files) go to `executor`; file reads are
+    submitted as triage finds them, so workers read while this process triages the rest.
+    """
 
     def __init__(
         self, engine: Engine, archive: Archive, registry: SenderRegistry, campaign: Campaign
@@ -99,7 +146,8 @@ class Processor:
         # What this batch has already taken, so a copy within one batch is a duplicate too.
         self.batch_ids: dict[str, str] = {}
         self.batch_files: dict[tuple[str, str], SubmissionResult] = {}
-        self.jobs: list[ReadJob] = []
+        self.executor: Executor = InlineExecutor()
+        self.reads: list[tuple[SubmissionResult, Future]] = []
 
     def message_seen(self, message_id: str | None, message_key: str) -> str | None:
         if message_id and message_id in self.batch_ids:
@@ -114,17 +162,16 @@ class Processor:
             return earlier.attachment.filename, earlier.outcome
         return load.same_file_seen(self.engine, city_name, digest)
 
-    def triage(
-        self, pending: load.PendingMessage, raw: bytes, parsed: ParsedEmail
-    ) -> MessageResult:
+    def triage(self, pending: load.PendingMessage, front: Front) -> MessageResult:
+        parsed = front.email
         result = MessageResult(
             message_key=pending.message_key,
             email=parsed,
             received_at=received_time(parsed, pending.arrived_at),
-            date_header=_date_header(raw),
+            date_header=front.date_header,
             city_name=self.registry.city_of(parsed.sender),
         )
-        if is_automatic(raw):
+        if front.automatic:
             result.outcome, result.reason_detail = "ignored", "自动回复或退信，不是报送邮件。"
         elif result.city_name is None:
             result.outcome = "quarantined"
@@ -159,28 +206,21 @@ class Processor:
                     f"与此前收到的文件“{seen[0]}”内容完全相同{earlier}，无需重复报送。"
                 )
             else:
-                self.jobs.append(
-                    ReadJob(sub, result.city_name, parsed.subject, parsed.body_text, self.campaign)
+                job = ReadJob(
+                    sub, result.city_name, parsed.subject, parsed.body_text, self.campaign
                 )
+                self.reads.append((sub, self.executor.submit(read_submission, job)))
                 self.batch_files[(result.city_name, digest)] = sub
             subs.append(sub)
         return subs
 
     def read_pending(self) -> None:
-        """Read, locate and normalise every file triage queued: the CPU-heavy part.
-
-        Big batches are spread over the machine's cores; each job returns its filled-in
-        SubmissionResult, copied back onto the one the batch holds.
-        """
-        jobs, self.jobs = self.jobs, []
-        workers = min(os.cpu_count() or 1, MAX_READ_WORKERS)
-        if len(jobs) >= PARALLEL_READ_MIN and workers > 1:
-            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-                done = list(pool.map(read_submission, jobs, chunksize=8))
-        else:
-            done = [read_submission(job) for job in jobs]
-        for job, filled in zip(jobs, done, strict=True):
-            job.sub.__dict__.update(filled.__dict__)
+        """Wait for the file reads triage submitted; each comes back as a filled-in copy."""
+        reads, self.reads = self.reads, []
+        for sub, future in reads:
+            filled = future.result()
+            if filled is not sub:
+                sub.__dict__.update(filled.__dict__)
 
     def validate(self, results: list[MessageResult]) -> None:
         """One GX validation per suite over every table of the batch, then the verdicts."""
@@ -208,16 +248,18 @@ class Processor:
     def run(
         self, pending: list[load.PendingMessage], run_id: str, on_commit: OnCommit | None = None
     ) -> list[MessageResult]:
-        loaded = []
-        for seq, p in enumerate(pending):  # pending is in the order the mailbox held them
-            raw = Path(p.archive_path).read_bytes()
-            loaded.append(
-                (received_time(extract_ := extract(raw), p.arrived_at), seq, p, raw, extract_)
+        with executor_for(len(pending)) as self.executor:
+            paths = [p.archive_path for p in pending]
+            fronts = list(self.executor.map(read_front, paths, chunksize=8))
+            # Earlier mail first, so "again" and "later" mean what the cities' Date headers
+            # say; ties keep the order the mailbox held them in.
+            order = sorted(
+                range(len(pending)),
+                key=lambda i: (received_time(fronts[i].email, pending[i].arrived_at), i),
             )
-        # Earlier mail first, so "again" and "later" mean what the cities' Date headers say.
-        loaded.sort(key=lambda t: t[:2])
-        results = [self.triage(p, raw, parsed) for _t, _seq, p, raw, parsed in loaded]
-        self.validate(results)
+            results = [self.triage(pending[i], fronts[i]) for i in order]
+            self.validate(results)
+        self.executor = InlineExecutor()
         self.archive.sync()  # the files' copies, before any submission row points at them
         committed = []
         for result in sorted(results, key=lambda r: r.received_at):
