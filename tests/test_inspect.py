@@ -7,6 +7,8 @@ import subprocess
 from pathlib import Path
 
 from jinxiao.demo import demo_mails
+from jinxiao.inspect_email import inspect_email
+from jinxiao.samples import files, mail
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -41,3 +43,23 @@ def test_inspect_a_rejected_table_names_row_and_column(tmp_path):
     errors = got["submissions"][0]["errors"]
     assert any("第5行" in e and "参加县区" in e and "开发区" in e for e in errors)
     assert any("第6行" in e and "举办时间" in e for e in errors)
+
+
+def test_periods_typed_as_mm_dd_text_are_read(tmp_path):
+    # A clerk who formatted 举办时间 as mm-dd and pasted the column back as text.
+    table = files.registry_rows("太原市", 3, seed=7)
+    header_at = next(i for i, row in enumerate(table) if row[:2] == files.HEADER[:2])
+    periods = ["05-01至05-05", "04-30至05-05", "10-01"]
+    for row, period in zip(table[header_at + 1 : header_at + 4], periods, strict=True):
+        row[2] = period
+    raw = mail.build_email(
+        "swj@taiyuan.sx.example", "太原市活动名录", [("附件2.xlsx", files.xlsx_bytes(table))]
+    )
+    got = inspect_email(raw)
+    assert got["outcome"] == "accepted", got
+    rows = got["submissions"][0]["rows"]
+    assert [(r["period_raw"], r["start_date"], r["end_date"]) for r in rows] == [
+        ("05-01至05-05", "2021-05-01", "2021-05-05"),
+        ("04-30至05-05", "2021-04-30", "2021-05-05"),
+        ("10-01", "2021-10-01", "2021-10-01"),
+    ]

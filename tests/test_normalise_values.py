@@ -211,6 +211,11 @@ def d(month: int, day: int, year: int = 2021) -> dt.date:
         ("2021/5/1", d(5, 1), d(5, 1)),
         ("2021-05-01", d(5, 1), d(5, 1)),
         ("2021-05-01 00:00:00", d(5, 1), d(5, 1)),
+        # A column formatted mm-dd and pasted as text.
+        ("05-01至05-05", d(5, 1), d(5, 5)),
+        ("04-30至05-05", d(4, 30), d(5, 5)),
+        ("05-01—05-31", d(5, 1), d(5, 31)),
+        ("10-01", d(10, 1), d(10, 1)),
         ("5月", d(5, 1), d(5, 31)),
         ("5月-10月", d(5, 1), d(10, 31)),
         ("5-12月", d(5, 1), d(12, 31)),
@@ -298,6 +303,7 @@ def test_date_blanks(raw):
         ("另行通知", "date_unparseable"),
         ("5", "date_unparseable"),
         ("1-5日", "date_unparseable"),
+        ("05-01-05-31", "date_unparseable"),  # which dash is the range? ask the city
         ("5.20-5.1", "date_end_before_start"),
         ("5月31日-5月1日", "date_end_before_start"),
         ("2月30日", "date_invalid"),

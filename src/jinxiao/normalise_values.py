@@ -556,6 +556,13 @@ def _canonical_date_text(text: str) -> str:
         lambda m: f"{int(m[1])}月{int(m[2])}日",
         text,
     )
+    # "05-01至05-31": a dash is also the range sign, so only zero-padded month-day pairs
+    # (a spreadsheet's mm-dd format) are read as one date.
+    text = re.sub(
+        r"(?<![\d年月.\-])(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d月日号.\-])",
+        lambda m: f"{int(m[1])}月{int(m[2])}日",
+        text,
+    )
     return re.sub(r"(\d{4}年)?年(?:底|末|终)", lambda m: f"{m[1] or ''}12月31日", text)
 
 
