@@ -312,18 +312,74 @@ def test_word_prose_year_summary_is_results_year_then_wrong_template():
     assert "（文件中只有文字，没有表格）" in err.value.detail_zh
 
 
-def test_second_sheet_with_data_is_noted_not_merged():
+def test_a_table_given_one_sheet_per_county_is_merged_in_sheet_order():
     wb = Workbook(
         "名录.xlsx",
         "xlsx",
         [
             Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
-            Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1]]),
+            Sheet("说明", [["填表说明：每个县区一个工作表。"]]),
+            Sheet("迎泽区", [["太原市迎泽区"], OFFICIAL_HEADER, TAIYUAN_ROWS[1], TAIYUAN_ROWS[2]]),
         ],
     )
     t = locate(wb, "registry")
-    assert t.sheet == "小店区" and len(t.rows) == 1
-    assert any("迎泽区" in n and "1行数据" in n for n in t.notes)
+    assert t.sheet == "小店区"
+    assert [(r.sheet, r.excel_row) for r in t.rows] == [("小店区", 2), ("迎泽区", 3), ("迎泽区", 4)]
+    assert [r.cells["activity_name"] for r in t.rows] == [r[1] for r in TAIYUAN_ROWS]
+    assert "已合并工作表“迎泽区”第2行起的2行数据。" in t.notes
+
+
+def test_a_summary_sheet_beside_the_county_sheets_is_not_read_twice():
+    wb = Workbook(
+        "名录.xlsx",
+        "xlsx",
+        [
+            Sheet("汇总", [OFFICIAL_HEADER, *TAIYUAN_ROWS]),
+            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
+            Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1], TAIYUAN_ROWS[2]]),
+        ],
+    )
+    t = locate(wb, "registry")
+    assert [(r.sheet, r.excel_row) for r in t.rows] == [("汇总", 2), ("汇总", 3), ("汇总", 4)]
+    assert "工作表“小店区”第1行起的1行与前面工作表的数据相同，未重复读取。" in t.notes
+    assert "工作表“迎泽区”第1行起的2行与前面工作表的数据相同，未重复读取。" in t.notes
+
+
+def test_a_copy_of_a_sheet_with_one_new_row_adds_only_that_row():
+    wb = Workbook(
+        "名录.xlsx",
+        "xlsx",
+        [
+            Sheet("Sheet1", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], TAIYUAN_ROWS[1]]),
+            Sheet("Sheet1 (2)", [OFFICIAL_HEADER, *TAIYUAN_ROWS]),
+        ],
+    )
+    t = locate(wb, "registry")
+    assert [(r.sheet, r.excel_row) for r in t.rows] == [
+        ("Sheet1", 2), ("Sheet1", 3), ("Sheet1 (2)", 4),
+    ]  # fmt: skip
+    assert (
+        "已合并工作表“Sheet1 (2)”第1行起的1行数据（另有2行与前面工作表的数据相同，未重复读取）。"
+        in t.notes
+    )
+
+
+def test_a_sheet_in_other_units_is_left_for_the_city_to_merge():
+    in_yi = [*OFFICIAL_HEADER[:6], "预估成效（亿元）"]
+    wb = Workbook(
+        "名录.xlsx",
+        "xlsx",
+        [
+            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
+            Sheet("迎泽区", [in_yi, TAIYUAN_ROWS[1]]),
+        ],
+    )
+    t = locate(wb, "registry")
+    assert [r.sheet for r in t.rows] == ["小店区"]
+    assert any(
+        n.startswith("工作表“迎泽区”第1行也有同样的表头和1行数据，但金额或人次的单位")
+        for n in t.notes
+    )
 
 
 def test_registry_with_plan_words_in_subject_stays_registry():

@@ -234,7 +234,10 @@ class Processor:
             for i, sub in enumerate(subs):
                 sub.problems.extend(found[i])
         for sub in waiting:
-            sub.problems.sort(key=lambda p: (p.excel_row or 0, p.severity != "error"))
+            sheets = {name: i for i, name in enumerate(sub.table.sheets)}
+            sub.problems.sort(
+                key=lambda p: (sheets.get(p.sheet, 0), p.excel_row or 0, p.severity != "error")
+            )
             if sub.errors:
                 sub.outcome, sub.reason_class = "rejected", "validation_failed"
                 shown = sub.errors[:MAX_ERRORS_IN_DETAIL]
@@ -293,6 +296,7 @@ def read_submission(job: ReadJob) -> SubmissionResult:
             return sub
         table = locate(wb, form)
         sub.table = normalise_table(table, job.city_name, campaign)
+        sub.problems.extend(Problem("warning", "table_read", n) for n in table.notices)
         sub.problems.extend(sub.table.problems)
         if form in RESULTS_FORMS:
             sub.figures = city_figures(wb)

@@ -157,9 +157,11 @@ def link_to_registry(conn: Connection, sub: SubmissionResult, city_name: str) ->
                 Problem(
                     "warning",
                     "activity_not_in_registry",
-                    f"第{row}行“{name}”未在本市活动名录中找到，已作为新增活动记录。",
+                    f"{sub.table.place(rec['sheet'], row)}“{name}”未在本市活动名录中找到，"
+                    "已作为新增活动记录。",
                     int(row),
                     sub.table.header("activity_name"),
+                    rec["sheet"],
                 )
             )
 
@@ -240,11 +242,11 @@ _COUNTY_INSERT = text(
     "INSERT INTO activity_county (activity_id, county_code, county_name, city_name) "
     "VALUES (:a, :c, :n, :city) ON CONFLICT DO NOTHING"
 )
-_ACTIVITY_IDS = text("SELECT excel_row, activity_id FROM activity WHERE submission_id = :s")
+_ACTIVITY_IDS = text("SELECT sheet, excel_row, activity_id FROM activity WHERE submission_id = :s")
 
 
 def _insert_activities(conn: Connection, sub_id: int, msg_key: str, sub: SubmissionResult) -> int:
-    """All rows of a submission in one executemany; Excel rows are unique within a table."""
+    """All rows of a submission in one executemany; (sheet, Excel row) is unique."""
     nt = sub.table
     records = nt.records
     if not records:
@@ -256,9 +258,9 @@ def _insert_activities(conn: Connection, sub_id: int, msg_key: str, sub: Submiss
         for rec in records
     ]  # fmt: skip
     conn.execute(_ACTIVITY_INSERT[conn.dialect.name], params)
-    ids = dict(conn.execute(_ACTIVITY_IDS, {"s": sub_id}).all())
+    ids = {(s, int(r)): a for s, r, a in conn.execute(_ACTIVITY_IDS, {"s": sub_id}).all()}
     counties = [
-        {"a": ids[int(rec["excel_row"])], "c": code, "n": name, "city": nt.city_name}
+        {"a": ids[rec["sheet"], int(rec["excel_row"])], "c": code, "n": name, "city": nt.city_name}
         for rec in records
         for code, name in zip(
             rec["county_codes"], (rec["county_names"] or "").split("、"), strict=False
@@ -279,7 +281,7 @@ def _insert_problems(conn: Connection, sub_id: int | None, msg_key: str, sub: Su
             ),
             {
                 "s": sub_id, "k": msg_key, "sev": p.severity, "code": p.code,
-                "sheet": sub.table.table.sheet if sub.table else None,
+                "sheet": p.sheet or (sub.table.table.sheet if sub.table else None),
                 "row": p.excel_row, "col": p.column, "msg": p.message_zh,
             },
         )  # fmt: skip

@@ -546,6 +546,7 @@ _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 class _Body:
     rows: list[SourceRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # the notes the city should see
     summary: str | None = None
     unit_name: str | None = None
 
@@ -598,7 +599,8 @@ def _skip_reason(
         return True  # only values the reader filled down from a merged cell
     if len(texts) == 1 and (name is None or len(filled) >= 2):
         # A line of free text (a signature, a second table's title merged across the row).
-        body.notes.append(f"第{excel_row}行只有“{texts[0]}”，未作为活动读取。")
+        body.notices.append(f"第{excel_row}行只有“{texts[0]}”，未作为活动读取。")
+        body.notes.append(body.notices[-1])
         return True
     return False
 
@@ -639,8 +641,11 @@ def _read_body(header: _Header) -> _Body:
 # ---------------------------------------------------------------- choosing the table
 
 
-def _choose(wb: Workbook, spec: FormSpec) -> tuple[_Header | None, _Body | None, list[str]]:
-    """The sheet's header with most required columns (then: has rows, more columns, first)."""
+def _choose(
+    wb: Workbook, spec: FormSpec
+) -> tuple[_Header | None, _Body | None, list[tuple[_Header, _Body]]]:
+    """The sheet's header with most required columns (then: has rows, more columns, first),
+    and the other sheets holding a complete table of the form with rows (merge candidates)."""
     scored = []
     for si, sheet in enumerate(wb.sheets):
         h = _best_in_sheet(si, sheet, spec)
@@ -653,13 +658,58 @@ def _choose(wb: Workbook, spec: FormSpec) -> tuple[_Header | None, _Body | None,
         return None, None, []
     scored.sort(key=lambda x: x[0], reverse=True)
     _, best, body = scored[0]
-    others = [
-        f"工作表“{h.sheet.name}”第{h.top + 1}行也有同样的表头和{len(b.rows)}行数据，未读取；"
-        "如需一并报送，请合并到同一个工作表后重新发送。"
-        for key, h, b in scored[1:]
-        if b.rows and h.quality[0] == len(spec.required) and best.quality[0] == len(spec.required)
+    complete = len(spec.required)
+    rest = [
+        (h, b)
+        for _, h, b in sorted(scored[1:], key=lambda x: x[1].sheet_index)
+        if b.rows and h.quality[0] == complete and best.quality[0] == complete
     ]
-    return best, body, others
+    return best, body, rest
+
+
+def _row_key(row: SourceRow) -> tuple[str, ...]:
+    """What makes two rows the same activity: name, counties and period as written."""
+    return tuple(
+        "" if _blank(row.cells.get(f)) else _norm(row.cells[f])
+        for f in ("activity_name", "county", "period", "actual_period")
+    )
+
+
+def _merge_sheets(
+    header: _Header, body: _Body, rest: list[tuple[_Header, _Body]], units: dict[str, str]
+) -> tuple[list[SourceRow], list[str], list[str]]:
+    """Rows of every sheet holding the same table (a city may give each county a sheet).
+
+    A row already read from an earlier sheet (a 汇总 sheet beside the county sheets, or a
+    copy of the sheet) is not read twice; a sheet whose header names other units is left
+    for the city to merge, since one table has one unit per column.
+    Returns the rows, the notices for the city and the merged sheets' other notes.
+    """
+    rows = list(body.rows)
+    seen = {_row_key(r) for r in rows}
+    notes, their_notes = [], []
+    for h, b in rest:
+        where = f"工作表“{h.sheet.name}”第{h.top + 1}行"
+        if _units(h, h.sheet.rows[: h.top]) != units:
+            notes.append(
+                f"{where}也有同样的表头和{len(b.rows)}行数据，但金额或人次的单位与工作表"
+                f"“{header.sheet.name}”不同，未读取；请合并到同一个工作表、统一单位后重新发送。"
+            )
+            continue
+        fresh = [r for r in b.rows if _row_key(r) not in seen]
+        seen.update(_row_key(r) for r in fresh)
+        rows.extend(fresh)
+        repeated = len(b.rows) - len(fresh)
+        if not fresh:
+            notes.append(f"{where}起的{len(b.rows)}行与前面工作表的数据相同，未重复读取。")
+            continue
+        note = f"已合并{where}起的{len(fresh)}行数据"
+        if repeated:
+            note += f"（另有{repeated}行与前面工作表的数据相同，未重复读取）"
+        notes.append(note + "。")
+        notes.extend(f"工作表“{h.sheet.name}”{n}" for n in b.notices)
+        their_notes.extend(f"工作表“{h.sheet.name}”{n}" for n in b.notes if n not in b.notices)
+    return rows, notes, their_notes
 
 
 def _quote(names: Iterable[str]) -> str:
@@ -712,7 +762,7 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
     if form not in SPECS:
         raise ValueError(f"form {form!r} has no activity table (plan files: extract_contacts)")
     spec = SPECS[form]
-    header, body, others = _choose(wb, spec)
+    header, body, rest = _choose(wb, spec)
     if header is None or body is None or header.missing:
         raise _wrong_template(wb, spec, header)
     sheet_rows = header.sheet.rows
@@ -723,12 +773,15 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
             f"表格中没有活动数据（只有表头）：工作表“{header.sheet.name}”第{header.bottom + 1}行"
             "表头以下没有填写任何活动。请逐行填写活动后重新报送。",
         )
-    notes = list(body.notes)
+    notices = list(body.notices)
     missing = [n for n in spec.template if n not in header.fields]
     if missing:
         names = _quote(spec.spec(n).template_name for n in missing)
-        notes.append(f"表中没有{names}列，相应数据按未填写处理。")
-    notes.extend(others)
+        notices.append(f"表中没有{names}列，相应数据按未填写处理。")
+    units = _units(header, above)
+    rows, merged, their_notes = _merge_sheets(header, body, rest, units)
+    notices.extend(merged)
+    notes = [*body.notes, *(n for n in notices if n not in body.notes), *their_notes]
     summary = _find_summary(above) or body.summary or _find_summary(sheet_rows)
     if summary is None and wb.text:
         summary = _find_summary([[line] for line in wb.text.splitlines()])
@@ -737,11 +790,12 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
         sheet=header.sheet.name,
         header_row=header.top + 1,
         columns={f: header.texts[j] or f for j, f in sorted(header.mapping.items())},
-        units=_units(header, above),
-        rows=body.rows,
+        units=units,
+        rows=rows,
         unit_name=_find_unit_name(above) or body.unit_name or _find_unit_name(sheet_rows),
         summary_sentence=summary,
         notes=notes,
+        notices=notices,
     )
 
 

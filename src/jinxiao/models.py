@@ -108,7 +108,9 @@ class ParsedTable:
     rows: list[SourceRow]
     unit_name: str | None  # the 填报单位 line's text, when present
     summary_sentence: str | None  # the 参加…县区…个 sentence below the table, when present
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how each skipped line was read
+    # The notes the city is told in its reply: rows not read, sheets merged, columns missing.
+    notices: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class Problem:
     message_zh: str
     excel_row: int | None = None
     column: str | None = None  # header text as the city wrote it
+    sheet: str | None = None  # the row's sheet, where a table spans several
 
 
 @dataclass(frozen=True)

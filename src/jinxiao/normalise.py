@@ -67,6 +67,17 @@ class NormalisedTable:
     def column(self, name: str) -> list[object]:
         return [rec.get(name) for rec in self.records]
 
+    @property
+    def sheets(self) -> list[str]:
+        """The sheets the rows come from, in reading order (more than one when merged)."""
+        return list(dict.fromkeys(r.sheet for r in self.table.rows)) or [self.table.sheet]
+
+    def place(self, sheet: str | None, excel_row: int) -> str:
+        """第5行, or 工作表“小店区”第5行 when the table spans sheets."""
+        if len(self.sheets) > 1 and sheet:
+            return f"工作表“{sheet}”第{excel_row}行"
+        return f"第{excel_row}行"
+
     def header(self, field_name: str) -> str:
         """The column's header as the city wrote it, for messages."""
         return self.table.columns.get(field_name, field_name)
@@ -110,9 +121,11 @@ class _RowNormaliser:
             Problem(
                 severity=severity,
                 code=err.code,
-                message_zh=f"第{row.excel_row}行“{self.nt.header(field_name)}”：{err.message_zh}",
+                message_zh=f"{self.nt.place(row.sheet, row.excel_row)}“{self.nt.header(field_name)}”："
+                f"{err.message_zh}",
                 excel_row=row.excel_row,
                 column=self.nt.header(field_name),
+                sheet=row.sheet,
             )
         )
 
@@ -121,9 +134,10 @@ class _RowNormaliser:
             Problem(
                 "warning",
                 code,
-                f"第{row.excel_row}行“{self.nt.header(field_name)}”：{text}",
+                f"{self.nt.place(row.sheet, row.excel_row)}“{self.nt.header(field_name)}”：{text}",
                 row.excel_row,
                 self.nt.header(field_name),
+                row.sheet,
             )
         )
 
@@ -268,6 +282,16 @@ _SENTENCE_LABELS = {
 }
 
 
+def _differences(stated: dict[str, Decimal], computed: dict[str, Decimal]) -> list[str]:
+    diffs = []
+    for key, value in stated.items():
+        tolerance = Decimal("0.01") if key == "est_turnover_yi" else Decimal(0)
+        if abs(value - computed[key]) > tolerance:
+            label, unit = _SENTENCE_LABELS[key]
+            diffs.append(f"{label}写{value}{unit}，按表中各行计算为{computed[key]}{unit}")
+    return diffs
+
+
 def summary_problems(nt: NormalisedTable) -> list[Problem]:
     """Warn where the city's own summary sentence disagrees with its rows (kept, never used)."""
     if nt.table.form != "registry":
@@ -276,12 +300,13 @@ def summary_problems(nt: NormalisedTable) -> list[Problem]:
     if not stated:
         return []
     computed = table_totals(nt)
-    diffs = []
-    for key, value in stated.items():
-        tolerance = Decimal("0.01") if key == "est_turnover_yi" else Decimal(0)
-        if abs(value - computed[key]) > tolerance:
-            label, unit = _SENTENCE_LABELS[key]
-            diffs.append(f"{label}写{value}{unit}，按表中各行计算为{computed[key]}{unit}")
+    if len(nt.sheets) > 1:
+        # Sheets merged: the sentence may sum its own sheet only, which is no mismatch.
+        own = [r for r in nt.records if r["sheet"] == nt.table.sheet]
+        sheet_only = NormalisedTable(nt.city_name, nt.table, own)
+        if not _differences(stated, table_totals(sheet_only)):
+            return []
+    diffs = _differences(stated, computed)
     if not diffs:
         return []
     return [

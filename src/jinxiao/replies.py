@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, text
 from jinxiao.config import Campaign
 from jinxiao.load import parse_db_time
 from jinxiao.models import Problem
+from jinxiao.normalise import NormalisedTable
 from jinxiao.outbox import enqueue, message_id_for
 from jinxiao.outcomes import MessageResult, SubmissionResult
 
@@ -121,7 +122,8 @@ def _form_title(form: str | None, campaign: Campaign) -> str | None:
 def problem_line(p: Problem) -> str:
     """The finding with its Excel row and column, unless its text already starts with them."""
     msg = p.message_zh.strip()
-    if p.excel_row and not msg.startswith(f"第{p.excel_row}行"):
+    placed = msg.startswith((f"第{p.excel_row}行", f"工作表“{p.sheet}”第{p.excel_row}行"))
+    if p.excel_row and not placed:
         where = f"第{p.excel_row}行" + (f"“{p.column}”" if p.column else "")
         return f"{where}：{msg}"
     if p.column and not p.excel_row and f"“{p.column}”" not in msg:
@@ -147,17 +149,24 @@ def _column_sum(sub: SubmissionResult, column: str) -> float | None:
     return sum(known) if known else None
 
 
+def _row_spans(nt: NormalisedTable) -> str:
+    """表格第4行至第11行, or 工作表“小店区”第4行至第9行、工作表“迎泽区”第4行至第7行."""
+    by_sheet: dict[str, list[int]] = {}
+    for rec in nt.records:
+        by_sheet.setdefault(str(rec["sheet"]), []).append(int(rec["excel_row"]))
+    if len(by_sheet) == 1:
+        (rows,) = by_sheet.values()
+        return f"表格第{min(rows)}行至第{max(rows)}行"
+    return "、".join(f"工作表“{s}”第{min(r)}行至第{max(r)}行" for s, r in by_sheet.items())
+
+
 def _accepted_lines(sub: SubmissionResult) -> list[str]:
     if sub.table is None:
         n = len(sub.contacts)
         extra = f"，从中识别联系人{n}名（用于后续提醒）" if n else ""
         return [f"    结果：已收到并存档{extra}。"]
-    excel_rows = [int(r) for r in sub.table.column("excel_row")]
-    rows = len(excel_rows)
-    span = ""
-    if rows:
-        first, last = min(excel_rows), max(excel_rows)
-        span = f"（表格第{first}行至第{last}行）"
+    rows = len(sub.table.records)
+    span = f"（{_row_spans(sub.table)}）" if rows else ""
     lines = [f"    结果：已采用，入库{rows}行数据{span}。"]
     figures = []
     if (v := _column_sum(sub, "enterprise_count")) is not None:

@@ -39,8 +39,12 @@ def xlsx_bytes(
     hidden_sheets: Iterable[str] = (),
     date_cells: Mapping[str, dt.date | dt.datetime] | None = None,
     number_formats: Mapping[str, str] | None = None,
+    more_sheets: Mapping[str, Sequence[Sequence[object]]] | None = None,
 ) -> bytes:
     """An .xlsx whose data sheet `sheet` holds `rows` from A1.
+
+    `more_sheets` are further sheets with rows of their own (one sheet per county),
+    written after the data sheet.
 
     `merges` are Excel ranges ("A4:A6"); as in Excel, only the top-left cell keeps a value.
     `extra_sheets_*` are empty sheets around the data sheet; `hidden_sheets` names sheets
@@ -53,10 +57,9 @@ def xlsx_bytes(
     ws = wb.create_sheet(sheet)
     for name in extra_sheets_after:
         wb.create_sheet(name)
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row, start=1):
-            if value is not None:
-                ws.cell(r, c, value)
+    _write_rows(ws, rows)
+    for name, more in (more_sheets or {}).items():
+        _write_rows(wb.create_sheet(name), more)
     for ref, day in (date_cells or {}).items():
         ws[ref] = day
         ws[ref].number_format = "yyyy/m/d" if not isinstance(day, dt.datetime) else "yyyy/m/d h:mm"
@@ -72,6 +75,13 @@ def xlsx_bytes(
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _write_rows(ws, rows: Sequence[Sequence[object]]) -> None:
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if value is not None:
+                ws.cell(r, c, value)
 
 
 def _clear_merged_tail(ws, rng: str) -> None:
