@@ -63,3 +63,19 @@ def test_periods_typed_as_mm_dd_text_are_read(tmp_path):
         ("04-30至05-05", "2021-04-30", "2021-05-05"),
         ("10-01", "2021-10-01", "2021-10-01"),
     ]
+
+
+def test_a_unit_line_under_the_table_scales_bare_amounts(tmp_path):
+    # 预估成效 typed as bare numbers, the unit given once in a line below the table.
+    table = files.registry_rows("阳泉市", 2, seed=3)
+    header_at = next(i for i, row in enumerate(table) if row[:2] == files.HEADER[:2])
+    table[header_at + 1][6], table[header_at + 2][6] = 0.6, 1.25
+    table.insert(header_at + 3, ["单位：亿元"])
+    raw = mail.build_email(
+        "swj@yangquan.sx.example", "阳泉市活动名录", [("附件2.xlsx", files.xlsx_bytes(table))]
+    )
+    got = inspect_email(raw)
+    assert got["outcome"] == "accepted", got
+    rows = got["submissions"][0]["rows"]
+    assert [r["est_turnover_wan"] for r in rows] == [6000.0, 12500.0]
+    assert not any("未写单位" in w for w in got["submissions"][0]["warnings"])

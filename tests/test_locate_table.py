@@ -188,6 +188,16 @@ def test_merged_county_filled_down_blank_rows_and_trailing_merged_cells():
     assert [r.cells["county"] for r in t.rows] == ["小店区", "小店区", "小店区", "迎泽区"]
 
 
+@pytest.mark.parametrize("below", [["单位：亿元"], ["注：金额单位：亿元。此表由各市商务局填写。"]])
+def test_a_unit_line_below_the_table_applies_to_money_columns_naming_none(below):
+    rows = [OFFICIAL_HEADER, ["城区", "阳泉五一车展", "5月1日-5月3日", "车展", "35家", "补贴", 0.6],
+            below]  # fmt: skip
+    t = locate(grid(*rows), "registry")
+    assert [r.cells["activity_name"] for r in t.rows] == ["阳泉五一车展"]
+    assert t.units["est_turnover"] == "亿元"
+    assert t.notices == []  # a unit line is no stray text to tell the city about
+
+
 def test_summary_sentence_note_footer_total_and_date_lines_are_not_rows():
     rows = [
         ["填报单位：", "阳泉市商务局（盖章）", None, None, None, None, "单位：万元"],

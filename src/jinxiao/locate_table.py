@@ -471,7 +471,8 @@ def unit_of(header_text: str, field_name: str = "") -> str | None:
 
 
 def _table_unit(rows: Sequence[Sequence[object]]) -> str | None:
-    """A "单位：万元" line above the header, which applies to money columns naming no unit."""
+    """A "单位：万元" line (above the header or below the table), which applies to money
+    columns naming no unit."""
     for row in rows:
         for t in _texts(row):
             m = re.search(r"(?<!填报)单位[:：]\s*(万元|亿元|元)", unicodedata.normalize("NFKC", t))
@@ -549,6 +550,7 @@ class _Body:
     notices: list[str] = field(default_factory=list)  # the notes the city should see
     summary: str | None = None
     unit_name: str | None = None
+    money_unit: str | None = None  # a "单位：亿元" line below the table
 
 
 @functools.cache
@@ -585,9 +587,15 @@ def _skip_reason(
     if any(isinstance(v, str) and _TOTAL.match(_norm(v)) for v in vals):
         body.notes.append(f"第{excel_row}行为“{texts[0]}”行，不是活动，未读取。")
         return True
+    unit = _table_unit([vals])
+    if unit and len(texts) == 1:
+        body.money_unit = body.money_unit or unit
+        body.notes.append(f"第{excel_row}行：{texts[0]}")
+        return True
     if _NOTE.match(first) or _FOOTER.match(first) or first.startswith("填报单位"):
         if "填报单位" in first:
             body.unit_name = body.unit_name or _unit_name(texts[0])
+        body.money_unit = body.money_unit or unit
         body.notes.append(f"第{excel_row}行：{' '.join(texts)}")
         return True
     if re.match(r"^附件\d", first) or _DATE_LINE.match(first) and len(texts) == 1:
@@ -690,7 +698,7 @@ def _merge_sheets(
     notes, their_notes = [], []
     for h, b in rest:
         where = f"工作表“{h.sheet.name}”第{h.top + 1}行"
-        if _units(h, h.sheet.rows[: h.top]) != units:
+        if _units(h, h.sheet.rows[: h.top], b.money_unit) != units:
             notes.append(
                 f"{where}也有同样的表头和{len(b.rows)}行数据，但金额或人次的单位与工作表"
                 f"“{header.sheet.name}”不同，未读取；请合并到同一个工作表、统一单位后重新发送。"
@@ -744,13 +752,16 @@ def _describe_first_row(wb: Workbook) -> str | None:
     return fallback
 
 
-def _units(header: _Header, above: Sequence[Sequence[object]]) -> dict[str, str]:
+def _units(
+    header: _Header, above: Sequence[Sequence[object]], below: str | None = None
+) -> dict[str, str]:
+    """Units per field: the header's own, else a 单位 line above the table, else below it."""
     units: dict[str, str] = {}
     for j, name in header.mapping.items():
         unit = unit_of(header.texts[j] or "", name)
         if unit:
             units[name] = unit
-    table_unit = _table_unit(above)
+    table_unit = _table_unit(above) or below
     if table_unit:
         for name in header.fields & _MONEY_FIELDS:
             units.setdefault(name, table_unit)
@@ -778,7 +789,7 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
     if missing:
         names = _quote(spec.spec(n).template_name for n in missing)
         notices.append(f"表中没有{names}列，相应数据按未填写处理。")
-    units = _units(header, above)
+    units = _units(header, above, body.money_unit)
     rows, merged, their_notes = _merge_sheets(header, body, rest, units)
     notices.extend(merged)
     notes = [*body.notes, *(n for n in notices if n not in body.notes), *their_notes]
