@@ -216,6 +216,10 @@ def d(month: int, day: int, year: int = 2021) -> dt.date:
         ("04-30至05-05", d(4, 30), d(5, 5)),
         ("05-01—05-31", d(5, 1), d(5, 31)),
         ("10-01", d(10, 1), d(10, 1)),
+        # A holiday word beside another written in digits (each word is found in turn).
+        ("双11双12", d(11, 11), d(12, 12)),
+        ("五一618", d(5, 1), d(6, 18)),
+        ("五一520期间", d(5, 1), d(5, 20)),
         ("5月", d(5, 1), d(5, 31)),
         ("5月-10月", d(5, 1), d(10, 31)),
         ("5-12月", d(5, 1), d(12, 31)),
@@ -304,6 +308,9 @@ def test_date_blanks(raw):
         ("5", "date_unparseable"),
         ("1-5日", "date_unparseable"),
         ("05-01-05-31", "date_unparseable"),  # which dash is the range? ask the city
+        ("10-12", "date_unparseable"),  # October 12th, or days 10 to 12?
+        ("6月1-3、10-15", "date_unparseable"),  # a day range after a month is no mm-dd
+        ("5月1日-10日、11-12", "date_unparseable"),
         ("5.20-5.1", "date_end_before_start"),
         ("5月31日-5月1日", "date_end_before_start"),
         ("2月30日", "date_invalid"),

@@ -521,27 +521,47 @@ def _campaign_span(year: int) -> tuple[dt.date, dt.date]:
 
 
 @functools.lru_cache(maxsize=8)
-def _holiday_pattern(year: int) -> tuple[re.Pattern[str] | None, dict[str, int]]:
-    """One alternation of the year's holiday words, longest first (国庆节 before 国庆)."""
-    index = {w: i for i, (names, _, _) in enumerate(HOLIDAYS.get(year, ())) for w in names}
-    if not index:
-        return None, index
-    words = sorted(index, key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<!\d)(?:{alternation})(?![\d月日号])"), index
+def _holiday_patterns(year: int) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, marker) per holiday word, longest first (国庆节 before 国庆), compiled once.
+
+    Applied one after another, not as one alternation: a word next to another holiday word
+    written in digits (五一618, 双11双12) is found only once that one is a marker.
+    """
+    table = HOLIDAYS.get(year, ())
+    words = sorted(
+        ((w, i) for i, (names, _, _) in enumerate(table) for w in names), key=lambda x: -len(x[0])
+    )
+    return tuple(
+        (re.compile(rf"(?<!\d){re.escape(word)}(?![\d月日号])"), f"@{i}@") for word, i in words
+    )
 
 
 def _holiday_text(text: str, year: int) -> tuple[str, list[tuple[dt.date, dt.date]]]:
     """Holiday words become @i@ markers, before Chinese numerals are read (五一 is no number)."""
-    pattern, index = _holiday_pattern(year)
     spans = [(s, e) for _, s, e in HOLIDAYS.get(year, ())]
-    if pattern is not None:
-        text = pattern.sub(lambda m: f"@{index[m[0]]}@", text)
+    for pattern, marker in _holiday_patterns(year):
+        if pattern.search(text):
+            text = pattern.sub(marker, text)
     return text, spans
+
+
+# A column formatted mm-dd and pasted as text: the whole cell, both parts two digits, and
+# for a single date a zero that shows the format ("10-12" alone may be days 10 to 12).
+_MM_DD = r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+_MM_DD_CELL = re.compile(rf"{_MM_DD}(?:\s*[至到~～—–]\s*{_MM_DD})?")
+
+
+def _mm_dd_text(text: str) -> str:
+    m = _MM_DD_CELL.fullmatch(text.strip())
+    if m is None or (m[3] is None and "0" not in (m[1][0], m[2][0])):
+        return text
+    first = f"{int(m[1])}月{int(m[2])}日"
+    return first if m[3] is None else f"{first}至{int(m[3])}月{int(m[4])}日"
 
 
 def _canonical_date_text(text: str) -> str:
     """ISO, dotted and slashed dates and Chinese numerals -> the 2021年5月1日 form."""
+    text = _mm_dd_text(text)
     text = re.sub(
         r"[零〇一二三四五六七八九十]+(?=[年月日号])", lambda m: str(chinese_to_int(m[0])), text
     )
@@ -553,13 +573,6 @@ def _canonical_date_text(text: str) -> str:
     text = re.sub(r"(\d{4})[./\-](\d{1,2})(?!\d)月?", lambda m: f"{m[1]}年{int(m[2])}月", text)
     text = re.sub(
         r"(?<![\d年月.])(\d{1,2})[./](\d{1,2})(?![\d月日.])",
-        lambda m: f"{int(m[1])}月{int(m[2])}日",
-        text,
-    )
-    # "05-01至05-31": a dash is also the range sign, so only zero-padded month-day pairs
-    # (a spreadsheet's mm-dd format) are read as one date.
-    text = re.sub(
-        r"(?<![\d年月.\-])(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d月日号.\-])",
         lambda m: f"{int(m[1])}月{int(m[2])}日",
         text,
     )
