@@ -45,6 +45,16 @@ def _fsync_path(path: Path) -> None:
         os.close(fd)
 
 
+def _parents_up_to(path: Path, root: Path) -> list[Path]:
+    """path's directories from its own up to and including root."""
+    out = []
+    for parent in path.parents:
+        out.append(parent)
+        if parent == root:
+            break
+    return out
+
+
 @dataclass(frozen=True)
 class Archive:
     root: Path
@@ -63,7 +73,9 @@ class Archive:
         digest = sha256(data)
         target = self.path_for(digest, suffix)
         # A file cut short by a crash before its sync has the wrong size: write it again.
+        # One already there may be from a run that died before its sync: sync it too.
         if target.exists() and target.stat().st_size == len(data):
+            self.unsynced.append(target)
             return digest, target
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -90,10 +102,13 @@ class Archive:
         self.sync_each()
 
     def sync_each(self) -> None:
-        """fsync each unsynced file and its directory (where syncfs is missing or fails)."""
+        """fsync each unsynced file and the directories up to the root (where syncfs is
+        missing or fails): the fan-out directories may be new as well."""
+        directories: dict[Path, None] = {}
         for path in dict.fromkeys(self.unsynced):
             _fsync_path(path)
-        for directory in dict.fromkeys(p.parent for p in self.unsynced):
+            directories.update(dict.fromkeys(_parents_up_to(path, self.root)))
+        for directory in directories:
             _fsync_path(directory)
         self.unsynced.clear()
 

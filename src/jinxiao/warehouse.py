@@ -85,11 +85,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     # WAL lets analysts read while a run writes; the timeout rides out a concurrent writer.
     cur.execute("PRAGMA journal_mode=WAL")
-    # In WAL mode NORMAL stays consistent and syncs at checkpoints, not at every commit
-    # (2 ms each, one per message). Power loss can drop the last commits; those messages
-    # are then still without an outcome (or unrecorded) and the next run redoes them from
-    # the archive, which is fsynced before anything is recorded.
-    cur.execute("PRAGMA synchronous=NORMAL")
+    # synchronous stays FULL: every commit durable. NORMAL saves ~1 ms a message but a power
+    # cut could then roll back outcomes of mail already moved out of the inbox, and the
+    # outbox's 'sent' marks (replies would go out twice).
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
