@@ -13,6 +13,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,15 +113,20 @@ class InlineExecutor(Executor):
         future: Future = Future()
         try:
             future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller via the future
+        except Exception as exc:  # noqa: BLE001 - handed to the caller via the future
             future.set_exception(exc)
         return future
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (affinity and cpusets, not the machine's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @contextmanager
 def executor_for(messages: int) -> Iterator[Executor]:
     """Worker processes over the machine's cores for a big batch, else this process."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    workers = min(usable_cpus(), MAX_WORKERS)
     if messages < PARALLEL_MIN or workers < 2:
         yield InlineExecutor()
         return
@@ -147,7 +153,7 @@ class Processor:
         self.batch_ids: dict[str, str] = {}
         self.batch_files: dict[tuple[str, str], SubmissionResult] = {}
         self.executor: Executor = InlineExecutor()
-        self.reads: list[tuple[SubmissionResult, Future]] = []
+        self.reads: list[tuple[ReadJob, Future]] = []
 
     def message_seen(self, message_id: str | None, message_key: str) -> str | None:
         if message_id and message_id in self.batch_ids:
@@ -157,9 +163,11 @@ class Processor:
             self.batch_ids.setdefault(message_id, message_key)
         return found
 
-    def file_seen(self, city_name: str, digest: str) -> tuple[str, str] | None:
+    def file_seen(self, city_name: str, digest: str) -> tuple[str, str | None] | None:
+        """(filename, outcome) of an earlier copy; outcome None for one in this batch, whose
+        verdict is not known yet (whether its read already ran depends on the executor)."""
         if earlier := self.batch_files.get((city_name, digest)):
-            return earlier.attachment.filename, earlier.outcome
+            return earlier.attachment.filename, None
         return load.same_file_seen(self.engine, city_name, digest)
 
     def triage(self, pending: load.PendingMessage, front: Front) -> MessageResult:
@@ -209,18 +217,35 @@ class Processor:
                 job = ReadJob(
                     sub, result.city_name, parsed.subject, parsed.body_text, self.campaign
                 )
-                self.reads.append((sub, self.executor.submit(read_submission, job)))
+                self.reads.append((job, self._submit(read_submission, job)))
                 self.batch_files[(result.city_name, digest)] = sub
             subs.append(sub)
         return subs
 
+    def _submit(self, fn, arg) -> Future:
+        try:
+            return self.executor.submit(fn, arg)
+        except BrokenProcessPool:
+            self._lose_pool()
+            return self.executor.submit(fn, arg)
+
+    def _lose_pool(self) -> None:
+        # A worker died (killed for memory, say): finish the batch here rather than leave
+        # it stuck; a file that kills this process too fails the run, which says so.
+        log.warning("a worker process died; reading the rest of the batch in this process")
+        self.executor = InlineExecutor()
+
     def read_pending(self) -> None:
         """Wait for the file reads triage submitted; each comes back as a filled-in copy."""
         reads, self.reads = self.reads, []
-        for sub, future in reads:
-            filled = future.result()
-            if filled is not sub:
-                sub.__dict__.update(filled.__dict__)
+        for job, future in reads:
+            try:
+                filled = future.result()
+            except BrokenProcessPool:
+                self._lose_pool()
+                filled = read_submission(job)
+            if filled is not job.sub:
+                job.sub.__dict__.update(filled.__dict__)
 
     def validate(self, results: list[MessageResult]) -> None:
         """One GX validation per suite over every table of the batch, then the verdicts."""
@@ -251,23 +276,33 @@ class Processor:
     def run(
         self, pending: list[load.PendingMessage], run_id: str, on_commit: OnCommit | None = None
     ) -> list[MessageResult]:
-        with executor_for(len(pending)) as self.executor:
-            paths = [p.archive_path for p in pending]
-            fronts = list(self.executor.map(read_front, paths, chunksize=8))
-            # Earlier mail first, so "again" and "later" mean what the cities' Date headers
-            # say; ties keep the order the mailbox held them in.
-            order = sorted(
-                range(len(pending)),
-                key=lambda i: (received_time(fronts[i].email, pending[i].arrived_at), i),
-            )
-            results = [self.triage(pending[i], fronts[i]) for i in order]
-            self.validate(results)
-        self.executor = InlineExecutor()
+        try:
+            with executor_for(len(pending)) as self.executor:
+                results = self._decide(pending)
+        finally:
+            self.executor, self.reads = InlineExecutor(), []
         self.archive.sync()  # the files' copies, before any submission row points at them
         committed = []
         for result in sorted(results, key=lambda r: r.received_at):
             committed.append(load.commit_message(self.engine, result, run_id, on_commit))
         return committed
+
+    def _decide(self, pending: list[load.PendingMessage]) -> list[MessageResult]:
+        paths = [p.archive_path for p in pending]
+        try:
+            fronts = list(self.executor.map(read_front, paths, chunksize=8))
+        except BrokenProcessPool:
+            self._lose_pool()
+            fronts = [read_front(path) for path in paths]
+        # Earlier mail first, so "again" and "later" mean what the cities' Date headers say;
+        # ties keep the order the mailbox held them in.
+        order = sorted(
+            range(len(pending)),
+            key=lambda i: (received_time(fronts[i].email, pending[i].arrived_at), i),
+        )
+        results = [self.triage(pending[i], fronts[i]) for i in order]
+        self.validate(results)
+        return results
 
 
 @dataclass
