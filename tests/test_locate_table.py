@@ -10,7 +10,9 @@ import pytest
 import python_calamine
 
 from jinxiao.locate_table import Contact, detect_form, extract_contacts, locate, unit_of
-from jinxiao.models import FileProblem, Sheet, Workbook
+from jinxiao.models import Attachment, FileProblem, Sheet, Workbook
+from jinxiao.read_files import read_workbook
+from jinxiao.samples import files
 
 OFFICIAL_HEADER = [
     "参加县区",
@@ -188,14 +190,52 @@ def test_merged_county_filled_down_blank_rows_and_trailing_merged_cells():
     assert [r.cells["county"] for r in t.rows] == ["小店区", "小店区", "小店区", "迎泽区"]
 
 
-@pytest.mark.parametrize("below", [["单位：亿元"], ["注：金额单位：亿元。此表由各市商务局填写。"]])
+_YQ_ROW = ["城区", "阳泉五一车展", "5月1日-5月3日", "车展", "35家", "补贴", 0.6]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [["单位：亿元"], ["（单位：亿元）"], ["注：金额单位：亿元。此表由各市商务局填写。"],
+     ["注：预估成效单位为亿元"]],
+)  # fmt: skip
 def test_a_unit_line_below_the_table_applies_to_money_columns_naming_none(below):
-    rows = [OFFICIAL_HEADER, ["城区", "阳泉五一车展", "5月1日-5月3日", "车展", "35家", "补贴", 0.6],
-            below]  # fmt: skip
-    t = locate(grid(*rows), "registry")
-    assert [r.cells["activity_name"] for r in t.rows] == ["阳泉五一车展"]
+    t = locate(grid(OFFICIAL_HEADER, _YQ_ROW, _YQ_ROW[:1] + ["矿区美食节"] + _YQ_ROW[2:], below),
+               "registry")  # fmt: skip
+    assert [r.cells["activity_name"] for r in t.rows] == ["阳泉五一车展", "矿区美食节"]
     assert t.units["est_turnover"] == "亿元"
-    assert t.notices == []  # a unit line is no stray text to tell the city about
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        ["注：支持政策中补贴金额单位：元/辆"],  # a rate in another column
+        ["承办单位：元丰商贸有限公司"],  # 元 starts a name
+        ["各县区汇总表（单位：亿元）"],  # a second table's title
+        ["报送单位：阳泉市商务局", "单位：万元"],  # not a line of its own
+    ],
+)
+def test_lines_below_the_table_that_only_mention_a_unit_change_nothing(below):
+    t = locate(grid(OFFICIAL_HEADER, _YQ_ROW, below), "registry")
+    assert "est_turnover" not in t.units
+
+
+def test_a_registry_sheet_in_a_results_workbook_is_not_merged_as_results():
+    registry = ["参加县区", "重点活动名称", "举办时间", "活动内容", "参与企业数量", "支持政策",
+                "预计成交额（万元）"]  # fmt: skip
+    wb = Workbook(
+        "5月成效.xlsx",
+        "xlsx",
+        [
+            Sheet("5月成效", [RESULTS_HEADER, RESULTS_ROW]),
+            Sheet(
+                "活动名录",
+                [registry, ["迎泽区", "柳巷夜经济", "5月1日-5月31日", "夜市", 120, "满减", 800]],
+            ),  # fmt: skip
+        ],
+    )
+    t = locate(wb, "results_may")
+    assert [r.sheet for r in t.rows] == ["5月成效"]
+    assert "工作表“活动名录”是另一种表格，未读取。" in t.notes
 
 
 def test_summary_sentence_note_footer_total_and_date_lines_are_not_rows():
@@ -327,7 +367,7 @@ def test_a_table_given_one_sheet_per_county_is_merged_in_sheet_order():
         "名录.xlsx",
         "xlsx",
         [
-            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
+            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], ["报送单位：小店区商务局"]]),
             Sheet("说明", [["填表说明：每个县区一个工作表。"]]),
             Sheet("迎泽区", [["太原市迎泽区"], OFFICIAL_HEADER, TAIYUAN_ROWS[1], TAIYUAN_ROWS[2]]),
         ],
@@ -336,7 +376,8 @@ def test_a_table_given_one_sheet_per_county_is_merged_in_sheet_order():
     assert t.sheet == "小店区"
     assert [(r.sheet, r.excel_row) for r in t.rows] == [("小店区", 2), ("迎泽区", 3), ("迎泽区", 4)]
     assert [r.cells["activity_name"] for r in t.rows] == [r[1] for r in TAIYUAN_ROWS]
-    assert "已合并工作表“迎泽区”第2行起的2行数据。" in t.notes
+    # The signature line under the last row is no news to the city.
+    assert t.notices == ["已合并工作表“迎泽区”第3行至第4行的2行数据。"]
 
 
 def test_a_summary_sheet_beside_the_county_sheets_is_not_read_twice():
@@ -351,30 +392,56 @@ def test_a_summary_sheet_beside_the_county_sheets_is_not_read_twice():
     )
     t = locate(wb, "registry")
     assert [(r.sheet, r.excel_row) for r in t.rows] == [("汇总", 2), ("汇总", 3), ("汇总", 4)]
-    assert "工作表“小店区”第1行起的1行与前面工作表的数据相同，未重复读取。" in t.notes
-    assert "工作表“迎泽区”第1行起的2行与前面工作表的数据相同，未重复读取。" in t.notes
+    assert "工作表“迎泽区”的2行与前面工作表的数据相同，未重复读取。" in t.notes
+    assert t.notices == []
 
 
-def test_a_copy_of_a_sheet_with_one_new_row_adds_only_that_row():
+def test_a_sheet_sharing_some_rows_and_not_others_is_a_question_for_the_city():
+    edited = [TAIYUAN_ROWS[0], ["迎泽区", "柳巷夜经济消费季", *TAIYUAN_ROWS[1][2:]]]
     wb = Workbook(
         "名录.xlsx",
         "xlsx",
         [
-            Sheet("Sheet1", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], TAIYUAN_ROWS[1]]),
-            Sheet("Sheet1 (2)", [OFFICIAL_HEADER, *TAIYUAN_ROWS]),
+            Sheet("名录", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], TAIYUAN_ROWS[1]]),
+            Sheet("修改前", [OFFICIAL_HEADER, *edited]),
+        ],
+    )
+    with pytest.raises(FileProblem) as err:
+        locate(wb, "registry")
+    assert err.value.reason_class == "validation_failed"
+    assert "工作表“修改前”与前面的工作表有1行相同、1行不同" in err.value.detail_zh
+
+
+def test_a_hidden_sheet_is_never_merged_and_the_city_is_told():
+    old = ["晋源区", "晋祠美食文化节", "5月10日-5月20日", "山西面食展示", "30余家", "/", "—"]
+    wb = Workbook(
+        "名录.xlsx",
+        "xlsx",
+        [
+            Sheet("名录", [OFFICIAL_HEADER, *TAIYUAN_ROWS]),
+            Sheet("名录(旧)", [OFFICIAL_HEADER, old], hidden=True),
         ],
     )
     t = locate(wb, "registry")
-    assert [(r.sheet, r.excel_row) for r in t.rows] == [
-        ("Sheet1", 2), ("Sheet1", 3), ("Sheet1 (2)", 4),
-    ]  # fmt: skip
-    assert (
-        "已合并工作表“Sheet1 (2)”第1行起的1行数据（另有2行与前面工作表的数据相同，未重复读取）。"
-        in t.notes
+    assert [r.sheet for r in t.rows] == ["名录"] * 3
+    assert t.notices == [
+        "隐藏的工作表“名录(旧)”中有1行数据，未读取；如需报送，请取消隐藏并合并到报送的表格中后重新发送。"
+    ]
+
+
+def test_a_hidden_sheet_is_known_as_hidden_from_a_real_xlsx():
+    payload = files.xlsx_bytes(
+        [OFFICIAL_HEADER, TAIYUAN_ROWS[0]],
+        sheet="名录",
+        more_sheets={"名录(旧)": [OFFICIAL_HEADER, TAIYUAN_ROWS[1]]},
+        hidden_sheets=["名录(旧)"],
     )
+    wb = read_workbook(Attachment("附件2.xlsx", "application/octet-stream", payload, "2"))
+    assert [(s.name, s.hidden) for s in wb.sheets] == [("名录", False), ("名录(旧)", True)]
+    assert [r.sheet for r in locate(wb, "registry").rows] == ["名录"]
 
 
-def test_a_sheet_in_other_units_is_left_for_the_city_to_merge():
+def test_a_sheet_in_other_units_sends_the_file_back():
     in_yi = [*OFFICIAL_HEADER[:6], "预估成效（亿元）"]
     wb = Workbook(
         "名录.xlsx",
@@ -384,12 +451,28 @@ def test_a_sheet_in_other_units_is_left_for_the_city_to_merge():
             Sheet("迎泽区", [in_yi, TAIYUAN_ROWS[1]]),
         ],
     )
-    t = locate(wb, "registry")
-    assert [r.sheet for r in t.rows] == ["小店区"]
-    assert any(
-        n.startswith("工作表“迎泽区”第1行也有同样的表头和1行数据，但金额或人次的单位")
-        for n in t.notes
+    with pytest.raises(FileProblem) as err:
+        locate(wb, "registry")
+    assert "“预估成效（成交额等）”的单位不同（万元、亿元）" in err.value.detail_zh
+
+
+def test_units_that_only_look_different_do_not_stop_a_merge():
+    # No unit means 万元; the count column's 家 does not scale anything.
+    with_units = [
+        *OFFICIAL_HEADER[:4],
+        "参与企业数量（家）",
+        OFFICIAL_HEADER[5],
+        "预估成效（万元）",
+    ]
+    wb = Workbook(
+        "名录.xlsx",
+        "xlsx",
+        [
+            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
+            Sheet("迎泽区", [with_units, TAIYUAN_ROWS[1]]),
+        ],
     )
+    assert [r.sheet for r in locate(wb, "registry").rows] == ["小店区", "迎泽区"]
 
 
 def test_registry_with_plan_words_in_subject_stays_registry():

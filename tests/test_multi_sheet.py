@@ -76,7 +76,7 @@ def test_each_county_sheet_is_loaded_with_its_own_rows_and_counties(tmp_path, an
         ("迎泽区", 5, "钟楼街老字号节", "迎泽区"),
     ]
     assert "入库4行数据（工作表“小店区”第4行至第5行、工作表“迎泽区”第4行至第5行）" in reply
-    assert "已合并工作表“迎泽区”第3行起的2行数据" in reply
+    assert "已合并工作表“迎泽区”第4行至第5行的2行数据" in reply
 
 
 def test_an_error_on_the_second_sheet_names_that_sheet(tmp_path, sqlite_warehouse):

@@ -470,14 +470,33 @@ def unit_of(header_text: str, field_name: str = "") -> str | None:
     return None
 
 
+# 元 must end the word: not 元丰商贸 (a 承办单位), not 元/辆 (a rate).
+_UNIT_END = r"(?![\u4e00-\u9fff/])"
+_UNIT_ABOVE = re.compile(rf"(?<!填报)单位[:：]\s*(万元|亿元|元){_UNIT_END}")
+# Below the table only a line that is nothing but the unit, or a 注 naming the money's unit.
+_UNIT_LINE = re.compile(r"\(?(?:金额)?单位[:：](万元|亿元|元)\)?[。.]?")
+_UNIT_NOTE = re.compile(
+    rf"(?:金额|成交额|预估成效|成效)单位(?:为|是|[:：])(万元|亿元|元){_UNIT_END}"
+)
+
+
 def _table_unit(rows: Sequence[Sequence[object]]) -> str | None:
-    """A "单位：万元" line (above the header or below the table), which applies to money
-    columns naming no unit."""
+    """A "单位：万元" line above the header, which applies to money columns naming no unit."""
     for row in rows:
         for t in _texts(row):
-            m = re.search(r"(?<!填报)单位[:：]\s*(万元|亿元|元)", unicodedata.normalize("NFKC", t))
+            m = _UNIT_ABOVE.search(unicodedata.normalize("NFKC", t))
             if m:
                 return m.group(1)
+    return None
+
+
+def _unit_below(texts: Sequence[str]) -> str | None:
+    """The money unit a line below the table gives: "单位：亿元", or a 注 saying 金额单位为亿元."""
+    norm = _norm(" ".join(texts))
+    if len(texts) == 1 and (m := _UNIT_LINE.fullmatch(norm)):
+        return m.group(1)
+    if _NOTE.match(norm) and (m := _UNIT_NOTE.search(norm)):
+        return m.group(1)
     return None
 
 
@@ -548,6 +567,7 @@ class _Body:
     rows: list[SourceRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # the notes the city should see
+    stray: list[tuple[int, str]] = field(default_factory=list)  # one-text lines: (row, note)
     summary: str | None = None
     unit_name: str | None = None
     money_unit: str | None = None  # a "单位：亿元" line below the table
@@ -587,8 +607,8 @@ def _skip_reason(
     if any(isinstance(v, str) and _TOTAL.match(_norm(v)) for v in vals):
         body.notes.append(f"第{excel_row}行为“{texts[0]}”行，不是活动，未读取。")
         return True
-    unit = _table_unit([vals])
-    if unit and len(texts) == 1:
+    unit = _unit_below(texts)
+    if unit and len(texts) == 1 and not _NOTE.match(first):
         body.money_unit = body.money_unit or unit
         body.notes.append(f"第{excel_row}行：{texts[0]}")
         return True
@@ -607,8 +627,8 @@ def _skip_reason(
         return True  # only values the reader filled down from a merged cell
     if len(texts) == 1 and (name is None or len(filled) >= 2):
         # A line of free text (a signature, a second table's title merged across the row).
-        body.notices.append(f"第{excel_row}行只有“{texts[0]}”，未作为活动读取。")
-        body.notes.append(body.notices[-1])
+        body.notes.append(f"第{excel_row}行只有“{texts[0]}”，未作为活动读取。")
+        body.stray.append((excel_row, body.notes[-1]))
         return True
     return False
 
@@ -643,6 +663,10 @@ def _read_body(header: _Header) -> _Body:
         if not _skip_reason(vals, prev, header, r, body):
             body.rows.append(_source_row(vals, header, r))
         prev = vals
+    # A one-text line between activities may be one cut short; below the last it is a
+    # signature, a stamp or a date, nothing the city needs telling about.
+    last = body.rows[-1].excel_row if body.rows else 0
+    body.notices.extend(note for row, note in body.stray if row < last)
     return body
 
 
@@ -683,41 +707,81 @@ def _row_key(row: SourceRow) -> tuple[str, ...]:
     )
 
 
+def _kind(header: _Header) -> str:
+    """Which form a header reads as by its words (a results workbook may carry its registry)."""
+    results = _marks(header, _RESULTS_MARKS) > _marks(header, _REGISTRY_MARKS)
+    return "results" if results else "registry"
+
+
+_DEFAULT_UNITS = {**dict.fromkeys(_MONEY_FIELDS, "万元"), "footfall": "万人次"}
+
+
+def _scaled_units(header: _Header, units: dict[str, str]) -> dict[str, str]:
+    """The units that scale values (money, footfall), a column naming none at its default."""
+    return {f: units.get(f, d) for f, d in _DEFAULT_UNITS.items() if f in header.fields}
+
+
+def _data_rows(rows: Sequence[SourceRow]) -> str:
+    first, last = rows[0].excel_row, rows[-1].excel_row
+    return f"第{first}行" if first == last else f"第{first}行至第{last}行"
+
+
 def _merge_sheets(
     header: _Header, body: _Body, rest: list[tuple[_Header, _Body]], units: dict[str, str]
 ) -> tuple[list[SourceRow], list[str], list[str]]:
-    """Rows of every sheet holding the same table (a city may give each county a sheet).
+    """Rows of the other visible sheets holding the same table (a sheet per county).
 
-    A row already read from an earlier sheet (a 汇总 sheet beside the county sheets, or a
-    copy of the sheet) is not read twice; a sheet whose header names other units is left
-    for the city to merge, since one table has one unit per column.
-    Returns the rows, the notices for the city and the merged sheets' other notes.
+    Merged only when the match is certain: the same kind of table, the same units, and none
+    of its rows already read. A sheet whose rows were all read (a 汇总 sheet, a copy) is
+    passed over; one that shares some rows and differs in others (an old version?) or
+    names other units is a question for the city, and the file is sent back.
+    Returns the rows, the notices for the city and the other sheets' notes.
     """
     rows = list(body.rows)
     seen = {_row_key(r) for r in rows}
-    notes, their_notes = [], []
+    notices, notes = [], []
     for h, b in rest:
-        where = f"工作表“{h.sheet.name}”第{h.top + 1}行"
-        if _units(h, h.sheet.rows[: h.top], b.money_unit) != units:
-            notes.append(
-                f"{where}也有同样的表头和{len(b.rows)}行数据，但金额或人次的单位与工作表"
-                f"“{header.sheet.name}”不同，未读取；请合并到同一个工作表、统一单位后重新发送。"
+        name = h.sheet.name
+        keys = [_row_key(r) for r in b.rows]
+        fresh = [r for r, k in zip(b.rows, keys, strict=True) if k not in seen]
+        if h.sheet.hidden:
+            if fresh:
+                notices.append(
+                    f"隐藏的工作表“{name}”中有{len(b.rows)}行数据，未读取；如需报送，请取消隐藏"
+                    "并合并到报送的表格中后重新发送。"
+                )
+            continue
+        if _kind(h) != _kind(header):
+            notes.append(f"工作表“{name}”是另一种表格，未读取。")
+            continue
+        theirs, ours = (
+            _scaled_units(h, _units(h, h.sheet.rows[: h.top], b.money_unit)),
+            (_scaled_units(header, units)),
+        )
+        differ = [f for f in theirs.keys() & ours.keys() if theirs[f] != ours[f]]
+        if differ:
+            f = sorted(differ)[0]
+            raise FileProblem(
+                "validation_failed",
+                f"工作表“{header.sheet.name}”和工作表“{name}”都是活动表，但“{h.spec.spec(f).template_name}”"
+                f"的单位不同（{ours[f]}、{theirs[f]}）。请统一单位、合并到同一个工作表后重新发送。",
             )
-            continue
-        fresh = [r for r in b.rows if _row_key(r) not in seen]
-        seen.update(_row_key(r) for r in fresh)
-        rows.extend(fresh)
-        repeated = len(b.rows) - len(fresh)
         if not fresh:
-            notes.append(f"{where}起的{len(b.rows)}行与前面工作表的数据相同，未重复读取。")
+            notes.append(f"工作表“{name}”的{len(b.rows)}行与前面工作表的数据相同，未重复读取。")
             continue
-        note = f"已合并{where}起的{len(fresh)}行数据"
-        if repeated:
-            note += f"（另有{repeated}行与前面工作表的数据相同，未重复读取）"
-        notes.append(note + "。")
-        notes.extend(f"工作表“{h.sheet.name}”{n}" for n in b.notices)
-        their_notes.extend(f"工作表“{h.sheet.name}”{n}" for n in b.notes if n not in b.notices)
-    return rows, notes, their_notes
+        if len(fresh) < len(b.rows):
+            raise FileProblem(
+                "validation_failed",
+                f"工作表“{name}”与前面的工作表有{len(b.rows) - len(fresh)}行相同、{len(fresh)}行"
+                "不同，无法判断以哪个为准（其中一个是否为旧版本？）。请删除旧的工作表，或把各县区的"
+                "数据合并到同一个工作表后重新发送。",
+            )
+        seen.update(keys)
+        rows.extend(b.rows)
+        notices.append(f"已合并工作表“{name}”{_data_rows(b.rows)}的{len(b.rows)}行数据。")
+        notices.extend(f"工作表“{name}”{n}" for n in b.notices)
+        notes.extend(f"工作表“{name}”{n}" for n in b.notes if n not in b.notices)
+    return rows, notices, notes
 
 
 def _quote(names: Iterable[str]) -> str:
@@ -791,6 +855,8 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
         notices.append(f"表中没有{names}列，相应数据按未填写处理。")
     units = _units(header, above, body.money_unit)
     rows, merged, their_notes = _merge_sheets(header, body, rest, units)
+    if len(rows) > len(body.rows):
+        notices = [f"工作表“{header.sheet.name}”{n}" for n in notices]
     notices.extend(merged)
     notes = [*body.notes, *(n for n in notices if n not in body.notes), *their_notes]
     summary = _find_summary(above) or body.summary or _find_summary(sheet_rows)

@@ -74,6 +74,7 @@ class Sheet:
 
     name: str
     rows: list[list[object]]
+    hidden: bool = False  # hidden in Excel: often an old copy, never merged into the table
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import io
 import logging
@@ -357,8 +358,11 @@ def _calamine_sheets(payload: bytes, name: str) -> list[Sheet]:
                 sheet = Sheet(meta.name, [])  # a chart sheet holds no cells
             else:
                 sheet = _calamine_sheet(book.get_sheet_by_name(meta.name), name)
-            (visible if meta.visible == SheetVisibleEnum.Visible else hidden).append(sheet)
-    # Sheet has no visibility flag; hidden sheets go last so the first data found is visible.
+            if meta.visible == SheetVisibleEnum.Visible:
+                visible.append(sheet)
+            else:
+                hidden.append(dataclasses.replace(sheet, hidden=True))
+    # Hidden sheets go last so the first data found is visible.
     return visible + hidden
 
 
@@ -387,7 +391,10 @@ def _xlrd_sheets(payload: bytes, name: str) -> list[Sheet]:
         grid = [[_xlrd_cell(sh.cell(r, c), book.datemode) for c in range(sh.ncols)]
                 for r in range(sh.nrows)]  # fmt: skip
         _fill_merges(grid, [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in sh.merged_cells])
-        (visible if sh.visibility == 0 else hidden).append(Sheet(sh.name, _trim(grid)))
+        if sh.visibility == 0:
+            visible.append(Sheet(sh.name, _trim(grid)))
+        else:
+            hidden.append(Sheet(sh.name, _trim(grid), hidden=True))
     return visible + hidden
 
 

@@ -155,8 +155,9 @@ def _problems(engine: Engine, submission_ids: Sequence[int]) -> dict[int, list[P
         engine,
         "SELECT submission_id, severity, code, sheet, excel_row, column_name, message_zh "
         f"FROM problem WHERE submission_id IN ({marks}) "
-        "ORDER BY submission_id, CASE severity WHEN 'error' THEN 0 ELSE 1 END, "
-        "excel_row, problem_id",
+        # problem_id: stored in reading order, sheet by sheet (excel_row alone interleaves
+        # the sheets of a merged table).
+        "ORDER BY submission_id, CASE severity WHEN 'error' THEN 0 ELSE 1 END, problem_id",
         **{f"p{i}": sid for i, sid in enumerate(submission_ids)},
     )
     for r in rows:
