@@ -8,6 +8,7 @@ from email import message_from_string, policy
 from sqlalchemy import text
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
+from jinxiao.inspect_email import inspect_email
 from jinxiao.mailbox import MailboxConfig, write_maildir_message
 from jinxiao.pipeline import collect_mail, open_warehouse, process_messages
 from jinxiao.samples import files, mail
@@ -93,3 +94,20 @@ def test_an_error_on_the_second_sheet_names_that_sheet(tmp_path, sqlite_warehous
     assert problem.message_zh.startswith("工作表“迎泽区”第5行“参加县区”中的“开发区”")
     assert "工作表“迎泽区”第5行“参加县区”中的“开发区”" in detail
     assert "工作表“迎泽区”第5行“参加县区”中的“开发区”" in reply
+
+
+def test_a_word_file_with_a_table_per_county_names_its_tables_not_sheets(tmp_path):
+    def table(rows: list[list[object]]) -> list[list[str | None]]:
+        return [list(files.HEADER), *([None if v is None else str(v) for v in r] for r in rows)]
+
+    payload = files.docx_bytes(
+        ["太原市2021年全国消费促进月重点活动名录"],
+        [table(XIAODIAN), table([YINGZE[0], _row("开发区", "钟楼街老字号节")])],
+    )
+    raw = mail.build_email(SENDER, "太原市活动名录", [("太原市活动名录.docx", payload)])
+    got = inspect_email(raw)
+    assert got["outcome"] == "rejected"
+    (sub,) = got["submissions"]
+    assert sub["form"] == "registry"
+    assert any(e.startswith("表格“表2”第3行“参加县区”中的“开发区”") for e in sub["errors"])
+    assert "已合并表格“表2”第2行至第3行的2行数据。" in sub["warnings"]

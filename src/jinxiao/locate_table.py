@@ -741,18 +741,17 @@ def _merge_sheets(
     seen = {_row_key(r) for r in rows}
     notices, notes = [], []
     for h, b in rest:
-        name = h.sheet.name
         keys = [_row_key(r) for r in b.rows]
         fresh = [r for r, k in zip(b.rows, keys, strict=True) if k not in seen]
         if h.sheet.hidden:
             if fresh:
                 notices.append(
-                    f"隐藏的工作表“{name}”中有{len(b.rows)}行数据，未读取；如需报送，请取消隐藏"
+                    f"隐藏的{h.sheet.label}中有{len(b.rows)}行数据，未读取；如需报送，请取消隐藏"
                     "并合并到报送的表格中后重新发送。"
                 )
             continue
         if _kind(h) != _kind(header):
-            notes.append(f"工作表“{name}”是另一种表格，未读取。")
+            notes.append(f"{h.sheet.label}是另一种表格，未读取。")
             continue
         theirs, ours = (
             _scaled_units(h, _units(h, h.sheet.rows[: h.top], b.money_unit)),
@@ -763,24 +762,24 @@ def _merge_sheets(
             f = sorted(differ)[0]
             raise FileProblem(
                 "validation_failed",
-                f"工作表“{header.sheet.name}”和工作表“{name}”都是活动表，但“{h.spec.spec(f).template_name}”"
+                f"{header.sheet.label}和{h.sheet.label}都是活动表，但“{h.spec.spec(f).template_name}”"
                 f"的单位不同（{ours[f]}、{theirs[f]}）。请统一单位、合并到同一个工作表后重新发送。",
             )
         if not fresh:
-            notes.append(f"工作表“{name}”的{len(b.rows)}行与前面工作表的数据相同，未重复读取。")
+            notes.append(f"{h.sheet.label}的{len(b.rows)}行与前面工作表的数据相同，未重复读取。")
             continue
         if len(fresh) < len(b.rows):
             raise FileProblem(
                 "validation_failed",
-                f"工作表“{name}”与前面的工作表有{len(b.rows) - len(fresh)}行相同、{len(fresh)}行"
+                f"{h.sheet.label}与前面的{h.sheet.word}有{len(b.rows) - len(fresh)}行相同、{len(fresh)}行"
                 "不同，无法判断以哪个为准（其中一个是否为旧版本？）。请删除旧的工作表，或把各县区的"
                 "数据合并到同一个工作表后重新发送。",
             )
         seen.update(keys)
         rows.extend(b.rows)
-        notices.append(f"已合并工作表“{name}”{_data_rows(b.rows)}的{len(b.rows)}行数据。")
-        notices.extend(f"工作表“{name}”{n}" for n in b.notices)
-        notes.extend(f"工作表“{name}”{n}" for n in b.notes if n not in b.notices)
+        notices.append(f"已合并{h.sheet.label}{_data_rows(b.rows)}的{len(b.rows)}行数据。")
+        notices.extend(f"{h.sheet.label}{n}" for n in b.notices)
+        notes.extend(f"{h.sheet.label}{n}" for n in b.notes if n not in b.notices)
     return rows, notices, notes
 
 
@@ -795,7 +794,7 @@ def _wrong_template(wb: Workbook, spec: FormSpec, best: _Header | None) -> FileP
     else:
         missing = [spec.spec(n).template_name for n in best.missing]
         shown = "、".join(t for t in dict.fromkeys(best.texts) if t)
-        where = f"工作表“{best.sheet.name}”第{best.top + 1}行的表头为：{shown}"
+        where = f"{best.sheet.label}第{best.top + 1}行的表头为：{shown}"
     detail = f"未找到{spec.label}的表头：缺少{_quote(missing)}列"
     if where is None:
         where = "文件中只有文字，没有表格" if wb.text.strip() else "文件中没有内容"
@@ -810,9 +809,9 @@ def _describe_first_row(wb: Workbook) -> str | None:
         for i, row in enumerate(sheet.rows):
             texts = [t for t in _texts(row) if len(t) <= 30]
             if len(texts) >= 2:
-                return f"工作表“{sheet.name}”第{i + 1}行为：{'、'.join(texts[:10])}"
+                return f"{sheet.label}第{i + 1}行为：{'、'.join(texts[:10])}"
             if texts and fallback is None:
-                fallback = f"工作表“{sheet.name}”第{i + 1}行为：{texts[0]}"
+                fallback = f"{sheet.label}第{i + 1}行为：{texts[0]}"
     return fallback
 
 
@@ -845,7 +844,7 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
     if not body.rows:
         raise FileProblem(
             "validation_failed",
-            f"表格中没有活动数据（只有表头）：工作表“{header.sheet.name}”第{header.bottom + 1}行"
+            f"表格中没有活动数据（只有表头）：{header.sheet.label}第{header.bottom + 1}行"
             "表头以下没有填写任何活动。请逐行填写活动后重新报送。",
         )
     notices = list(body.notices)
@@ -856,7 +855,7 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
     units = _units(header, above, body.money_unit)
     rows, merged, their_notes = _merge_sheets(header, body, rest, units)
     if len(rows) > len(body.rows):
-        notices = [f"工作表“{header.sheet.name}”{n}" for n in notices]
+        notices = [f"{header.sheet.label}{n}" for n in notices]
     notices.extend(merged)
     notes = [*body.notes, *(n for n in notices if n not in body.notes), *their_notes]
     summary = _find_summary(above) or body.summary or _find_summary(sheet_rows)
@@ -873,6 +872,7 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
         summary_sentence=summary,
         notes=notes,
         notices=notices,
+        sheet_word=header.sheet.word,
     )
 
 

@@ -75,6 +75,16 @@ class Sheet:
     name: str
     rows: list[list[object]]
     hidden: bool = False  # hidden in Excel: often an old copy, never merged into the table
+    in_document: bool = False  # a Word table ("表2"), which a clerk calls no 工作表
+
+    @property
+    def word(self) -> str:
+        return "表格" if self.in_document else "工作表"
+
+    @property
+    def label(self) -> str:
+        """工作表“小店区”, or 表格“表2” for a Word table: how messages name it."""
+        return f"{self.word}“{self.name}”"
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,7 @@ class ParsedTable:
     unit_name: str | None  # the 填报单位 line's text, when present
     summary_sentence: str | None  # the 参加…县区…个 sentence below the table, when present
     notes: list[str] = field(default_factory=list)  # how each skipped line was read
+    sheet_word: str = "工作表"  # 表格 when the table is in a Word file
     # The notes the city is told in its reply: rows not read, sheets merged, columns missing.
     notices: list[str] = field(default_factory=list)
 

@@ -73,9 +73,9 @@ class NormalisedTable:
         return list(dict.fromkeys(r.sheet for r in self.table.rows)) or [self.table.sheet]
 
     def place(self, sheet: str | None, excel_row: int) -> str:
-        """第5行, or 工作表“小店区”第5行 when the table spans sheets."""
+        """第5行, or 工作表“小店区”第5行 (表格“表2”第5行 in Word) when the table spans sheets."""
         if len(self.sheets) > 1 and sheet:
-            return f"工作表“{sheet}”第{excel_row}行"
+            return f"{self.table.sheet_word}“{sheet}”第{excel_row}行"
         return f"第{excel_row}行"
 
     def header(self, field_name: str) -> str:

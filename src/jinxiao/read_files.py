@@ -485,7 +485,7 @@ def _read_docx(payload: bytes, name: str) -> Workbook:
                 row.extend(values)
             grid.append(row)
         _guard(name, f"表{index}", len(grid), max((len(r) for r in grid), default=0))
-        sheets.append(Sheet(f"表{index}", _trim(grid)))
+        sheets.append(Sheet(f"表{index}", _trim(grid), in_document=True))
     text = "\n".join(p.text for p in document.paragraphs)
     return Workbook(name, "docx", sheets, text=text)
 

@@ -122,7 +122,9 @@ def _form_title(form: str | None, campaign: Campaign) -> str | None:
 def problem_line(p: Problem) -> str:
     """The finding with its Excel row and column, unless its text already starts with them."""
     msg = p.message_zh.strip()
-    placed = msg.startswith((f"第{p.excel_row}行", f"工作表“{p.sheet}”第{p.excel_row}行"))
+    placed = msg.startswith(
+        tuple(f"{w}第{p.excel_row}行" for w in ("", f"工作表“{p.sheet}”", f"表格“{p.sheet}”"))
+    )
     if p.excel_row and not placed:
         where = f"第{p.excel_row}行" + (f"“{p.column}”" if p.column else "")
         return f"{where}：{msg}"
@@ -157,7 +159,8 @@ def _row_spans(nt: NormalisedTable) -> str:
     if len(by_sheet) == 1:
         (rows,) = by_sheet.values()
         return f"表格第{min(rows)}行至第{max(rows)}行"
-    return "、".join(f"工作表“{s}”第{min(r)}行至第{max(r)}行" for s, r in by_sheet.items())
+    word = nt.table.sheet_word
+    return "、".join(f"{word}“{s}”第{min(r)}行至第{max(r)}行" for s, r in by_sheet.items())
 
 
 def _accepted_lines(sub: SubmissionResult) -> list[str]:
