@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
@@ -122,7 +123,8 @@ def cmd_summary(_args: argparse.Namespace) -> int:
     print(_table(["city", *forms], [[c, *(grid[c].get(f, "") for f in forms)] for c in grid]))
     if province:
         print("\n== Province (v_province_summary)")
-        print(", ".join(f"{k}={v}" for k, v in province.items()))
+        # PostgreSQL hands NUMERIC back as Decimal('21.390000'); print it as SQLite does.
+        print(", ".join(f"{k}={_plain(v)}" for k, v in province.items()))
     print("\n== Mail to cities and ops (outbox)")
     print(", ".join(f"{k} {st}: {n}" for k, st, n in mail) or "none")
     if any(st == "pending" for _k, st, _n in mail):
@@ -178,6 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     return args.fn(args)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return value
 
 
 if __name__ == "__main__":
