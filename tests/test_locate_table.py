@@ -196,7 +196,8 @@ _YQ_ROW = ["城区", "阳泉五一车展", "5月1日-5月3日", "车展", "35家
 @pytest.mark.parametrize(
     "below",
     [["单位：亿元"], ["（单位：亿元）"], ["注：金额单位：亿元。此表由各市商务局填写。"],
-     ["注：预估成效单位为亿元"]],
+     ["注：预估成效单位为亿元"], ["注：单位：亿元"], ["注：1.单位：亿元；2.时间为公历"],
+     ["单位：亿元、家"], ["注：消费券金额单位为元，成交额单位为亿元"]],
 )  # fmt: skip
 def test_a_unit_line_below_the_table_applies_to_money_columns_naming_none(below):
     t = locate(grid(OFFICIAL_HEADER, _YQ_ROW, _YQ_ROW[:1] + ["矿区美食节"] + _YQ_ROW[2:], below),
@@ -209,6 +210,7 @@ def test_a_unit_line_below_the_table_applies_to_money_columns_naming_none(below)
     "below",
     [
         ["注：支持政策中补贴金额单位：元/辆"],  # a rate in another column
+        ["注：补贴金额单位为元"],  # another column's money
         ["承办单位：元丰商贸有限公司"],  # 元 starts a name
         ["各县区汇总表（单位：亿元）"],  # a second table's title
         ["报送单位：阳泉市商务局", "单位：万元"],  # not a line of its own
@@ -236,6 +238,13 @@ def test_a_registry_sheet_in_a_results_workbook_is_not_merged_as_results():
     t = locate(wb, "results_may")
     assert [r.sheet for r in t.rows] == ["5月成效"]
     assert "工作表“活动名录”是另一种表格，未读取。" in t.notes
+
+
+def test_a_unit_inside_the_one_cell_line_above_the_header_applies():
+    line = "填报单位：阳泉市商务局（盖章）      单位：亿元      填报时间：2021年4月20日"
+    t = locate(grid([line], OFFICIAL_HEADER, _YQ_ROW), "registry")
+    assert t.units["est_turnover"] == "亿元"
+    assert t.unit_name == "阳泉市商务局"
 
 
 def test_summary_sentence_note_footer_total_and_date_lines_are_not_rows():
@@ -409,7 +418,97 @@ def test_a_sheet_sharing_some_rows_and_not_others_is_a_question_for_the_city():
     with pytest.raises(FileProblem) as err:
         locate(wb, "registry")
     assert err.value.reason_class == "validation_failed"
-    assert "工作表“修改前”与前面的工作表有1行相同、1行不同" in err.value.detail_zh
+    assert err.value.detail_zh.startswith(
+        "工作表“修改前”第2行与前面的工作表相同，同时又有前面工作表没有的数据，无法判断以哪个为准"
+    )
+
+
+def test_a_sheet_that_changes_a_row_it_repeats_is_a_question_for_the_city():
+    moved = ["晋源区", "晋祠美食文化节", "5月20日", "山西面食展示", "30余家", "/", "—"]
+    wb = Workbook(
+        "名录.xlsx",
+        "xlsx",
+        [
+            Sheet("名录", [OFFICIAL_HEADER, *TAIYUAN_ROWS]),
+            Sheet("修改", [OFFICIAL_HEADER, moved]),
+        ],
+    )
+    with pytest.raises(FileProblem) as err:
+        locate(wb, "registry")
+    assert "工作表“修改”第2行与前面工作表中同名的活动内容不同" in err.value.detail_zh
+
+
+def test_a_joint_activity_on_each_county_sheet_is_read_once():
+    joint = ["小店区、迎泽区", "太原市汽车博览会", "5月1日-5月5日", "车展", "80家", "补贴", "3亿元"]
+    citywide = ["全市", "电子消费券发放", "5月", "发券", "500家", "满减", "1亿元"]
+    wb = Workbook(
+        "名录.xlsx",
+        "xlsx",
+        [
+            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], joint, citywide]),
+            Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1], joint, citywide]),
+        ],
+    )
+    t = locate(wb, "registry")
+    assert [(r.sheet, r.excel_row) for r in t.rows] == [
+        ("小店区", 2), ("小店区", 3), ("小店区", 4), ("迎泽区", 2),
+    ]  # fmt: skip
+    assert "工作表“迎泽区”第3行、第4行是跨县区或全市的活动，前面工作表已有，只计一次。" in t.notices
+
+
+def test_a_summary_sheet_that_spells_counties_short_is_still_the_same_rows():
+    short = [["小店", *TAIYUAN_ROWS[0][1:]], ["迎泽", *TAIYUAN_ROWS[1][1:]]]
+    wb = Workbook(
+        "名录.xlsx",
+        "xlsx",
+        [
+            Sheet("汇总", [OFFICIAL_HEADER, *short]),
+            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
+            Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1]]),
+        ],
+    )
+    assert [r.sheet for r in locate(wb, "registry").rows] == ["汇总", "汇总"]
+
+
+def test_a_results_county_sheet_without_results_words_is_still_merged():
+    plain = [
+        "参加县区",
+        "活动名称",
+        "举办时间",
+        "参与企业数",
+        "成交额（万元）",
+        "参与人数（万人次）",
+    ]
+    wb = Workbook(
+        "5月成效.xlsx",
+        "xlsx",
+        [
+            Sheet("小店区", [RESULTS_HEADER, RESULTS_ROW]),
+            Sheet("迎泽区", [plain, ["迎泽区", "柳巷夜经济", "5月1日-5月31日", 120, 900, 3]]),
+        ],
+    )
+    t = locate(wb, "results_may")
+    assert [r.sheet for r in t.rows] == ["小店区", "迎泽区"]
+
+
+def test_a_hidden_template_sheet_with_more_columns_is_not_the_table():
+    example = ["XX区", "示例：XX区汽车展销会", "5月1日", "车展", "10家", "补贴", "100万元"]
+    wb = Workbook(
+        "名录.xlsx",
+        "xlsx",
+        [
+            Sheet(
+                "名录",
+                [
+                    OFFICIAL_HEADER[:5] + OFFICIAL_HEADER[6:],
+                    TAIYUAN_ROWS[0][:5] + TAIYUAN_ROWS[0][6:],
+                ],
+            ),  # fmt: skip
+            Sheet("模板(原)", [OFFICIAL_HEADER, example], hidden=True),
+        ],
+    )
+    t = locate(wb, "registry")
+    assert t.sheet == "名录" and [r.sheet for r in t.rows] == ["名录"]
 
 
 def test_a_hidden_sheet_is_never_merged_and_the_city_is_told():
@@ -425,7 +524,8 @@ def test_a_hidden_sheet_is_never_merged_and_the_city_is_told():
     t = locate(wb, "registry")
     assert [r.sheet for r in t.rows] == ["名录"] * 3
     assert t.notices == [
-        "隐藏的工作表“名录(旧)”中有1行数据，未读取；如需报送，请取消隐藏并合并到报送的表格中后重新发送。"
+        "隐藏的工作表“名录(旧)”中有1行与报送表格不同的数据，未读取（如为旧版本，可不理会；"
+        "如需报送，请取消隐藏并合并到报送的表格中后重新发送）。"
     ]
 
 

@@ -470,33 +470,31 @@ def unit_of(header_text: str, field_name: str = "") -> str | None:
     return None
 
 
-# 元 must end the word: not 元丰商贸 (a 承办单位), not 元/辆 (a rate).
-_UNIT_END = r"(?![\u4e00-\u9fff/])"
-_UNIT_ABOVE = re.compile(rf"(?<!填报)单位[:：]\s*(万元|亿元|元){_UNIT_END}")
-# Below the table only a line that is nothing but the unit, or a 注 naming the money's unit.
-_UNIT_LINE = re.compile(r"\(?(?:金额)?单位[:：](万元|亿元|元)\)?[。.]?")
-_UNIT_NOTE = re.compile(
-    rf"(?:金额|成交额|预估成效|成效)单位(?:为|是|[:：])(万元|亿元|元){_UNIT_END}"
-)
+# A bare 元 must end the word: not 元丰商贸 (a 承办单位), not 元/辆 (a rate); 亿元人民币 is fine.
+_UNIT = r"(万元|亿元|元(?![\u4e00-\u9fff/]))"
+_UNIT_ABOVE = re.compile(rf"(?<!填报)单位[:：]\s*{_UNIT}")
+# Below the table, a clause of its own that names the money's unit: 单位：亿元, 注：1.单位：亿元；…,
+# 预估成效单位为亿元 (not 补贴金额单位为元, not a second table's title).
+_UNIT_CLAUSE = re.compile(rf"(?:表中)?(?:金额|成交额|预估成效|成效)?单位(?:为|是|[:：]){_UNIT}")
+_CLAUSE_SPLIT = re.compile(r"[;；。,，、]")
+_CLAUSE_LEAD = re.compile(r"^[(（]?(?:注[:：]?)?[(（]?(?:\d+[.、)）]|[一二三四五][、.])?")
 
 
 def _table_unit(rows: Sequence[Sequence[object]]) -> str | None:
     """A "单位：万元" line above the header, which applies to money columns naming no unit."""
     for row in rows:
-        for t in _texts(row):
-            m = _UNIT_ABOVE.search(unicodedata.normalize("NFKC", t))
-            if m:
+        for v in row:
+            # The raw cell, spaces kept: "…（盖章）    单位：亿元    填报时间：…" is one cell.
+            if isinstance(v, str) and (m := _UNIT_ABOVE.search(unicodedata.normalize("NFKC", v))):
                 return m.group(1)
     return None
 
 
 def _unit_below(texts: Sequence[str]) -> str | None:
-    """The money unit a line below the table gives: "单位：亿元", or a 注 saying 金额单位为亿元."""
-    norm = _norm(" ".join(texts))
-    if len(texts) == 1 and (m := _UNIT_LINE.fullmatch(norm)):
-        return m.group(1)
-    if _NOTE.match(norm) and (m := _UNIT_NOTE.search(norm)):
-        return m.group(1)
+    """The money unit a line below the table gives, when one of its clauses is just that."""
+    for clause in _CLAUSE_SPLIT.split(_norm(" ".join(texts))):
+        if m := _UNIT_CLAUSE.fullmatch(_CLAUSE_LEAD.sub("", clause).rstrip(")）.")):
+            return m.group(1)
     return None
 
 
@@ -506,7 +504,7 @@ def _unit_name(text: str) -> str | None:
         return None
     value = m.group(1)
     # The same cell often goes on with the date or the person: "…（盖章）   填报时间：…".
-    value = re.split(r"\s{2,}|填报(?:时间|日期|人)|日期[:：]|联系人|联系电话", value)[0]
+    value = re.split(r"\s{2,}|填报(?:时间|日期|人)|日期[:：]|联系人|联系电话|单位[:：]", value)[0]
     value = re.sub(r"[（(]\s*(?:盖章|公章|章)\s*[)）]", "", value)
     value = value.strip(" \u3000:：,，;；")
     return value or None
@@ -685,7 +683,8 @@ def _choose(
             continue
         body = _read_body(h)
         req, tmpl, total = h.quality
-        scored.append(((req, bool(body.rows), tmpl, total, -si), h, body))
+        # A hidden sheet is the table only when no visible one has rows.
+        scored.append(((req, bool(body.rows), not sheet.hidden, tmpl, total, -si), h, body))
     if not scored:
         return None, None, []
     scored.sort(key=lambda x: x[0], reverse=True)
@@ -699,18 +698,38 @@ def _choose(
     return best, body, rest
 
 
+def _county_key(value: object) -> str:
+    """A county cell loosely: 太原市小店区 / 小店区 / 小店 alike (a 汇总 sheet's spelling)."""
+    if _blank(value):
+        return ""
+    text = re.sub(r"^.{2,3}市(?=.)", "", _norm(value))
+    return re.sub(r"(?<=.)[区县市]$", "", text)
+
+
 def _row_key(row: SourceRow) -> tuple[str, ...]:
     """What makes two rows the same activity: name, counties and period as written."""
-    return tuple(
-        "" if _blank(row.cells.get(f)) else _norm(row.cells[f])
-        for f in ("activity_name", "county", "period", "actual_period")
-    )
+    cells = row.cells
+    return (
+        _county_key(cells.get("county")),
+        *("" if _blank(cells.get(f)) else _norm(cells[f])
+          for f in ("activity_name", "period", "actual_period")),
+    )  # fmt: skip
 
 
-def _kind(header: _Header) -> str:
-    """Which form a header reads as by its words (a results workbook may carry its registry)."""
-    results = _marks(header, _RESULTS_MARKS) > _marks(header, _REGISTRY_MARKS)
-    return "results" if results else "registry"
+def _joint(row: SourceRow) -> bool:
+    """An activity of several counties or of the whole city, listed on each county's sheet."""
+    county = "" if _blank(row.cells.get("county")) else _norm(row.cells["county"])
+    return "全市" in county or "市本级" in county or bool(re.search(r"[、,，/和及]", county))
+
+
+def _kind(header: _Header) -> str | None:
+    """Which form a header reads as by its words: None when they do not say."""
+    results, registry = _marks(header, _RESULTS_MARKS), _marks(header, _REGISTRY_MARKS)
+    if results and not registry:
+        return "results"
+    if registry and not results:
+        return "registry"
+    return None
 
 
 _DEFAULT_UNITS = {**dict.fromkeys(_MONEY_FIELDS, "万元"), "footfall": "万人次"}
@@ -726,60 +745,78 @@ def _data_rows(rows: Sequence[SourceRow]) -> str:
     return f"第{first}行" if first == last else f"第{first}行至第{last}行"
 
 
+def _rows_named(rows: Sequence[SourceRow]) -> str:
+    shown = "、".join(f"第{r.excel_row}行" for r in rows[:3])
+    return shown + ("等" if len(rows) > 3 else "")
+
+
 def _merge_sheets(
     header: _Header, body: _Body, rest: list[tuple[_Header, _Body]], units: dict[str, str]
 ) -> tuple[list[SourceRow], list[str], list[str]]:
     """Rows of the other visible sheets holding the same table (a sheet per county).
 
-    Merged only when the match is certain: the same kind of table, the same units, and none
-    of its rows already read. A sheet whose rows were all read (a 汇总 sheet, a copy) is
-    passed over; one that shares some rows and differs in others (an old version?) or
-    names other units is a question for the city, and the file is sent back.
+    Merged only when the match is certain: not a table of the other form, the same units,
+    and no sign of an old version. Rows already read are read once: a 汇总 sheet beside the
+    county sheets adds nothing, and a joint (several counties, 全市) activity listed on each
+    county's sheet counts once. A sheet that repeats some single-county rows and adds others,
+    or changes a row it repeats (an old version?), or names other money units is a question
+    for the city, and the file is sent back.
     Returns the rows, the notices for the city and the other sheets' notes.
     """
     rows = list(body.rows)
     seen = {_row_key(r) for r in rows}
+    names = {_row_key(r)[1] for r in rows}
+    own_kind = _kind(header)
     notices, notes = [], []
     for h, b in rest:
-        keys = [_row_key(r) for r in b.rows]
-        fresh = [r for r, k in zip(b.rows, keys, strict=True) if k not in seen]
+        label, word = h.sheet.label, h.sheet.word
+        fresh = [r for r in b.rows if _row_key(r) not in seen]
+        repeated = [r for r in b.rows if _row_key(r) in seen]
+        kind = _kind(h)
+        if kind and own_kind and kind != own_kind:
+            notes.append(f"{label}是另一种表格，未读取。")
+            continue
         if h.sheet.hidden:
             if fresh:
                 notices.append(
-                    f"隐藏的{h.sheet.label}中有{len(b.rows)}行数据，未读取；如需报送，请取消隐藏"
-                    "并合并到报送的表格中后重新发送。"
+                    f"隐藏的{label}中有{len(fresh)}行与报送表格不同的数据，未读取（如为旧版本，"
+                    "可不理会；如需报送，请取消隐藏并合并到报送的表格中后重新发送）。"
                 )
             continue
-        if _kind(h) != _kind(header):
-            notes.append(f"{h.sheet.label}是另一种表格，未读取。")
-            continue
-        theirs, ours = (
-            _scaled_units(h, _units(h, h.sheet.rows[: h.top], b.money_unit)),
-            (_scaled_units(header, units)),
-        )
-        differ = [f for f in theirs.keys() & ours.keys() if theirs[f] != ours[f]]
+        theirs = _scaled_units(h, _units(h, h.sheet.rows[: h.top], b.money_unit))
+        ours = _scaled_units(header, units)
+        differ = sorted(f for f in theirs.keys() & ours.keys() if theirs[f] != ours[f])
         if differ:
-            f = sorted(differ)[0]
+            f = differ[0]
             raise FileProblem(
                 "validation_failed",
-                f"{header.sheet.label}和{h.sheet.label}都是活动表，但“{h.spec.spec(f).template_name}”"
-                f"的单位不同（{ours[f]}、{theirs[f]}）。请统一单位、合并到同一个工作表后重新发送。",
+                f"{header.sheet.label}和{label}都是活动表，但“{h.spec.spec(f).template_name}”的单位"
+                f"不同（{ours[f]}、{theirs[f]}）。请统一单位、合并到同一个{word}后重新发送。",
             )
         if not fresh:
-            notes.append(f"{h.sheet.label}的{len(b.rows)}行与前面工作表的数据相同，未重复读取。")
+            notes.append(f"{label}的{len(b.rows)}行与前面{word}的数据相同，未重复读取。")
             continue
-        if len(fresh) < len(b.rows):
+        single = [r for r in repeated if not _joint(r)]
+        edited = [r for r in fresh if _row_key(r)[1] and _row_key(r)[1] in names]
+        if single or edited:
+            which = single or edited
+            how = "与前面的" + word + "相同" if single else "与前面" + word + "中同名的活动内容不同"
             raise FileProblem(
                 "validation_failed",
-                f"{h.sheet.label}与前面的{h.sheet.word}有{len(b.rows) - len(fresh)}行相同、{len(fresh)}行"
-                "不同，无法判断以哪个为准（其中一个是否为旧版本？）。请删除旧的工作表，或把各县区的"
-                "数据合并到同一个工作表后重新发送。",
+                f"{label}{_rows_named(which)}{how}，同时又有前面{word}没有的数据，无法判断以哪个"
+                f"为准（其中一个是否为旧版本？）。请删除旧的{word}，或把各县区的数据合并到同一个"
+                f"{word}后重新发送。",
             )
-        seen.update(keys)
-        rows.extend(b.rows)
-        notices.append(f"已合并{h.sheet.label}{_data_rows(b.rows)}的{len(b.rows)}行数据。")
-        notices.extend(f"{h.sheet.label}{n}" for n in b.notices)
-        notes.extend(f"{h.sheet.label}{n}" for n in b.notes if n not in b.notices)
+        seen.update(_row_key(r) for r in fresh)
+        names.update(_row_key(r)[1] for r in fresh)
+        rows.extend(fresh)
+        notices.append(f"已合并{label}{_data_rows(fresh)}的{len(fresh)}行数据。")
+        if repeated:
+            notices.append(
+                f"{label}{_rows_named(repeated)}是跨县区或全市的活动，前面{word}已有，只计一次。"
+            )
+        notices.extend(f"{label}{n}" for n in b.notices)
+        notes.extend(f"{label}{n}" for n in b.notes if n not in b.notices)
     return rows, notices, notes
 
 
@@ -848,14 +885,16 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
             "表头以下没有填写任何活动。请逐行填写活动后重新报送。",
         )
     notices = list(body.notices)
+    units = _units(header, above, body.money_unit)
+    rows, merged, their_notes = _merge_sheets(header, body, rest, units)
+    spans = len(rows) > len(body.rows)
+    if spans:
+        notices = [f"{header.sheet.label}{n}" for n in notices]
     missing = [n for n in spec.template if n not in header.fields]
     if missing:
         names = _quote(spec.spec(n).template_name for n in missing)
-        notices.append(f"表中没有{names}列，相应数据按未填写处理。")
-    units = _units(header, above, body.money_unit)
-    rows, merged, their_notes = _merge_sheets(header, body, rest, units)
-    if len(rows) > len(body.rows):
-        notices = [f"{header.sheet.label}{n}" for n in notices]
+        where = f"{header.sheet.label}中" if spans else "表中"
+        notices.append(f"{where}没有{names}列，相应数据按未填写处理。")
     notices.extend(merged)
     notes = [*body.notes, *(n for n in notices if n not in body.notes), *their_notes]
     summary = _find_summary(above) or body.summary or _find_summary(sheet_rows)

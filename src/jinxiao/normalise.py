@@ -15,6 +15,7 @@ from decimal import Decimal
 import pandas as pd
 
 from jinxiao.config import Campaign
+from jinxiao.locate_table import SPECS
 from jinxiao.models import ParsedTable, Problem, SourceRow
 from jinxiao.normalise_values import (
     NormaliseError,
@@ -79,8 +80,12 @@ class NormalisedTable:
         return f"第{excel_row}行"
 
     def header(self, field_name: str) -> str:
-        """The column's header as the city wrote it, for messages."""
-        return self.table.columns.get(field_name, field_name)
+        """The column's header as the city wrote it (or as the template names it), for messages."""
+        if field_name in self.table.columns:
+            return self.table.columns[field_name]
+        spec = SPECS.get(self.table.form)
+        names = {f.field: f.template_name for f in spec.fields} if spec else {}
+        return names.get(field_name, field_name)
 
 
 def raw_text(value: object) -> str | None:
