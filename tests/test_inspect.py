@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from pathlib import Path
 
 from jinxiao.demo import demo_mails
@@ -79,3 +80,11 @@ def test_a_unit_line_under_the_table_scales_bare_amounts(tmp_path):
     rows = got["submissions"][0]["rows"]
     assert [r["est_turnover_wan"] for r in rows] == [6000.0, 12500.0]
     assert not any("未写单位" in w for w in got["submissions"][0]["warnings"])
+
+
+def test_the_demo_mails_are_the_same_bytes_on_every_build():
+    first = {m.name: m.build() for m in demo_mails()}
+    time.sleep(2.1)  # past the 2-second resolution of a zip entry's time
+    again = {m.name: m.build() for m in demo_mails()}
+    changed = sorted(name for name in first if first[name] != again[name])
+    assert changed == ["18-lvliang-encrypted"]  # a random salt, by design of the encryption

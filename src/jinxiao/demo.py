@@ -3,7 +3,8 @@
 Every message is built the way a city's mail client and Excel would build it, and each one
 stands for a case the pipeline must get right: several file formats, a correction, a resend,
 a quarantined sender, rejections with their Chinese reasons, a forward, a plan with contacts,
-and a filled-in results form. The same call always writes the same bytes under the same names.
+and a filled-in results form. The same call always writes the same bytes under the same names
+(save times are pinned), except the password-protected file, whose encryption salt is random.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def _results_may_taiyuan() -> bytes:
     sheet["B3"], sheet["B4"] = 5000, 4120.5
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    return f.pinned(buf.getvalue())
 
 
 def demo_mails() -> list[DemoMail]:

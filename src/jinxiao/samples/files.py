@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import random
+import re
 import struct
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,6 +28,26 @@ from jinxiao.rollup import ROLLUP_HEADER
 REPO = Path(__file__).resolve().parents[1]
 
 # --------------------------------------------------------------------------- xlsx / xlsm
+
+
+_PINNED_TIME = (2021, 4, 20, 8, 0, 0)
+_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def pinned(ooxml: bytes) -> bytes:
+    """An .xlsx/.docx with its save time fixed (zip entries and docProps/core.xml), so the same
+    call always gives the same bytes: openpyxl and python-docx stamp the time of saving."""
+    src = zipfile.ZipFile(io.BytesIO(ooxml))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "docProps/core.xml":
+                data = _CORE_DATES.sub(rb"\g<1>2021-04-20T08:00:00Z\g<2>", data)
+            fixed = zipfile.ZipInfo(info.filename, _PINNED_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, data)
+    return out.getvalue()
 
 
 def xlsx_bytes(
@@ -74,7 +95,7 @@ def xlsx_bytes(
     wb.active = next(i for i, s in enumerate(wb.worksheets) if s.sheet_state == "visible")
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    return pinned(buf.getvalue())
 
 
 def _write_rows(ws, rows: Sequence[Sequence[object]]) -> None:
@@ -417,7 +438,7 @@ def docx_bytes(
                 para._p.getparent().remove(para._p)
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return pinned(buf.getvalue())
 
 
 # --------------------------------------------------------------------------- zip

@@ -281,6 +281,8 @@ def make_xlsx(rows: list[list[object]], title: str = "Sheet1") -> bytes:
     """A real .xlsx (openpyxl) holding the rows."""
     from openpyxl import Workbook
 
+    from jinxiao.samples.files import pinned
+
     wb = Workbook()
     ws = wb.active
     ws.title = title
@@ -288,7 +290,7 @@ def make_xlsx(rows: list[list[object]], title: str = "Sheet1") -> bytes:
         ws.append(row)
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    return pinned(buf.getvalue())
 
 
 class _RawNameInfo(zipfile.ZipInfo):
