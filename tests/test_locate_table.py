@@ -197,7 +197,9 @@ _YQ_ROW = ["城区", "阳泉五一车展", "5月1日-5月3日", "车展", "35家
     "below",
     [["单位：亿元"], ["（单位：亿元）"], ["注：金额单位：亿元。此表由各市商务局填写。"],
      ["注：预估成效单位为亿元"], ["注：单位：亿元"], ["注：1.单位：亿元；2.时间为公历"],
-     ["单位：亿元、家"], ["注：消费券金额单位为元，成交额单位为亿元"]],
+     ["单位：亿元、家"], ["注：消费券金额单位为元，成交额单位为亿元"], ["注：本表金额单位为亿元"],
+     ["备注：单位：亿元"], ["注：预估成效（成交额等）单位为亿元"], ["单位：亿元 填表人：王五"],
+     ["单位：亿元人民币"], ["注:①单位：亿元"], ["报送单位：阳泉市商务局", "单位：亿元"]],
 )  # fmt: skip
 def test_a_unit_line_below_the_table_applies_to_money_columns_naming_none(below):
     t = locate(grid(OFFICIAL_HEADER, _YQ_ROW, _YQ_ROW[:1] + ["矿区美食节"] + _YQ_ROW[2:], below),
@@ -211,9 +213,9 @@ def test_a_unit_line_below_the_table_applies_to_money_columns_naming_none(below)
     [
         ["注：支持政策中补贴金额单位：元/辆"],  # a rate in another column
         ["注：补贴金额单位为元"],  # another column's money
+        ["主办单位：万元商贸公司"],  # 万元 starts a name
         ["承办单位：元丰商贸有限公司"],  # 元 starts a name
         ["各县区汇总表（单位：亿元）"],  # a second table's title
-        ["报送单位：阳泉市商务局", "单位：万元"],  # not a line of its own
     ],
 )
 def test_lines_below_the_table_that_only_mention_a_unit_change_nothing(below):
@@ -435,7 +437,9 @@ def test_a_sheet_that_changes_a_row_it_repeats_is_a_question_for_the_city():
     )
     with pytest.raises(FileProblem) as err:
         locate(wb, "registry")
-    assert "工作表“修改”第2行与前面工作表中同名的活动内容不同" in err.value.detail_zh
+    assert err.value.detail_zh.startswith(
+        "工作表“修改”第2行与前面工作表中同一活动的内容不同，无法判断以哪个为准"
+    )
 
 
 def test_a_joint_activity_on_each_county_sheet_is_read_once():
@@ -470,7 +474,8 @@ def test_a_summary_sheet_that_spells_counties_short_is_still_the_same_rows():
     assert [r.sheet for r in locate(wb, "registry").rows] == ["汇总", "汇总"]
 
 
-def test_a_results_county_sheet_without_results_words_is_still_merged():
+def test_a_county_sheet_whose_header_does_not_say_its_form_is_reported_not_merged():
+    # 成交额/参与人数 may be a results sheet or a registry's estimates: ask, never guess.
     plain = [
         "参加县区",
         "活动名称",
@@ -488,7 +493,82 @@ def test_a_results_county_sheet_without_results_words_is_still_merged():
         ],
     )
     t = locate(wb, "results_may")
-    assert [r.sheet for r in t.rows] == ["小店区", "迎泽区"]
+    assert [r.sheet for r in t.rows] == ["小店区"]
+    assert any(
+        n.startswith("工作表“迎泽区”的表头看不出是否与工作表“小店区”为同一种表格")
+        for n in t.notices
+    )
+
+
+def test_same_named_activities_of_different_counties_are_both_read():
+    wb = Workbook(
+        "名录.xlsx",
+        "xlsx",
+        [
+            Sheet("小店区", [OFFICIAL_HEADER, ["小店区", "电子消费券发放", "5月", "发券", "50家", "满减", "1000万元"]]),
+            Sheet("迎泽区", [OFFICIAL_HEADER, ["迎泽区", "电子消费券发放", "5月", "发券", "40家", "满减", "800万元"]]),
+        ],
+    )  # fmt: skip
+    t = locate(wb, "registry")
+    assert [(r.sheet, r.cells["county"]) for r in t.rows] == [
+        ("小店区", "小店区"),
+        ("迎泽区", "迎泽区"),
+    ]
+
+
+def test_a_joint_activity_written_with_each_sheets_county_first_is_read_once():
+    first = ["小店区、迎泽区", "太原市汽车博览会", "5月1日-5月5日", "车展", "80家", "补贴", "3亿元"]
+    second = ["迎泽区 小店区", *first[1:]]
+    hs = ["和顺县", "和顺牛肉节", "5月", "美食", "20家", "/", "100万元"]
+    wb = Workbook(
+        "名录.xlsx",
+        "xlsx",
+        [
+            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], first]),
+            Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1], second]),
+        ],
+    )
+    assert [r.excel_row for r in locate(wb, "registry").rows] == [2, 3, 2]
+    # 和顺县 is one county (the 和 is no "and"): an old copy repeating it is still a question.
+    old = Workbook("名录.xlsx", "xlsx", [Sheet("名录", [OFFICIAL_HEADER, hs]),
+                   Sheet("旧", [OFFICIAL_HEADER, hs, TAIYUAN_ROWS[0]])])  # fmt: skip
+    with pytest.raises(FileProblem):
+        locate(old, "registry")
+
+
+def test_our_results_template_copied_once_per_county_takes_each_countys_row():
+    blank = [["小店区", "2021太原汽车博览会"] + [None] * 7, ["迎泽区", "柳巷夜经济"] + [None] * 7]
+    xiaodian = [RESULTS_ROW, blank[1]]
+    yingze = [blank[0], ["迎泽区", "柳巷夜经济", "5月1日-5月31日", 120, 900, 3, None, None, None]]
+    wb = Workbook(
+        "5月成效.xlsx",
+        "xlsx",
+        [
+            Sheet("小店区", [RESULTS_HEADER, *xiaodian]),
+            Sheet("迎泽区", [RESULTS_HEADER, *yingze]),
+        ],
+    )
+    t = locate(wb, "results_may")
+    assert [(r.sheet, r.excel_row, r.cells["activity_name"]) for r in t.rows] == [
+        ("小店区", 2, "2021太原汽车博览会"), ("迎泽区", 3, "柳巷夜经济"),
+    ]  # fmt: skip
+    assert "已合并工作表“迎泽区”第3行的1行数据。" in t.notices
+
+
+def test_a_hidden_template_does_not_stand_in_for_an_incomplete_visible_table():
+    no_period = [c for c in OFFICIAL_HEADER if c != "举办时间"]
+    example = ["XX区", "示例：XX区汽车展销会", "5月1日", "车展", "10家", "补贴", "100万元"]
+    wb = Workbook(
+        "名录.xlsx",
+        "xlsx",
+        [
+            Sheet("名录", [no_period, [c for i, c in enumerate(TAIYUAN_ROWS[0]) if i != 2]]),
+            Sheet("模板(原)", [OFFICIAL_HEADER, example], hidden=True),
+        ],
+    )
+    with pytest.raises(FileProblem) as err:
+        locate(wb, "registry")
+    assert err.value.reason_class == "wrong_template" and "“举办时间”" in err.value.detail_zh
 
 
 def test_a_hidden_template_sheet_with_more_columns_is_not_the_table():

@@ -470,14 +470,18 @@ def unit_of(header_text: str, field_name: str = "") -> str | None:
     return None
 
 
-# A bare 元 must end the word: not 元丰商贸 (a 承办单位), not 元/辆 (a rate); 亿元人民币 is fine.
-_UNIT = r"(万元|亿元|元(?![\u4e00-\u9fff/]))"
+# The unit must end the word: not 元丰商贸 or 万元商贸 (a 主办单位), not 元/辆 (a rate);
+# 亿元人民币 is fine.
+_UNIT = r"((?:万|亿)?元)(?:人民币)?(?![\u4e00-\u9fff/])"
 _UNIT_ABOVE = re.compile(rf"(?<!填报)单位[:：]\s*{_UNIT}")
 # Below the table, a clause of its own that names the money's unit: 单位：亿元, 注：1.单位：亿元；…,
-# 预估成效单位为亿元 (not 补贴金额单位为元, not a second table's title).
-_UNIT_CLAUSE = re.compile(rf"(?:表中)?(?:金额|成交额|预估成效|成效)?单位(?:为|是|[:：]){_UNIT}")
+# 本表金额单位为万元, 预估成效（成交额等）单位为亿元 (not 补贴金额单位为元, not a table's title).
+_UNIT_CLAUSE = re.compile(
+    rf"(?:本表|上表|以上|表中)?(?:金额|成交额|预估成效|成效)?(?:\([^)]*\))?"
+    rf"单位(?:为|是|[:：])\(?{_UNIT}\)?"
+)
 _CLAUSE_SPLIT = re.compile(r"[;；。,，、]")
-_CLAUSE_LEAD = re.compile(r"^[(（]?(?:注[:：]?)?[(（]?(?:\d+[.、)）]|[一二三四五][、.])?")
+_CLAUSE_LEAD = re.compile(r"^\(?(?:注|备注|说明)?[:：]?\(?(?:\d+[.、)]?|[一二三四五][、.])?")
 
 
 def _table_unit(rows: Sequence[Sequence[object]]) -> str | None:
@@ -492,9 +496,11 @@ def _table_unit(rows: Sequence[Sequence[object]]) -> str | None:
 
 def _unit_below(texts: Sequence[str]) -> str | None:
     """The money unit a line below the table gives, when one of its clauses is just that."""
-    for clause in _CLAUSE_SPLIT.split(_norm(" ".join(texts))):
-        if m := _UNIT_CLAUSE.fullmatch(_CLAUSE_LEAD.sub("", clause).rstrip(")）.")):
-            return m.group(1)
+    spaced = unicodedata.normalize("NFKC", " ".join(texts))
+    for part in spaced.split():
+        for clause in _CLAUSE_SPLIT.split(_norm(part)):
+            if m := _UNIT_CLAUSE.fullmatch(_CLAUSE_LEAD.sub("", clause).rstrip(").")):
+                return m.group(1)
     return None
 
 
@@ -504,7 +510,10 @@ def _unit_name(text: str) -> str | None:
         return None
     value = m.group(1)
     # The same cell often goes on with the date or the person: "…（盖章）   填报时间：…".
-    value = re.split(r"\s{2,}|填报(?:时间|日期|人)|日期[:：]|联系人|联系电话|单位[:：]", value)[0]
+    value = re.split(
+        r"\s{2,}|填报(?:时间|日期|人)|日期[:：]|联系人|联系电话|(?:金额|计量|货币|数量)?单位[:：]",
+        value,
+    )[0]
     value = re.sub(r"[（(]\s*(?:盖章|公章|章)\s*[)）]", "", value)
     value = value.strip(" \u3000:：,，;；")
     return value or None
@@ -605,12 +614,12 @@ def _skip_reason(
     if any(isinstance(v, str) and _TOTAL.match(_norm(v)) for v in vals):
         body.notes.append(f"第{excel_row}行为“{texts[0]}”行，不是活动，未读取。")
         return True
-    unit = _unit_below(texts)
+    unit = _unit_below([str(v) for v in vals if not _blank(v)])  # raw: spaces kept
     if unit and len(texts) == 1 and not _NOTE.match(first):
         body.money_unit = body.money_unit or unit
         body.notes.append(f"第{excel_row}行：{texts[0]}")
         return True
-    if _NOTE.match(first) or _FOOTER.match(first) or first.startswith("填报单位"):
+    if _NOTE.match(first) or _FOOTER.match(first) or first.startswith(("填报单位", "报送单位")):
         if "填报单位" in first:
             body.unit_name = body.unit_name or _unit_name(texts[0])
         body.money_unit = body.money_unit or unit
@@ -683,8 +692,9 @@ def _choose(
             continue
         body = _read_body(h)
         req, tmpl, total = h.quality
-        # A hidden sheet is the table only when no visible one has rows.
-        scored.append(((req, bool(body.rows), not sheet.hidden, tmpl, total, -si), h, body))
+        # A hidden sheet (an old copy, the template's example) is the table only when no
+        # visible sheet has a header.
+        scored.append(((not sheet.hidden, req, bool(body.rows), tmpl, total, -si), h, body))
     if not scored:
         return None, None, []
     scored.sort(key=lambda x: x[0], reverse=True)
@@ -698,28 +708,56 @@ def _choose(
     return best, body, rest
 
 
-def _county_key(value: object) -> str:
-    """A county cell loosely: 太原市小店区 / 小店区 / 小店 alike (a 汇总 sheet's spelling)."""
+_CITIES = "太原|大同|阳泉|长治|晋城|朔州|晋中|运城|忻州|临汾|吕梁"
+_CITY_PREFIX = re.compile(rf"^(?:山西省)?(?:{_CITIES})市(?=.)")
+_COUNTY_SPLIT = re.compile(r"[、,，/;；\s]+")
+_CITYWIDE_WORDS = ("全市", "市直", "市级", "市本级", "各县", "全域", "所有县")
+
+
+def _county_pieces(value: object) -> frozenset[str]:
+    """A county cell loosely, as a set: 太原市小店区 / 小店区 / 小店 alike, in any order
+    (a 汇总 sheet's spelling, or each county's sheet naming itself first)."""
     if _blank(value):
-        return ""
-    text = re.sub(r"^.{2,3}市(?=.)", "", _norm(value))
-    return re.sub(r"(?<=.)[区县市]$", "", text)
+        return frozenset()
+    pieces = set()
+    for raw in _COUNTY_SPLIT.split(unicodedata.normalize("NFKC", str(value)).strip()):
+        piece = _CITY_PREFIX.sub("", raw.replace("*", ""))
+        if piece:
+            pieces.add(re.sub(r"(?<=..)[区县]$", "", piece))
+    return frozenset(pieces)
 
 
-def _row_key(row: SourceRow) -> tuple[str, ...]:
-    """What makes two rows the same activity: name, counties and period as written."""
+def _row_key(row: SourceRow) -> tuple[object, ...]:
+    """What makes two rows the same activity: counties, name and period as written."""
     cells = row.cells
     return (
-        _county_key(cells.get("county")),
+        _county_pieces(cells.get("county")),
         *("" if _blank(cells.get(f)) else _norm(cells[f])
           for f in ("activity_name", "period", "actual_period")),
     )  # fmt: skip
 
 
+def _who_what(row: SourceRow) -> tuple[frozenset[str], str]:
+    """Counties and name: two rows alike in these but not the rest are one activity edited."""
+    key = _row_key(row)
+    return key[0], key[1]  # type: ignore[return-value]
+
+
 def _joint(row: SourceRow) -> bool:
     """An activity of several counties or of the whole city, listed on each county's sheet."""
-    county = "" if _blank(row.cells.get("county")) else _norm(row.cells["county"])
-    return "全市" in county or "市本级" in county or bool(re.search(r"[、,，/和及]", county))
+    pieces = _county_pieces(row.cells.get("county"))
+    city = {p for p in pieces if re.fullmatch(rf"(?:山西省)?(?:{_CITIES})市?", p)}
+    return len(pieces) > 1 or bool(city) or any(w in p for p in pieces for w in _CITYWIDE_WORDS)
+
+
+_FIGURES = ("enterprise_count", "est_turnover", "actual_turnover", "footfall",
+            "voucher_issued", "voucher_redeemed", "period", "actual_period")  # fmt: skip
+
+
+def _filled(row: SourceRow) -> bool:
+    """Whether the row says anything beyond which activity it is (a pre-filled template row
+    that a county left for another county to fill says nothing)."""
+    return any(not _blank(row.cells.get(f)) for f in _FIGURES)
 
 
 def _kind(header: _Header) -> str | None:
@@ -741,8 +779,12 @@ def _scaled_units(header: _Header, units: dict[str, str]) -> dict[str, str]:
 
 
 def _data_rows(rows: Sequence[SourceRow]) -> str:
-    first, last = rows[0].excel_row, rows[-1].excel_row
-    return f"第{first}行" if first == last else f"第{first}行至第{last}行"
+    """第4行至第9行 for a run of rows, else the rows named (第4行、第6行)."""
+    numbers = [r.excel_row for r in rows]
+    if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        first, last = numbers[0], numbers[-1]
+        return f"第{first}行" if first == last else f"第{first}行至第{last}行"
+    return _rows_named(rows)
 
 
 def _rows_named(rows: Sequence[SourceRow]) -> str:
@@ -755,17 +797,18 @@ def _merge_sheets(
 ) -> tuple[list[SourceRow], list[str], list[str]]:
     """Rows of the other visible sheets holding the same table (a sheet per county).
 
-    Merged only when the match is certain: not a table of the other form, the same units,
-    and no sign of an old version. Rows already read are read once: a 汇总 sheet beside the
-    county sheets adds nothing, and a joint (several counties, 全市) activity listed on each
-    county's sheet counts once. A sheet that repeats some single-county rows and adds others,
-    or changes a row it repeats (an old version?), or names other money units is a question
-    for the city, and the file is sent back.
+    A row already read is read once: a 汇总 sheet beside the county sheets adds nothing, a
+    joint (several counties, 全市) activity listed on each county's sheet counts once, and a
+    pre-filled row one county left blank gives way to the county sheet that filled it. A
+    sheet that repeats some single-county rows while adding others, or fills in differently
+    an activity already read (an old version?), or names other money units is a question for
+    the city, and the file is sent back. A sheet whose header does not say it is this form
+    is not read, and the city is told.
     Returns the rows, the notices for the city and the other sheets' notes.
     """
     rows = list(body.rows)
     seen = {_row_key(r) for r in rows}
-    names = {_row_key(r)[1] for r in rows}
+    by_activity = {_who_what(r): i for i, r in enumerate(rows)}
     own_kind = _kind(header)
     notices, notes = [], []
     for h, b in rest:
@@ -783,6 +826,12 @@ def _merge_sheets(
                     "可不理会；如需报送，请取消隐藏并合并到报送的表格中后重新发送）。"
                 )
             continue
+        if fresh and own_kind and kind is None:
+            notices.append(
+                f"{label}的表头看不出是否与{header.sheet.label}为同一种表格，其中{len(fresh)}行未读取；"
+                f"如需报送，请使用模板表头或合并到{header.sheet.label}后重新发送。"
+            )
+            continue
         theirs = _scaled_units(h, _units(h, h.sheet.rows[: h.top], b.money_unit))
         ours = _scaled_units(header, units)
         differ = sorted(f for f in theirs.keys() & ours.keys() if theirs[f] != ours[f])
@@ -796,24 +845,43 @@ def _merge_sheets(
         if not fresh:
             notes.append(f"{label}的{len(b.rows)}行与前面{word}的数据相同，未重复读取。")
             continue
-        single = [r for r in repeated if not _joint(r)]
-        edited = [r for r in fresh if _row_key(r)[1] and _row_key(r)[1] in names]
-        if single or edited:
-            which = single or edited
-            how = "与前面的" + word + "相同" if single else "与前面" + word + "中同名的活动内容不同"
+        added, filled_in, blank, edited = [], [], [], []
+        for r in fresh:
+            i = by_activity.get(_who_what(r))
+            if i is None:
+                added.append(r)
+            elif not _filled(r):
+                blank.append(r)  # left for another county's sheet
+            elif not _filled(rows[i]):
+                filled_in.append((i, r))
+            else:
+                edited.append(r)
+        single = [r for r in repeated if not _joint(r) and _filled(r)]
+        if edited or (single and added):
+            if edited:
+                what = f"{label}{_rows_named(edited)}与前面{word}中同一活动的内容不同"
+            else:
+                what = (
+                    f"{label}{_rows_named(single)}与前面的{word}相同，同时又有前面{word}没有的数据"
+                )
             raise FileProblem(
                 "validation_failed",
-                f"{label}{_rows_named(which)}{how}，同时又有前面{word}没有的数据，无法判断以哪个"
-                f"为准（其中一个是否为旧版本？）。请删除旧的{word}，或把各县区的数据合并到同一个"
-                f"{word}后重新发送。",
+                f"{what}，无法判断以哪个为准（其中一个是否为旧版本？）。请删除旧的{word}，"
+                f"或把各县区的数据合并到同一个{word}后重新发送。",
             )
+        for i, r in filled_in:
+            rows[i] = r
+        for r in added:
+            by_activity[_who_what(r)] = len(rows)
+            rows.append(r)
         seen.update(_row_key(r) for r in fresh)
-        names.update(_row_key(r)[1] for r in fresh)
-        rows.extend(fresh)
-        notices.append(f"已合并{label}{_data_rows(fresh)}的{len(fresh)}行数据。")
-        if repeated:
+        taken = sorted((r for r in added + [r for _, r in filled_in]), key=lambda r: r.excel_row)
+        if taken:
+            notices.append(f"已合并{label}{_data_rows(taken)}的{len(taken)}行数据。")
+        joint = [r for r in repeated if _joint(r)]
+        if joint:
             notices.append(
-                f"{label}{_rows_named(repeated)}是跨县区或全市的活动，前面{word}已有，只计一次。"
+                f"{label}{_rows_named(joint)}是跨县区或全市的活动，前面{word}已有，只计一次。"
             )
         notices.extend(f"{label}{n}" for n in b.notices)
         notes.extend(f"{label}{n}" for n in b.notes if n not in b.notices)

@@ -131,7 +131,9 @@ def xlsm_bytes(rows: Sequence[Sequence[object]], **kwargs) -> bytes:
                 )
             dst.writestr(info, data)
         # An (empty) OLE container where Excel keeps the macros; readers must ignore it.
-        dst.writestr("xl/vbaProject.bin", cfb_bytes({"PROJECT": b'ID="{00000000}"\r\n'}))
+        vba = zipfile.ZipInfo("xl/vbaProject.bin", _PINNED_TIME)
+        vba.compress_type = zipfile.ZIP_DEFLATED
+        dst.writestr(vba, cfb_bytes({"PROJECT": b'ID="{00000000}"\r\n'}))
     return out.getvalue()
 
 
