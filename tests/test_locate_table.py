@@ -77,6 +77,11 @@ def official(data_rows, unit="填报单位：太原市商务局（盖章）"):
     return xlsx({"Sheet1": (rows, merges)})
 
 
+def book(*sheets: Sheet, filename: str = "名录.xlsx") -> Workbook:
+    """A workbook of the sheets given, as a reader would hand it over."""
+    return Workbook(filename, "xlsx", list(sheets))
+
+
 def grid(*rows, name="Sheet1", filename="太原市活动名录.xlsx", kind="xlsx", text=""):
     return Workbook(filename, kind, [Sheet(name, [list(r) for r in rows])], text)
 
@@ -374,14 +379,10 @@ def test_word_prose_year_summary_is_results_year_then_wrong_template():
 
 
 def test_a_table_given_one_sheet_per_county_is_merged_in_sheet_order():
-    wb = Workbook(
-        "名录.xlsx",
-        "xlsx",
-        [
-            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], ["报送单位：小店区商务局"]]),
-            Sheet("说明", [["填表说明：每个县区一个工作表。"]]),
-            Sheet("迎泽区", [["太原市迎泽区"], OFFICIAL_HEADER, TAIYUAN_ROWS[1], TAIYUAN_ROWS[2]]),
-        ],
+    wb = book(
+        Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], ["报送单位：小店区商务局"]]),
+        Sheet("说明", [["填表说明：每个县区一个工作表。"]]),
+        Sheet("迎泽区", [["太原市迎泽区"], OFFICIAL_HEADER, TAIYUAN_ROWS[1], TAIYUAN_ROWS[2]]),
     )
     t = locate(wb, "registry")
     assert t.sheet == "小店区"
@@ -392,14 +393,10 @@ def test_a_table_given_one_sheet_per_county_is_merged_in_sheet_order():
 
 
 def test_a_summary_sheet_beside_the_county_sheets_is_not_read_twice():
-    wb = Workbook(
-        "名录.xlsx",
-        "xlsx",
-        [
-            Sheet("汇总", [OFFICIAL_HEADER, *TAIYUAN_ROWS]),
-            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
-            Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1], TAIYUAN_ROWS[2]]),
-        ],
+    wb = book(
+        Sheet("汇总", [OFFICIAL_HEADER, *TAIYUAN_ROWS]),
+        Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
+        Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1], TAIYUAN_ROWS[2]]),
     )
     t = locate(wb, "registry")
     assert [(r.sheet, r.excel_row) for r in t.rows] == [("汇总", 2), ("汇总", 3), ("汇总", 4)]
@@ -409,13 +406,9 @@ def test_a_summary_sheet_beside_the_county_sheets_is_not_read_twice():
 
 def test_a_sheet_sharing_some_rows_and_not_others_is_a_question_for_the_city():
     edited = [TAIYUAN_ROWS[0], ["迎泽区", "柳巷夜经济消费季", *TAIYUAN_ROWS[1][2:]]]
-    wb = Workbook(
-        "名录.xlsx",
-        "xlsx",
-        [
-            Sheet("名录", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], TAIYUAN_ROWS[1]]),
-            Sheet("修改前", [OFFICIAL_HEADER, *edited]),
-        ],
+    wb = book(
+        Sheet("名录", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], TAIYUAN_ROWS[1]]),
+        Sheet("修改前", [OFFICIAL_HEADER, *edited]),
     )
     with pytest.raises(FileProblem) as err:
         locate(wb, "registry")
@@ -427,13 +420,9 @@ def test_a_sheet_sharing_some_rows_and_not_others_is_a_question_for_the_city():
 
 def test_a_sheet_that_changes_a_row_it_repeats_is_a_question_for_the_city():
     moved = ["晋源区", "晋祠美食文化节", "5月20日", "山西面食展示", "30余家", "/", "—"]
-    wb = Workbook(
-        "名录.xlsx",
-        "xlsx",
-        [
-            Sheet("名录", [OFFICIAL_HEADER, *TAIYUAN_ROWS]),
-            Sheet("修改", [OFFICIAL_HEADER, moved]),
-        ],
+    wb = book(
+        Sheet("名录", [OFFICIAL_HEADER, *TAIYUAN_ROWS]),
+        Sheet("修改", [OFFICIAL_HEADER, moved]),
     )
     with pytest.raises(FileProblem) as err:
         locate(wb, "registry")
@@ -445,13 +434,9 @@ def test_a_sheet_that_changes_a_row_it_repeats_is_a_question_for_the_city():
 def test_a_joint_activity_on_each_county_sheet_is_read_once():
     joint = ["小店区、迎泽区", "太原市汽车博览会", "5月1日-5月5日", "车展", "80家", "补贴", "3亿元"]
     citywide = ["全市", "电子消费券发放", "5月", "发券", "500家", "满减", "1亿元"]
-    wb = Workbook(
-        "名录.xlsx",
-        "xlsx",
-        [
-            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], joint, citywide]),
-            Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1], joint, citywide]),
-        ],
+    wb = book(
+        Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], joint, citywide]),
+        Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1], joint, citywide]),
     )
     t = locate(wb, "registry")
     assert [(r.sheet, r.excel_row) for r in t.rows] == [
@@ -462,14 +447,10 @@ def test_a_joint_activity_on_each_county_sheet_is_read_once():
 
 def test_a_summary_sheet_that_spells_counties_short_is_still_the_same_rows():
     short = [["小店", *TAIYUAN_ROWS[0][1:]], ["迎泽", *TAIYUAN_ROWS[1][1:]]]
-    wb = Workbook(
-        "名录.xlsx",
-        "xlsx",
-        [
-            Sheet("汇总", [OFFICIAL_HEADER, *short]),
-            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
-            Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1]]),
-        ],
+    wb = book(
+        Sheet("汇总", [OFFICIAL_HEADER, *short]),
+        Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
+        Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1]]),
     )
     assert [r.sheet for r in locate(wb, "registry").rows] == ["汇总", "汇总"]
 
@@ -484,13 +465,10 @@ def test_a_county_sheet_whose_header_does_not_say_its_form_is_reported_not_merge
         "成交额（万元）",
         "参与人数（万人次）",
     ]
-    wb = Workbook(
-        "5月成效.xlsx",
-        "xlsx",
-        [
-            Sheet("小店区", [RESULTS_HEADER, RESULTS_ROW]),
-            Sheet("迎泽区", [plain, ["迎泽区", "柳巷夜经济", "5月1日-5月31日", 120, 900, 3]]),
-        ],
+    wb = book(
+        Sheet("小店区", [RESULTS_HEADER, RESULTS_ROW]),
+        Sheet("迎泽区", [plain, ["迎泽区", "柳巷夜经济", "5月1日-5月31日", 120, 900, 3]]),
+        filename="5月成效.xlsx",
     )
     t = locate(wb, "results_may")
     assert [r.sheet for r in t.rows] == ["小店区"]
@@ -501,14 +479,10 @@ def test_a_county_sheet_whose_header_does_not_say_its_form_is_reported_not_merge
 
 
 def test_same_named_activities_of_different_counties_are_both_read():
-    wb = Workbook(
-        "名录.xlsx",
-        "xlsx",
-        [
+    wb = book(
             Sheet("小店区", [OFFICIAL_HEADER, ["小店区", "电子消费券发放", "5月", "发券", "50家", "满减", "1000万元"]]),
             Sheet("迎泽区", [OFFICIAL_HEADER, ["迎泽区", "电子消费券发放", "5月", "发券", "40家", "满减", "800万元"]]),
-        ],
-    )  # fmt: skip
+        )  # fmt: skip
     t = locate(wb, "registry")
     assert [(r.sheet, r.cells["county"]) for r in t.rows] == [
         ("小店区", "小店区"),
@@ -520,13 +494,9 @@ def test_a_joint_activity_written_with_each_sheets_county_first_is_read_once():
     first = ["小店区、迎泽区", "太原市汽车博览会", "5月1日-5月5日", "车展", "80家", "补贴", "3亿元"]
     second = ["迎泽区 小店区", *first[1:]]
     hs = ["和顺县", "和顺牛肉节", "5月", "美食", "20家", "/", "100万元"]
-    wb = Workbook(
-        "名录.xlsx",
-        "xlsx",
-        [
-            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], first]),
-            Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1], second]),
-        ],
+    wb = book(
+        Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0], first]),
+        Sheet("迎泽区", [OFFICIAL_HEADER, TAIYUAN_ROWS[1], second]),
     )
     assert [r.excel_row for r in locate(wb, "registry").rows] == [2, 3, 2]
     # 和顺县 is one county (the 和 is no "and"): an old copy repeating it is still a question.
@@ -540,13 +510,10 @@ def test_our_results_template_copied_once_per_county_takes_each_countys_row():
     blank = [["小店区", "2021太原汽车博览会"] + [None] * 7, ["迎泽区", "柳巷夜经济"] + [None] * 7]
     xiaodian = [RESULTS_ROW, blank[1]]
     yingze = [blank[0], ["迎泽区", "柳巷夜经济", "5月1日-5月31日", 120, 900, 3, None, None, None]]
-    wb = Workbook(
-        "5月成效.xlsx",
-        "xlsx",
-        [
-            Sheet("小店区", [RESULTS_HEADER, *xiaodian]),
-            Sheet("迎泽区", [RESULTS_HEADER, *yingze]),
-        ],
+    wb = book(
+        Sheet("小店区", [RESULTS_HEADER, *xiaodian]),
+        Sheet("迎泽区", [RESULTS_HEADER, *yingze]),
+        filename="5月成效.xlsx",
     )
     t = locate(wb, "results_may")
     assert [(r.sheet, r.excel_row, r.cells["activity_name"]) for r in t.rows] == [
@@ -558,13 +525,9 @@ def test_our_results_template_copied_once_per_county_takes_each_countys_row():
 def test_a_hidden_template_does_not_stand_in_for_an_incomplete_visible_table():
     no_period = [c for c in OFFICIAL_HEADER if c != "举办时间"]
     example = ["XX区", "示例：XX区汽车展销会", "5月1日", "车展", "10家", "补贴", "100万元"]
-    wb = Workbook(
-        "名录.xlsx",
-        "xlsx",
-        [
-            Sheet("名录", [no_period, [c for i, c in enumerate(TAIYUAN_ROWS[0]) if i != 2]]),
-            Sheet("模板(原)", [OFFICIAL_HEADER, example], hidden=True),
-        ],
+    wb = book(
+        Sheet("名录", [no_period, [c for i, c in enumerate(TAIYUAN_ROWS[0]) if i != 2]]),
+        Sheet("模板(原)", [OFFICIAL_HEADER, example], hidden=True),
     )
     with pytest.raises(FileProblem) as err:
         locate(wb, "registry")
@@ -593,13 +556,9 @@ def test_a_hidden_template_sheet_with_more_columns_is_not_the_table():
 
 def test_a_hidden_sheet_is_never_merged_and_the_city_is_told():
     old = ["晋源区", "晋祠美食文化节", "5月10日-5月20日", "山西面食展示", "30余家", "/", "—"]
-    wb = Workbook(
-        "名录.xlsx",
-        "xlsx",
-        [
-            Sheet("名录", [OFFICIAL_HEADER, *TAIYUAN_ROWS]),
-            Sheet("名录(旧)", [OFFICIAL_HEADER, old], hidden=True),
-        ],
+    wb = book(
+        Sheet("名录", [OFFICIAL_HEADER, *TAIYUAN_ROWS]),
+        Sheet("名录(旧)", [OFFICIAL_HEADER, old], hidden=True),
     )
     t = locate(wb, "registry")
     assert [r.sheet for r in t.rows] == ["名录"] * 3
@@ -623,13 +582,9 @@ def test_a_hidden_sheet_is_known_as_hidden_from_a_real_xlsx():
 
 def test_a_sheet_in_other_units_sends_the_file_back():
     in_yi = [*OFFICIAL_HEADER[:6], "预估成效（亿元）"]
-    wb = Workbook(
-        "名录.xlsx",
-        "xlsx",
-        [
-            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
-            Sheet("迎泽区", [in_yi, TAIYUAN_ROWS[1]]),
-        ],
+    wb = book(
+        Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
+        Sheet("迎泽区", [in_yi, TAIYUAN_ROWS[1]]),
     )
     with pytest.raises(FileProblem) as err:
         locate(wb, "registry")
@@ -644,13 +599,9 @@ def test_units_that_only_look_different_do_not_stop_a_merge():
         OFFICIAL_HEADER[5],
         "预估成效（万元）",
     ]
-    wb = Workbook(
-        "名录.xlsx",
-        "xlsx",
-        [
-            Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
-            Sheet("迎泽区", [with_units, TAIYUAN_ROWS[1]]),
-        ],
+    wb = book(
+        Sheet("小店区", [OFFICIAL_HEADER, TAIYUAN_ROWS[0]]),
+        Sheet("迎泽区", [with_units, TAIYUAN_ROWS[1]]),
     )
     assert [r.sheet for r in locate(wb, "registry").rows] == ["小店区", "迎泽区"]
 
