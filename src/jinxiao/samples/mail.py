@@ -278,19 +278,10 @@ def forward(
 
 
 def make_xlsx(rows: list[list[object]], title: str = "Sheet1") -> bytes:
-    """A real .xlsx (openpyxl) holding the rows."""
-    from openpyxl import Workbook
+    """A real .xlsx (openpyxl) holding the rows from A1."""
+    from jinxiao.samples.files import xlsx_bytes
 
-    from jinxiao.samples.files import pinned
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title
-    for row in rows:
-        ws.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return pinned(buf.getvalue())
+    return xlsx_bytes(rows, sheet=title)
 
 
 class _RawNameInfo(zipfile.ZipInfo):
