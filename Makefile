@@ -4,7 +4,7 @@ VENV := $(CURDIR)/.venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format inspect bench clean
+.PHONY: run test test-fast check lint format inspect bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -16,10 +16,18 @@ $(STAMP): pyproject.toml requirements.lock
 run: $(STAMP)
 	@bash scripts/run.sh
 
-test: $(STAMP)
+# Static checks: lint, format, the one-way layers of src/jinxiao, types.
+check: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+
+test: check
 	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+# Unit tests only (no servers, no browser, no whole runs): for the edit-test loop.
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not integration and not browser" $(PYTEST_ARGS)
 
 inspect: $(STAMP)
 	@$(PY) -m jinxiao.cli inspect "$(EML)"

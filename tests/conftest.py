@@ -16,10 +16,31 @@ from dovecot import dovecot, imap_account  # noqa: F401  (fixtures for the IMAP 
 from sqlalchemy import create_engine, text
 
 from jinxiao.config import load_campaign
-from jinxiao.warehouse import WarehouseConfig
+from jinxiao.warehouse.connection import WarehouseConfig
 
 REPO = Path(__file__).resolve().parents[1]
 _AIRFLOW_HOME = Path(tempfile.mkdtemp(prefix="jx-airflow-"))
+
+
+# Tests that need a real server or a whole run (PostgreSQL, Dovecot, the Airflow scheduler, a
+# Great Expectations validation of a season) are `integration`; Chromium ones are `browser`.
+# `make test-fast` leaves both out; CI runs everything.
+_INTEGRATION_FIXTURES = {"pg_warehouse", "any_warehouse", "dovecot", "imap_account", "airflow_db"}
+_INTEGRATION_MODULES = {
+    "test_scheduler_integration", "test_intake_integration", "test_intake_parallel",
+    "test_demo_end_to_end", "test_dag_integrity", "test_data_docs", "test_inspect",
+    "test_pipeline_properties",
+}  # fmt: skip
+_BROWSER_MODULES = {"test_tracker_browser"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.path.stem
+        if module in _BROWSER_MODULES:
+            item.add_marker(pytest.mark.browser)
+        elif module in _INTEGRATION_MODULES or _INTEGRATION_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.integration)
 
 
 def pytest_configure(config):

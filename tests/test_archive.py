@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-from jinxiao import archive as archive_mod
-from jinxiao.archive import Archive
+from jinxiao.intake import archive as archive_mod
+from jinxiao.intake.archive import Archive
 
 
 def test_put_stores_bytes_under_their_sha256_and_sync_clears_the_pending_list(tmp_path):

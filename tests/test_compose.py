@@ -19,9 +19,9 @@ import yaml
 from dotenv import dotenv_values
 
 from jinxiao import config as jx_config
-from jinxiao.mailbox import mailbox_config_from_conn
-from jinxiao.outbox import smtp_config_from_conn
-from jinxiao.warehouse import warehouse_config_from_conn
+from jinxiao.intake.mailbox import mailbox_config_from_conn
+from jinxiao.mail.outbox import smtp_config_from_conn
+from jinxiao.warehouse.connection import warehouse_config_from_conn
 
 REPO = Path(__file__).resolve().parents[1]
 PROJECT_ROOT_IN_IMAGE = "/opt/jinxiao"

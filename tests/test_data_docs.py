@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.data_docs import build_data_docs
-from jinxiao.demo import demo_mails
-from jinxiao.mailbox import MailboxConfig, write_maildir_message
-from jinxiao.pipeline import collect_mail, open_warehouse, process_messages
-from jinxiao.settings import Settings
+from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
+from jinxiao.jobs.demo import demo_mails
+from jinxiao.jobs.settings import Settings
+from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
+from jinxiao.validate.data_docs import build_data_docs
 
 
 def test_data_docs_from_demo_rows(tmp_path, sqlite_warehouse, campaign):

@@ -12,12 +12,12 @@ from smtp_server import smtp_server_fixture  # noqa: F401
 from sqlalchemy import text
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.demo import demo_mails
-from jinxiao.mailbox import MailboxConfig, write_maildir_message
-from jinxiao.outbox import SmtpConfig
-from jinxiao.pipeline import collect_mail, open_warehouse, process_messages
-from jinxiao.report_data import generate_report
-from jinxiao.settings import Settings
+from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
+from jinxiao.jobs.demo import demo_mails
+from jinxiao.jobs.settings import Settings
+from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
+from jinxiao.mail.outbox import SmtpConfig
+from jinxiao.reports.build import generate_report
 
 EXPECTED = {  # demo mail -> (message outcome, reply expected)
     "01-taiyuan-registry": ("accepted", True),

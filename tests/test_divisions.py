@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jinxiao.config import load_campaign
-from jinxiao.normalise_values import counties_of, county_table
+from jinxiao.normalise.values import counties_of, county_table
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE = REPO / ".." / "shared" / "reference" / "shanxi_divisions.csv"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jinxiao.extract import decode_header_value, extract, forwarded_messages, is_automatic
+from jinxiao.intake.mime import decode_header_value, extract, forwarded_messages, is_automatic
 from jinxiao.samples.mail import (
     CRLF,
     LONG_NAME,

@@ -7,8 +7,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from jinxiao.demo import demo_mails
-from jinxiao.inspect_email import inspect_email
+from jinxiao.jobs.demo import demo_mails
+from jinxiao.jobs.inspect import inspect_email
 from jinxiao.samples import files, mail
 
 REPO = Path(__file__).resolve().parents[1]

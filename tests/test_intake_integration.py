@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from jinxiao.demo import demo_mails
-from jinxiao.mailbox import write_maildir_message
-from jinxiao.warehouse import connect
+from jinxiao.intake.mailbox import write_maildir_message
+from jinxiao.jobs.demo import demo_mails
+from jinxiao.warehouse.connection import connect
 
 REPO = Path(__file__).resolve().parents[1]
 # A cross-section of the demo: clean, rejected, quarantined, duplicate, forwarded, ignored.
@@ -170,13 +170,14 @@ def test_intake_on_maildir_and_sqlite(monkeypatch, tmp_path, airflow_db, sqlite_
 @pytest.mark.parametrize("late_copy", [False, True])
 def test_crashed_run_leaves_messages_for_the_next(tmp_path, sqlite_warehouse, campaign, late_copy):
     """Archived and recorded but not processed (a crash): the next process() finishes them."""
-    from jinxiao import intake, load
-    from jinxiao.archive import Archive
     from jinxiao.config import DEFAULT_SENDER_REGISTRY
-    from jinxiao.identify import load_sender_registry
-    from jinxiao.mailbox import MailboxConfig, open_mailbox
-    from jinxiao.normalise_values import county_table
-    from jinxiao.warehouse import migrate
+    from jinxiao.intake.archive import Archive
+    from jinxiao.intake.mailbox import MailboxConfig, open_mailbox
+    from jinxiao.intake.senders import load_sender_registry
+    from jinxiao.jobs import processor as intake
+    from jinxiao.normalise.values import county_table
+    from jinxiao.warehouse import load
+    from jinxiao.warehouse.connection import migrate
 
     maildir = tmp_path / "Maildir"
     for name, raw in _mails()[:3]:

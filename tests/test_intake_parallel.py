@@ -10,15 +10,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from jinxiao import intake, load
-from jinxiao.archive import Archive
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.demo import demo_mails
-from jinxiao.identify import load_sender_registry
-from jinxiao.mailbox import MailboxConfig, open_mailbox, write_maildir_message
-from jinxiao.normalise_values import county_table
+from jinxiao.intake.archive import Archive
+from jinxiao.intake.mailbox import MailboxConfig, open_mailbox, write_maildir_message
+from jinxiao.intake.senders import load_sender_registry
+from jinxiao.jobs import processor as intake
+from jinxiao.jobs.demo import demo_mails
+from jinxiao.normalise.values import county_table
 from jinxiao.samples import mail
-from jinxiao.warehouse import WarehouseConfig, connect, migrate
+from jinxiao.warehouse import load
+from jinxiao.warehouse.connection import WarehouseConfig, connect, migrate
 
 # What a run decided, without ids and times that differ between any two runs.
 _DECIDED = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jinxiao.link_results import match_registry_activity, normalise_name
+from jinxiao.warehouse.link_results import match_registry_activity, normalise_name
 
 REGISTRY = [
     (11, "2021年太原市“五一”美食节"),

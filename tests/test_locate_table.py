@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 import python_calamine
 
-from jinxiao.locate_table import Contact, detect_form, extract_contacts, locate, unit_of
-from jinxiao.models import Attachment, FileProblem, Sheet, Workbook
-from jinxiao.read_files import read_workbook
+from jinxiao.domain.models import Attachment, FileProblem, Sheet, Workbook
+from jinxiao.reading.formats import read_workbook
+from jinxiao.reading.locate import Contact, detect_form, extract_contacts, locate, unit_of
 from jinxiao.samples import files
 
 OFFICIAL_HEADER = [

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from dovecot import ImapAccount
 
-from jinxiao.extract import extract
-from jinxiao.mailbox import (
+from jinxiao.intake.mailbox import (
     MailboxConfig,
     MailboxError,
     mailbox_config_from_conn,
     open_mailbox,
     write_maildir_message,
 )
+from jinxiao.intake.mime import extract
 from jinxiao.samples.mail import LONG_NAME, build_email, make_xlsx
 
 XLSX = make_xlsx([["参加县区", "重点活动名称"], ["城区", "消费券发放"]])
@@ -167,7 +167,7 @@ def test_imap_fetch_is_exact_and_leaves_flags_alone(imap_account: ImapAccount) -
 def test_imap_fetch_in_several_batches(
     imap_account: ImapAccount, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import jinxiao.mailbox as mailbox
+    import jinxiao.intake.mailbox as mailbox
 
     monkeypatch.setattr(mailbox, "FETCH_BATCH", 2)
     monkeypatch.setattr(mailbox, "FETCH_BATCH_BYTES", 1)  # forces one message per FETCH

@@ -8,11 +8,11 @@ from email import message_from_string, policy
 from sqlalchemy import text
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.inspect_email import inspect_email
-from jinxiao.mailbox import MailboxConfig, write_maildir_message
-from jinxiao.pipeline import collect_mail, open_warehouse, process_messages
+from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
+from jinxiao.jobs.inspect import inspect_email
+from jinxiao.jobs.settings import Settings
+from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
 from jinxiao.samples import files, mail
-from jinxiao.settings import Settings
 
 SENDER = "swj@taiyuan.sx.example"
 TITLE_ROWS = [[files.TITLE], ["填报单位：太原市商务局（盖章）"]]

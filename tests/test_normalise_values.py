@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jinxiao.config import load_campaign
-from jinxiao.models import Amount, DateRange
-from jinxiao.normalise_values import (
+from jinxiao.domain.models import Amount, DateRange
+from jinxiao.normalise.values import (
     HOLIDAYS,
     NormaliseError,
     categorise,

@@ -7,10 +7,10 @@ import datetime as dt
 from smtp_server import smtp_server_fixture  # noqa: F401
 from sqlalchemy import text
 
-from jinxiao.normalise_values import county_table
-from jinxiao.ops import record_step, send_alert
-from jinxiao.outbox import SmtpConfig
-from jinxiao.warehouse import connect, migrate
+from jinxiao.mail.alerts import record_step, send_alert
+from jinxiao.mail.outbox import SmtpConfig
+from jinxiao.normalise.values import county_table
+from jinxiao.warehouse.connection import connect, migrate
 
 
 def test_run_metrics_view_sums_steps_and_a_retry_overwrites(any_warehouse, campaign):

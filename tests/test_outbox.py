@@ -11,8 +11,8 @@ import pytest
 from smtp_server import smtp_server_fixture  # noqa: F401 - provides `smtp_server`
 from sqlalchemy import text
 
-from jinxiao.normalise_values import county_table
-from jinxiao.outbox import (
+from jinxiao.domain.times import to_db_time
+from jinxiao.mail.outbox import (
     SmtpConfig,
     enqueue,
     message_id_for,
@@ -20,7 +20,8 @@ from jinxiao.outbox import (
     send_pending,
     smtp_config_from_conn,
 )
-from jinxiao.warehouse import connect, migrate, to_db_time
+from jinxiao.normalise.values import county_table
+from jinxiao.warehouse.connection import connect, migrate
 
 PROVINCE = "sxswt_xfcj@163.com"
 CITIES = {"太原市": "tysswj_scyxk@163.com", "大同市": "dtsw_ltk@126.com", "阳泉市": "yqswj@163.com"}

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jinxiao.archive import Archive
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.identify import load_sender_registry
-from jinxiao.intake import Front, Processor
-from jinxiao.load import PendingMessage
-from jinxiao.normalise_values import county_table
+from jinxiao.intake.archive import Archive
+from jinxiao.intake.senders import load_sender_registry
+from jinxiao.jobs.processor import Front, Processor
+from jinxiao.normalise.values import county_table
 from jinxiao.samples import files, mail
-from jinxiao.warehouse import connect, migrate
+from jinxiao.warehouse.connection import connect, migrate
+from jinxiao.warehouse.load import PendingMessage
 
 OUTCOMES = {"accepted", "rejected", "ignored", "duplicate", "quarantined", "superseded"}
 CELLS = st.one_of(
@@ -31,7 +31,7 @@ CELLS = st.one_of(
 @pytest.fixture(scope="module")
 def processor(tmp_path_factory, campaign):
     root = tmp_path_factory.mktemp("props")
-    engine = connect(__import__("jinxiao.warehouse", fromlist=["x"]).WarehouseConfig(
+    engine = connect(__import__("jinxiao.warehouse.connection", fromlist=["x"]).WarehouseConfig(
         "sqlite", path=str(root / "w.db")))  # fmt: skip
     migrate(engine, campaign, county_table())
     registry = load_sender_registry(DEFAULT_SENDER_REGISTRY, campaign)

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import jinxiao.samples.files as ff
-from jinxiao.models import Attachment, FileProblem, Workbook
-from jinxiao.read_files import _xlrd_sheets, read_workbook, sniff_format
+from jinxiao.domain.models import Attachment, FileProblem, Workbook
+from jinxiao.reading.formats import _xlrd_sheets, read_workbook, sniff_format
 
 ROWS = ff.registry_rows("太原", 6)
 HEADER_ROW = 2  # rows[2] is Excel row 3: title, 填报单位, header

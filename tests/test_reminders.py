@@ -13,12 +13,13 @@ import pytest
 from smtp_server import smtp_server_fixture  # noqa: F401 - provides `smtp_server`
 from sqlalchemy import text
 
-from jinxiao.identify import SenderRegistry
-from jinxiao.normalise_values import county_table
-from jinxiao.outbox import SmtpConfig, message_id_for, send_pending
-from jinxiao.reminders import due_reminders, enqueue_reminders
+from jinxiao.domain.times import to_db_time
+from jinxiao.intake.senders import SenderRegistry
+from jinxiao.mail.outbox import SmtpConfig, message_id_for, send_pending
+from jinxiao.mail.reminders import due_reminders, enqueue_reminders
+from jinxiao.normalise.values import county_table
 from jinxiao.samples.mail import make_xlsx
-from jinxiao.warehouse import connect, migrate, to_db_time
+from jinxiao.warehouse.connection import connect, migrate
 
 PROVINCE = "sxswt_xfcj@163.com"
 CST = dt.timezone(dt.timedelta(hours=8))

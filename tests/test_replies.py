@@ -12,14 +12,18 @@ import pytest
 from smtp_server import smtp_server_fixture  # noqa: F401 - provides `smtp_server`
 from sqlalchemy import text
 
-from jinxiao import load
-from jinxiao.locate_table import Contact
-from jinxiao.models import Attachment, ParsedEmail, ParsedTable, Problem, RawMessage
-from jinxiao.normalise import FRAME_COLUMNS, NormalisedTable
-from jinxiao.normalise_values import county_table
-from jinxiao.outbox import SmtpConfig, message_id_for, send_pending
-from jinxiao.outcomes import MessageResult, SubmissionResult
-from jinxiao.replies import (
+from jinxiao.domain.models import (
+    FRAME_COLUMNS,
+    Attachment,
+    NormalisedTable,
+    ParsedEmail,
+    ParsedTable,
+    Problem,
+    RawMessage,
+)
+from jinxiao.domain.outcomes import MessageResult, SubmissionResult
+from jinxiao.mail.outbox import SmtpConfig, message_id_for, send_pending
+from jinxiao.mail.replies import (
     CityTotals,
     compose_ops_notice,
     compose_reply,
@@ -27,7 +31,10 @@ from jinxiao.replies import (
     problem_line,
     reply_subject,
 )
-from jinxiao.warehouse import connect, migrate
+from jinxiao.normalise.values import county_table
+from jinxiao.reading.locate import Contact
+from jinxiao.warehouse import load
+from jinxiao.warehouse.connection import connect, migrate
 
 CST = dt.timezone(dt.timedelta(hours=8))
 PROVINCE = "sxswt_xfcj@163.com"

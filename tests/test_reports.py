@@ -12,10 +12,12 @@ from docx import Document
 from openpyxl import load_workbook
 from sqlalchemy import Engine, text
 
-from jinxiao.normalise_values import county_table
-from jinxiao.report_data import gather, generate_report
-from jinxiao.rollup import ROLLUP_HEADER, write_rollup
-from jinxiao.warehouse import connect, migrate, to_db_time
+from jinxiao.domain.times import to_db_time
+from jinxiao.normalise.values import county_table
+from jinxiao.reports.build import generate_report
+from jinxiao.reports.figures import gather
+from jinxiao.reports.rollup import ROLLUP_HEADER, write_rollup
+from jinxiao.warehouse.connection import connect, migrate
 
 CST = dt.timezone(dt.timedelta(hours=8))
 AFTER_ALL = dt.datetime(2022, 1, 5, 9, tzinfo=CST)  # every deadline has passed
@@ -394,7 +396,7 @@ def test_empty_warehouse_still_reports(sqlite_warehouse, campaign, tmp_path):
 
 
 def test_report_days_come_from_the_campaign_config(campaign):
-    from jinxiao.report_data import report_is_due
+    from jinxiao.reports.figures import report_is_due
 
     cst = dt.timezone(dt.timedelta(hours=8))
     assert report_is_due("june1", dt.datetime(2021, 6, 1, 9, tzinfo=cst), campaign)

@@ -9,17 +9,17 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import text
 
-from jinxiao.models import Attachment
-from jinxiao.normalise_values import counties_of, county_table
-from jinxiao.results_template import (
-    CITY_FIGURES,
+from jinxiao.domain.forms import CITY_FIGURES, RESULTS_HEADER
+from jinxiao.domain.models import Attachment
+from jinxiao.domain.times import to_db_time
+from jinxiao.normalise.values import counties_of, county_table
+from jinxiao.reports.templates import (
     FIGURE_SHEET,
     FIRST_DATA_ROW,
     HEADER_ROW,
-    RESULTS_HEADER,
     write_results_templates,
 )
-from jinxiao.warehouse import connect, migrate, to_db_time
+from jinxiao.warehouse.connection import connect, migrate
 
 CST = dt.timezone(dt.timedelta(hours=8))
 EVIL = "=SUM(A1:A9)*0+1"
@@ -137,8 +137,8 @@ def test_unknown_form_is_refused(engine, tmp_path):
 
 
 def test_filled_template_is_read_back_by_the_intake_parser(engine, tmp_path):
-    from jinxiao.locate_table import detect_form, locate
-    from jinxiao.read_files import read_workbook
+    from jinxiao.reading.formats import read_workbook
+    from jinxiao.reading.locate import detect_form, locate
 
     path = write_results_templates(engine, tmp_path, "results_may")[0]
     wb = load_workbook(path)

@@ -24,10 +24,10 @@ import pytest
 from conftest import fresh_pg_database
 from sqlalchemy import text
 
-from jinxiao.mailbox import write_maildir_message
+from jinxiao.intake.mailbox import write_maildir_message
 from jinxiao.samples.files import registry_merges, registry_rows, xlsx_bytes
 from jinxiao.samples.mail import build_email
-from jinxiao.warehouse import WarehouseConfig, connect
+from jinxiao.warehouse.connection import WarehouseConfig, connect
 
 REPO = Path(__file__).resolve().parents[1]
 AIRFLOW = str(Path(sys.executable).with_name("airflow"))
@@ -265,12 +265,12 @@ def _client(cluster: Cluster) -> httpx.Client:
 
     _wait(cluster, "the api-server", 90, healthy)
     resp = httpx.post(
-        f"{cluster.api}/auth/token", json={"username": USER, "password": PASSWORD}, timeout=10
+        f"{cluster.api}/auth/token", json={"username": USER, "password": PASSWORD}, timeout=30
     )
     assert resp.status_code == 201, resp.text
     token = resp.json()["access_token"]
     return httpx.Client(
-        base_url=f"{cluster.api}/api/v2", headers={"Authorization": f"Bearer {token}"}, timeout=10
+        base_url=f"{cluster.api}/api/v2", headers={"Authorization": f"Bearer {token}"}, timeout=30
     )
 
 

@@ -13,13 +13,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.mailbox import MailboxConfig, write_maildir_message
-from jinxiao.pipeline import collect_mail, open_warehouse, process_messages
+from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
+from jinxiao.jobs.settings import Settings
+from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
 from jinxiao.samples.files import registry_merges, registry_rows, xlsx_bytes
 from jinxiao.samples.mail import build_email
-from jinxiao.settings import Settings
-from jinxiao.tracker import TrackerSource, create_app
-from jinxiao.warehouse import WarehouseConfig
+from jinxiao.tracker.app import TrackerSource, create_app
+from jinxiao.warehouse.connection import WarehouseConfig
 
 REPO = Path(__file__).resolve().parents[1]
 CST = dt.timezone(dt.timedelta(hours=8))

@@ -26,11 +26,11 @@ from fastapi.testclient import TestClient
 from test_tracker import AS_OF, build_warehouse, cell_statuses
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.demo import demo_mails
-from jinxiao.mailbox import MailboxConfig, write_maildir_message
-from jinxiao.pipeline import collect_mail, process_messages
-from jinxiao.settings import Settings
-from jinxiao.warehouse import WarehouseConfig
+from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
+from jinxiao.jobs.demo import demo_mails
+from jinxiao.jobs.settings import Settings
+from jinxiao.jobs.tasks import collect_mail, process_messages
+from jinxiao.warehouse.connection import WarehouseConfig
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -6,8 +6,9 @@ import datetime as dt
 
 from sqlalchemy import text
 
-from jinxiao.normalise_values import county_table
-from jinxiao.warehouse import connect, migrate, to_db_time
+from jinxiao.domain.times import to_db_time
+from jinxiao.normalise.values import county_table
+from jinxiao.warehouse.connection import connect, migrate
 
 CST = dt.timezone(dt.timedelta(hours=8))
 

@@ -17,8 +17,8 @@ from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import text
 
-from jinxiao.outcomes import OUTCOME_ZH
-from jinxiao.settings import Settings, settings_from_connections
+from jinxiao.domain.labels import OUTCOME_ZH
+from jinxiao.jobs.settings import Settings, settings_from_connections
 
 
 def conn_from_env(conn_id: str) -> SimpleNamespace:
@@ -80,7 +80,7 @@ def _short(text_: str | None, limit: int = 60) -> str:
 
 
 def cmd_summary(_args: argparse.Namespace) -> int:
-    from jinxiao.pipeline import open_warehouse
+    from jinxiao.jobs.tasks import open_warehouse
 
     settings = env_settings()
     engine = open_warehouse(settings)
@@ -137,7 +137,7 @@ def cmd_summary(_args: argparse.Namespace) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from jinxiao.inspect_email import inspect_email
+    from jinxiao.jobs.inspect import inspect_email
 
     path = Path(args.eml)
     if not path.is_file():
@@ -148,7 +148,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from jinxiao.demo import write_demo_maildir
+    from jinxiao.jobs.demo import write_demo_maildir
 
     n = write_demo_maildir(Path(args.maildir))
     print(f"demo mailbox: {args.maildir} ({n} messages)")
@@ -157,7 +157,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_intake(_args: argparse.Namespace) -> int:
     """The intake without Airflow (collect + process), for debugging and the benchmark."""
-    from jinxiao.pipeline import collect_mail, process_messages
+    from jinxiao.jobs.tasks import collect_mail, process_messages
 
     settings = env_settings()
     print(collect_mail(settings, "cli"))

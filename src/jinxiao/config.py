@@ -111,3 +111,10 @@ def load_campaign(path: Path | None = None) -> Campaign:
         mail_from=data["mail"]["from"],
         mail_ops=data["mail"].get("ops"),
     )
+
+
+def truthy(value: object) -> bool:
+    """A connection extra's flag as JSON or env text writes it ("false" must not read as True)."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)

@@ -11,7 +11,7 @@ WAREHOUSE_CONN_ID = "warehouse"
 
 
 def _smtp():
-    from jinxiao.outbox import smtp_config_from_conn
+    from jinxiao.mail.outbox import smtp_config_from_conn
 
     conn = _optional_connection(SMTP_CONN_ID)
     if conn is None:
@@ -23,7 +23,7 @@ def _smtp():
 
 def notify_failure(context) -> None:
     """on_failure_callback: tell ops which task failed, why, and where its log is."""
-    from jinxiao.ops import send_alert
+    from jinxiao.mail.alerts import send_alert
 
     ti = context.get("task_instance") or context.get("ti")
     exc = context.get("exception")
@@ -44,7 +44,7 @@ def notify_failure(context) -> None:
 
 def notify_run_failure(context) -> None:
     """DAG-level on_failure_callback: a run failed or ran past its dagrun_timeout."""
-    from jinxiao.ops import send_alert
+    from jinxiao.mail.alerts import send_alert
 
     dag_run = context.get("dag_run")
     send_alert(
@@ -92,7 +92,7 @@ def _optional_connection(conn_id: str):
 
 
 def settings():
-    from jinxiao.settings import settings_from_connections
+    from jinxiao.jobs.settings import settings_from_connections
 
     return settings_from_connections(
         BaseHook.get_connection(MAILBOX_CONN_ID),

@@ -18,14 +18,11 @@ import re
 import struct
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 
 import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
-from jinxiao.rollup import ROLLUP_HEADER
-
-REPO = Path(__file__).resolve().parents[1]
+from jinxiao.domain.forms import REGISTRY_HEADER as ROLLUP_HEADER
 
 # --------------------------------------------------------------------------- xlsx / xlsm
 
@@ -543,7 +540,7 @@ _MESSY_PERIODS = ["2021.5.1—5.5", "5.1-5.31", "2021年5月1日至5日", "五�
 
 def counties_of(city: str) -> list[str]:
     """County-level division names of `city` ("太原" or "太原市"), from the project's table."""
-    from jinxiao.normalise_values import counties_of as table_counties
+    from jinxiao.normalise.values import counties_of as table_counties
 
     return table_counties(city if city.endswith("市") else city + "市")
 

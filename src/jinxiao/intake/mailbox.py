@@ -1,0 +1,422 @@
+"""Read submissions from a Maildir folder or an IMAP server, byte for byte, changing nothing.
+
+Reading never alters the mailbox: Maildir files are not renamed (no flags), IMAP bodies are
+fetched with BODY.PEEK (no \\Seen). The only change is mark_processed, which moves a message
+to `processed_folder` when one is configured, and which the caller invokes only after the
+message's outcome is committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import imaplib
+import json
+import logging
+import os
+import re
+import socket
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from imap_tools import MailBox, MailBoxUnencrypted
+from imap_tools.errors import MailboxLoginError
+from imap_tools.utils import encode_folder
+
+from jinxiao.config import truthy
+from jinxiao.domain.models import RawMessage
+
+log = logging.getLogger(__name__)
+
+FETCH_BATCH = 20  # messages per UID FETCH round trip
+FETCH_BATCH_BYTES = 32 * 1024 * 1024  # ... and at most this many body bytes per batch
+IMAP_TIMEOUT = 60.0  # seconds
+
+
+class MailboxError(Exception):
+    """The mailbox cannot be read; the message names the mailbox so ops can act."""
+
+
+@dataclass(frozen=True)
+class MailboxConfig:
+    kind: Literal["maildir", "imap"]
+    path: str | None = None  # maildir root (has cur/ new/ tmp/)
+    host: str | None = None
+    port: int | None = None
+    login: str | None = None
+    password: str | None = None
+    use_ssl: bool = False
+    folder: str = "INBOX"
+    processed_folder: str | None = None  # move here after outcome committed; None = leave
+
+
+def mailbox_config_from_conn(
+    conn_type: str,
+    host: str | None,
+    port: int | str | None,
+    login: str | None,
+    password: str | None,
+    extra: dict[str, Any] | str | None,
+) -> MailboxConfig:
+    """The MailboxConfig an Airflow connection describes.
+
+    Maildir: {"conn_type": "fs", "extra": {"path": "/abs/maildir"}}.
+    IMAP: {"conn_type": "imap"|"imaps", "host", "port", "login", "password",
+    "extra": {"use_ssl": false, "folder": "INBOX", "processed_folder": "Processed"}};
+    imaps or port 993 means SSL unless extra says otherwise.
+    """
+    if isinstance(extra, str):
+        extra = json.loads(extra) if extra.strip() else {}
+    extra = dict(extra or {})
+    kind = (conn_type or "").strip().lower()
+    processed = extra.get("processed_folder") or None
+    if kind in ("fs", "file", "maildir"):
+        path = extra.get("path") or host
+        if not path:
+            raise MailboxError("maildir connection has no extra.path")
+        return MailboxConfig(kind="maildir", path=str(path), processed_folder=processed)
+    if kind not in ("imap", "imaps"):
+        raise MailboxError(f"unsupported mailbox connection type {conn_type!r} (fs, imap, imaps)")
+    if not host:
+        raise MailboxError("IMAP connection has no host")
+    port_num = int(port) if port not in (None, "") else None
+    if "use_ssl" in extra:
+        use_ssl = truthy(extra["use_ssl"])
+    else:
+        use_ssl = kind == "imaps" or port_num == 993
+    return MailboxConfig(
+        kind="imap",
+        host=host,
+        port=port_num or (993 if use_ssl else 143),
+        login=login,
+        password=password,
+        use_ssl=use_ssl,
+        folder=extra.get("folder") or "INBOX",
+        processed_folder=processed,
+    )
+
+
+class Mailbox(Protocol):
+    def refs(self) -> list[str]: ...
+
+    def fetch(self, refs: Iterable[str]) -> Iterator[RawMessage]: ...
+
+    def mark_processed(self, ref: str) -> None: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Mailbox: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def open_mailbox(cfg: MailboxConfig) -> Mailbox:
+    if cfg.kind == "maildir":
+        return MaildirMailbox(cfg)
+    if cfg.kind == "imap":
+        return ImapMailbox(cfg)
+    raise MailboxError(f"unknown mailbox kind {cfg.kind!r}")
+
+
+# --- Maildir ---------------------------------------------------------------------------
+
+
+def _maildir_ref(filename: str) -> str:
+    # Flags live after ":2," and change when a mail client reads the file; the ref must not.
+    return filename.split(":", 1)[0]
+
+
+def write_maildir_message(root: Path, raw: bytes, name: str | None = None) -> str:
+    """Deliver raw bytes into root/new/ via tmp/, as an MDA does; returns the source_ref."""
+    root = Path(root)
+    for sub in ("tmp", "new", "cur"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    if name is None:
+        digest = hashlib.sha256(raw).hexdigest()[:16]
+        name = f"{time.time_ns()}.P{os.getpid()}.{digest}.{socket.gethostname()}"
+    ref = _maildir_ref(name)
+    tmp = root / "tmp" / name
+    with open(tmp, "wb") as fh:
+        fh.write(raw)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, root / "new" / name)
+    return ref
+
+
+class MaildirMailbox:
+    def __init__(self, cfg: MailboxConfig) -> None:
+        if not cfg.path:
+            raise MailboxError("maildir mailbox has no path")
+        self.root = Path(cfg.path).resolve()
+        if not (self.root / "new").is_dir() and not (self.root / "cur").is_dir():
+            raise MailboxError(f"not a Maildir (no new/ or cur/): {self.root}")
+        self.source = f"maildir:{self.root}"
+        self.processed_folder = cfg.processed_folder
+
+    def __enter__(self) -> MaildirMailbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _files(self) -> dict[str, Path]:
+        found: dict[str, Path] = {}
+        for sub in ("new", "cur"):
+            folder = self.root / sub
+            if not folder.is_dir():
+                continue
+            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                if entry.is_file() and not entry.name.startswith("."):
+                    found.setdefault(_maildir_ref(entry.name), Path(entry.path))
+        return found
+
+    def refs(self) -> list[str]:
+        return list(self._files())
+
+    def fetch(self, refs: Iterable[str]) -> Iterator[RawMessage]:
+        files = self._files()
+        for ref in refs:
+            path = files.get(ref)
+            if path is None:
+                log.warning("%s: message %s is gone", self.source, ref)
+                continue
+            try:
+                raw = path.read_bytes()
+                mtime = path.stat().st_mtime
+            except FileNotFoundError:
+                # A mail client moved it new/ -> cur/ between listing and reading.
+                path = self._files().get(ref)
+                if path is None:
+                    continue
+                raw, mtime = path.read_bytes(), path.stat().st_mtime
+            yield RawMessage(
+                raw=raw,
+                source=self.source,
+                source_ref=ref,
+                arrived_at=dt.datetime.fromtimestamp(mtime, tz=dt.UTC),
+            )
+
+    def _processed_root(self) -> Path:
+        folder = self.processed_folder or ""
+        # A bare name is a Maildir++ subfolder (what Dovecot shows as that IMAP folder).
+        return Path(folder) if os.path.isabs(folder) else self.root / f".{folder}"
+
+    def mark_processed(self, ref: str) -> None:
+        if not self.processed_folder:
+            return
+        path = self._files().get(ref)
+        if path is None:
+            log.warning("%s: cannot move %s, it is gone", self.source, ref)
+            return
+        target = self._processed_root()
+        for sub in ("tmp", "new", "cur"):
+            (target / sub).mkdir(parents=True, exist_ok=True)
+        os.replace(path, target / path.parent.name / path.name)
+
+    def close(self) -> None:
+        pass
+
+
+# --- IMAP ------------------------------------------------------------------------------
+
+_UID_RE = re.compile(rb"\bUID (\d+)")
+_INTERNALDATE_RE = re.compile(rb'INTERNALDATE "([^"]+)"')
+_SIZE_RE = re.compile(rb"RFC822\.SIZE (\d+)")
+
+
+def _internaldate(text: bytes) -> dt.datetime | None:
+    m = _INTERNALDATE_RE.search(text)
+    if not m:
+        return None
+    try:
+        return dt.datetime.strptime(m.group(1).decode().strip(), "%d-%b-%Y %H:%M:%S %z")
+    except ValueError:
+        return None
+
+
+def _fetch_items(data: list[Any]) -> Iterator[tuple[bytes, bytes | None]]:
+    """(envelope text, literal) per message of an imaplib FETCH response.
+
+    imaplib gives (b'1 (UID 5 BODY[] {n}', literal) followed by b')' or b' FLAGS (...))'
+    when the server puts items after the literal, so both halves are joined for parsing.
+    """
+    head: bytes | None = None
+    literal: bytes | None = None
+    for item in data:
+        if isinstance(item, tuple):
+            if head is not None:
+                yield head, literal
+            head, literal = item[0], item[1]
+        elif isinstance(item, bytes):
+            if head is not None:
+                yield head + b" " + item, literal
+                head, literal = None, None
+            else:
+                yield item, None
+    if head is not None:
+        yield head, literal
+
+
+class ImapMailbox:
+    def __init__(self, cfg: MailboxConfig) -> None:
+        if not cfg.host:
+            raise MailboxError("IMAP mailbox has no host")
+        self.cfg = cfg
+        self.port = cfg.port or (993 if cfg.use_ssl else 143)
+        self.where = f"{cfg.host}:{self.port}"
+        self.source = f"imap:{self.where}/{cfg.folder}"
+        self.client = self._connect()
+        self.uidvalidity = self._select(cfg.folder)
+
+    def __enter__(self) -> ImapMailbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _connect(self) -> MailBox | MailBoxUnencrypted:
+        scheme = "IMAPS" if self.cfg.use_ssl else "IMAP"
+        try:
+            if self.cfg.use_ssl:
+                box = MailBox(self.cfg.host, self.port, timeout=IMAP_TIMEOUT)
+            else:
+                box = MailBoxUnencrypted(self.cfg.host, self.port, timeout=IMAP_TIMEOUT)
+        except (OSError, imaplib.IMAP4.error) as exc:
+            raise MailboxError(f"cannot connect to {scheme} server {self.where}: {exc}") from exc
+        try:
+            box.login(self.cfg.login or "", self.cfg.password or "", initial_folder=None)
+        except MailboxLoginError as exc:
+            raise MailboxError(
+                f"{scheme} login as {self.cfg.login!r} on {self.where} was refused: {exc}"
+            ) from exc
+        except (OSError, imaplib.IMAP4.error) as exc:
+            raise MailboxError(f"{scheme} server {self.where} failed during login: {exc}") from exc
+        return box
+
+    def _select(self, folder: str, readonly: bool = True) -> str:
+        # EXAMINE while reading, so even \Recent stays as it was; mark_processed re-selects.
+        try:
+            self.client.folder.set(folder, readonly=readonly)
+            status = self.client.folder.status(folder, ["UIDVALIDITY"])
+        except Exception as exc:
+            raise MailboxError(f"cannot open folder {folder!r} on {self.where}: {exc}") from exc
+        self.readonly = readonly
+        return str(status["UIDVALIDITY"])
+
+    def _uid_command(self, command: str, *args: str) -> list[Any]:
+        """One UID command; failures (incl. a dropped connection) name the server."""
+        try:
+            typ, data = self.client.client.uid(command, *args)
+        except (OSError, imaplib.IMAP4.error) as exc:
+            raise MailboxError(f"UID {command} on {self.where} failed: {exc}") from exc
+        if typ != "OK":
+            raise MailboxError(f"UID {command} on {self.where} failed: {data!r}")
+        return data
+
+    def refs(self) -> list[str]:
+        data = self._uid_command("SEARCH", "ALL")
+        uids = sorted({int(u) for u in (data[0] or b"").split()})
+        return [f"{self.uidvalidity}:{uid}" for uid in uids]
+
+    def _uids(self, refs: Iterable[str]) -> list[str]:
+        uids: list[str] = []
+        for ref in refs:
+            validity, _, uid = ref.partition(":")
+            if validity != self.uidvalidity or not uid.isdigit():
+                # After a UIDVALIDITY change old UIDs name other messages (RFC 3501 2.3.1.1).
+                log.warning(
+                    "%s: stale ref %s (UIDVALIDITY is now %s)", self.source, ref, self.uidvalidity
+                )
+                continue
+            uids.append(uid)
+        return uids
+
+    def _batches(self, uids: list[str]) -> Iterator[list[str]]:
+        """UIDs grouped so each FETCH holds at most FETCH_BATCH messages / FETCH_BATCH_BYTES."""
+        for start in range(0, len(uids), FETCH_BATCH):
+            chunk = uids[start : start + FETCH_BATCH]
+            data = self._uid_command("FETCH", ",".join(chunk), "(UID RFC822.SIZE)")
+            sizes: dict[str, int] = {}
+            for head, _lit in _fetch_items(data):
+                uid, size = _UID_RE.search(head), _SIZE_RE.search(head)
+                if uid and size:
+                    sizes[uid.group(1).decode()] = int(size.group(1))
+            batch: list[str] = []
+            total = 0
+            for uid in chunk:
+                if uid not in sizes:
+                    continue  # expunged meanwhile
+                if batch and total + sizes[uid] > FETCH_BATCH_BYTES:
+                    yield batch
+                    batch, total = [], 0
+                batch.append(uid)
+                total += sizes[uid]
+            if batch:
+                yield batch
+
+    def fetch(self, refs: Iterable[str]) -> Iterator[RawMessage]:
+        for batch in self._batches(self._uids(refs)):
+            # BODY.PEEK[] is the message exactly as stored, and leaves \Seen alone.
+            data = self._uid_command("FETCH", ",".join(batch), "(UID INTERNALDATE BODY.PEEK[])")
+            by_uid: dict[str, RawMessage] = {}
+            for head, literal in _fetch_items(data):
+                uid = _UID_RE.search(head)
+                if uid is None or literal is None:
+                    continue
+                by_uid[uid.group(1).decode()] = RawMessage(
+                    raw=literal,
+                    source=self.source,
+                    source_ref=f"{self.uidvalidity}:{uid.group(1).decode()}",
+                    arrived_at=_internaldate(head),
+                )
+            del data
+            for uid in batch:
+                if uid in by_uid:
+                    yield by_uid.pop(uid)
+
+    def mark_processed(self, ref: str) -> None:
+        target = self.cfg.processed_folder
+        if not target:
+            return
+        uids = self._uids([ref])
+        if not uids:
+            return
+        if self.readonly and self._select(self.cfg.folder, readonly=False) != self.uidvalidity:
+            raise MailboxError(f"UIDVALIDITY of {self.source} changed; {ref} not moved")
+        try:
+            if not self.client.folder.exists(target):
+                self.client.folder.create(target)
+            self._move(uids[0], encode_folder(target))
+        except MailboxError:
+            raise
+        except Exception as exc:
+            raise MailboxError(f"cannot move {ref} to {target!r} on {self.where}: {exc}") from exc
+
+    def _move(self, uid: str, folder: bytes) -> None:
+        imap = self.client.client
+        typ, data = imap.uid("MOVE", uid, folder)
+        if typ == "OK":
+            return
+        # No MOVE (RFC 6851): copy, then delete only this UID; a plain EXPUNGE would also
+        # remove messages someone else flagged \Deleted, so it needs UIDPLUS.
+        log.info("%s: UID MOVE refused (%r), using COPY", self.source, data)
+        typ, data = imap.uid("COPY", uid, folder)
+        if typ != "OK":
+            raise MailboxError(f"UID COPY {uid} failed on {self.where}: {data!r}")
+        imap.uid("STORE", uid, "+FLAGS.SILENT", "(\\Deleted)")
+        typ, data = imap.capability()
+        if typ == "OK" and b"UIDPLUS" in b" ".join(d for d in data if isinstance(d, bytes)):
+            imap.uid("EXPUNGE", uid)
+
+    def close(self) -> None:
+        client, self.client = self.client, None  # type: ignore[assignment]
+        if client is None:
+            return
+        try:
+            client.logout()
+        except (OSError, imaplib.IMAP4.error):
+            pass

@@ -1,0 +1,451 @@
+"""Replies to the cities (receipts, rejections) and quarantine notices to ops, in Chinese.
+
+A reply answers one message, threaded under it, and tells the clerk per file what happened,
+which rows and columns (as the city wrote them) need a look, and what to do next. Nobody is
+answered who did not write to us: unknown senders (ops is told instead), automatic mail
+(auto-replies, bounces: answering them risks a mail loop) and a second copy of a message
+already answered (same Message-ID).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from email import errors
+from email.headerregistry import Address
+from email.message import EmailMessage
+
+from sqlalchemy import Connection, Engine, text
+
+from jinxiao.config import Campaign
+from jinxiao.domain.labels import REASON_ZH
+from jinxiao.domain.models import NormalisedTable, Problem
+from jinxiao.domain.outcomes import MessageResult, SubmissionResult
+from jinxiao.domain.times import as_time
+from jinxiao.mail.outbox import enqueue, message_id_for
+
+MAX_PROBLEMS_LISTED = 200
+_REPLY_PREFIX = re.compile(r"^\s*((回复|答复|回覆|Re|RE|re|Aw|AW|Antw)\s*[:：]\s*)+")
+_AUTOMATIC_SENDERS = ("mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply")
+_NUMERALS = "一二三四五六七八九十"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CityTotals:
+    """A city's registry figures as v_city_summary gives them."""
+
+    city_name: str
+    counties: int
+    activities: int
+    enterprises: int
+    est_turnover_yi: float
+
+
+@dataclass(frozen=True)
+class CurrentFile:
+    """The accepted (current) submission of a city and form, to name in a superseded reply."""
+
+    form: str
+    filename: str
+    received_at: dt.datetime | None
+    subject: str | None
+
+
+def city_totals(conn: Connection, city_name: str) -> CityTotals | None:
+    row = conn.execute(
+        text(
+            "SELECT counties, activities, enterprises, est_turnover_yi FROM v_city_summary "
+            "WHERE city_name = :c"
+        ),
+        {"c": city_name},
+    ).first()
+    if row is None:
+        return None
+    return CityTotals(city_name, int(row[0]), int(row[1]), int(row[2]), float(row[3] or 0))
+
+
+def current_files(conn: Connection, city_name: str) -> dict[str, CurrentFile]:
+    rows = conn.execute(
+        text(
+            "SELECT s.form, s.filename, s.received_at, m.subject FROM submission s "
+            "JOIN message m ON m.message_key = s.message_key "
+            "WHERE s.city_name = :c AND s.outcome = 'accepted' ORDER BY s.submission_id"
+        ),
+        {"c": city_name},
+    ).all()
+    return {r[0]: CurrentFile(r[0], r[1], as_time(r[2]), r[3]) for r in rows}
+
+
+def reply_key(result: MessageResult) -> str:
+    return f"reply:{result.message_key}"
+
+
+def ops_key(result: MessageResult) -> str:
+    return f"ops:{result.message_key}"
+
+
+def reply_subject(original: str | None) -> str:
+    """ "回复：" once, however many reply prefixes the original already carries."""
+    base = _REPLY_PREFIX.sub("", original or "").strip()
+    return f"回复：{base or '（无主题）'}"
+
+
+def _when(value: dt.datetime | None, campaign: Campaign) -> str:
+    if value is None:
+        return "（时间不详）"
+    local = value.astimezone(campaign.tz)
+    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+
+
+def _day(value: dt.date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def _form_title(form: str | None, campaign: Campaign) -> str | None:
+    spec = campaign.forms.get(form or "")
+    return spec.title if spec else None
+
+
+def problem_line(p: Problem) -> str:
+    """The finding with its Excel row and column, unless its text already starts with them."""
+    msg = p.message_zh.strip()
+    placed = msg.startswith(
+        tuple(f"{w}第{p.excel_row}行" for w in ("", f"工作表“{p.sheet}”", f"表格“{p.sheet}”"))
+    )
+    if p.excel_row and not placed:
+        where = f"第{p.excel_row}行" + (f"“{p.column}”" if p.column else "")
+        return f"{where}：{msg}"
+    if p.column and not p.excel_row and f"“{p.column}”" not in msg:
+        return f"“{p.column}”列：{msg}"
+    return msg
+
+
+def _listed(problems: list[Problem], indent: str = "    ") -> list[str]:
+    shown = problems[:MAX_PROBLEMS_LISTED]
+    lines = [f"{indent}{i}. {problem_line(p)}" for i, p in enumerate(shown, start=1)]
+    if len(problems) > len(shown):
+        lines.append(f"{indent}……另有{len(problems) - len(shown)}处，修改以上各处后请通查全表。")
+    return lines
+
+
+def _money(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _column_sum(sub: SubmissionResult, column: str) -> float | None:
+    values = [] if sub.table is None else sub.table.column(column)
+    known = [float(v) for v in values if v is not None and v == v]
+    return sum(known) if known else None
+
+
+def _row_spans(nt: NormalisedTable) -> str:
+    """表格第4行至第11行, or 工作表“小店区”第4行至第9行、工作表“迎泽区”第4行至第7行."""
+    by_sheet: dict[str, list[int]] = {}
+    for rec in nt.records:
+        by_sheet.setdefault(str(rec["sheet"]), []).append(int(rec["excel_row"]))
+    if len(by_sheet) == 1:
+        (rows,) = by_sheet.values()
+        return f"表格第{min(rows)}行至第{max(rows)}行"
+    word = nt.table.sheet_word
+    return "、".join(f"{word}“{s}”第{min(r)}行至第{max(r)}行" for s, r in by_sheet.items())
+
+
+def _accepted_lines(sub: SubmissionResult) -> list[str]:
+    if sub.table is None:
+        n = len(sub.contacts)
+        extra = f"，从中识别联系人{n}名（用于后续提醒）" if n else ""
+        return [f"    结果：已收到并存档{extra}。"]
+    rows = len(sub.table.records)
+    span = f"（{_row_spans(sub.table)}）" if rows else ""
+    lines = [f"    结果：已采用，入库{rows}行数据{span}。"]
+    figures = []
+    if (v := _column_sum(sub, "enterprise_count")) is not None:
+        figures.append(f"参与企业{_money(v)}家")
+    if (v := _column_sum(sub, "actual_turnover_wan")) is not None:
+        figures.append(f"实际成交额{_money(v)}万元")
+    if (v := _column_sum(sub, "est_turnover_wan")) is not None:
+        figures.append(f"预估成交{_money(v)}万元")
+    if figures:
+        lines.append(f"    本文件合计：{'，'.join(figures)}（按已填写的数值合计）。")
+    return lines
+
+
+def _superseded_lines(
+    sub: SubmissionResult, current: Mapping[str, CurrentFile], campaign
+) -> list[str]:
+    cur = current.get(sub.form or "")
+    if cur is None:
+        return ["    结果：我厅已有该表更新的版本，本文件按旧版本存档，未采用。"]
+    return [
+        f"    结果：未采用。我厅现行采用的是{_when(cur.received_at, campaign)}收到的"
+        f"“{cur.filename}”" + (f"（邮件主题：{cur.subject}）" if cur.subject else "") + "，",
+        "    本文件发送时间早于该版本，按最后发送的版本为准。如需以本文件为准，请重新发送本文件。",
+    ]
+
+
+def _rejected_lines(sub: SubmissionResult) -> list[str]:
+    reason = REASON_ZH.get(sub.reason_class or "", "未能采用")
+    lines = [f"    结果：退回修改（{reason}），本文件的数据未入库。"]
+    if sub.errors:
+        lines.append("    需修改的问题：")
+        lines += _listed(sub.errors, "      ")
+    elif sub.reason_detail:
+        lines.append(f"    问题：{sub.reason_detail}")
+    return lines
+
+
+def _warning_lines(sub: SubmissionResult) -> list[str]:
+    if not sub.warnings:
+        return []
+    head = (
+        "    请核对以下提示（不影响采用；如需更正，请修改后重新发送完整表格）："
+        if sub.outcome == "accepted"
+        else "    另请一并核对以下提示："
+    )
+    return [head, *_listed(sub.warnings, "      ")]
+
+
+def _file_section(
+    n: int,
+    sub: SubmissionResult,
+    campaign: Campaign,
+    current: Mapping[str, CurrentFile],
+) -> list[str]:
+    title = _form_title(sub.form, campaign)
+    numeral = _NUMERALS[n - 1] if n <= len(_NUMERALS) else str(n)
+    lines = [f"{numeral}、附件“{sub.attachment.filename}”" + (f"（{title}）" if title else "")]
+    if sub.outcome == "accepted":
+        lines += _accepted_lines(sub)
+    elif sub.outcome == "superseded":
+        lines += _superseded_lines(sub, current, campaign)
+    elif sub.outcome == "rejected":
+        lines += _rejected_lines(sub)
+    elif sub.outcome == "duplicate":
+        lines.append(f"    结果：重复文件，无需处理。{sub.reason_detail or ''}".rstrip())
+    else:
+        lines.append(f"    结果：未作为报送处理。{sub.reason_detail or ''}".rstrip())
+    return lines + _warning_lines(sub)
+
+
+def _what_next(result: MessageResult) -> list[str]:
+    outcomes = {s.outcome for s in result.submissions}
+    lines = []
+    if "rejected" in outcomes:
+        lines.append(
+            "请按上述问题修改后，直接回复本邮件或另发新邮件，附上修改后的完整表格"
+            "（请勿只发修改的行）。我厅以最后收到的合格表格为准。"
+        )
+    elif outcomes <= {"duplicate", "ignored"}:
+        lines.append("本次无需任何操作。")
+    elif any(s.warnings for s in result.submissions if s.outcome == "accepted"):
+        lines.append("如核对后无需更正，无需回复。")
+    return lines
+
+
+def _totals_lines(result: MessageResult, totals: CityTotals | None) -> list[str]:
+    registry_taken = any(
+        s.outcome == "accepted" and s.form == "registry" for s in result.submissions
+    )
+    if totals is None or not registry_taken:
+        return []
+    return [
+        f"截至本回复，{totals.city_name}活动名录汇总（以我厅现行采用的表格计）："
+        f"参加县区（市）{totals.counties}个，重点活动{totals.activities}场，"
+        f"参与企业{totals.enterprises}家，预估成交{totals.est_turnover_yi:.2f}亿元。",
+        "（参与企业、预估成交按已填写的数值合计；空白或“不详”不计入。）",
+    ]
+
+
+def _is_automatic(result: MessageResult) -> bool:
+    detail = result.reason_detail or ""
+    sender = result.email.sender if result.email else ""
+    local = sender.split("@", 1)[0].lower()
+    return "自动回复" in detail or "退信" in detail or local in _AUTOMATIC_SENDERS
+
+
+def _body(result: MessageResult, totals, campaign: Campaign, current) -> str:
+    em = result.email
+    city = result.city_name or ""
+    subject = em.subject if em and em.subject else "（无主题）"
+    lines = [
+        f"{city}商务局：",
+        "",
+        f"贵局{_when(result.received_at, campaign)}发来的邮件（主题：{subject}）已收到，"
+        "处理结果如下。",
+        "",
+    ]
+    if not result.submissions and not (em and em.attachments):
+        lines += [
+            "本邮件未发现附件，未作为报送处理。",
+            "如需报送，请将表格文件（Excel或Word）作为附件发送，不要粘贴在正文中或只发网盘链接；"
+            "可直接回复本邮件并添加附件。",
+        ]
+    elif not result.submissions:
+        lines.append(f"处理结果：{result.reason_detail or '本邮件未作为报送处理。'}")
+    else:
+        for n, sub in enumerate(result.submissions, start=1):
+            lines += _file_section(n, sub, campaign, current)
+            lines.append("")
+        lines += _totals_lines(result, totals)
+        lines += _what_next(result)
+    lines += [
+        "",
+        "本邮件由报送系统自动发送。如有疑问，请直接回复本邮件。",
+        "",
+        campaign.organiser,
+    ]
+    return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
+
+
+def _threaded(message: EmailMessage, em) -> None:
+    if em is None or not em.message_id:
+        return
+    parent = f"<{em.message_id}>"
+    message["In-Reply-To"] = parent
+    chain = [f"<{r.strip('<>')}>" for r in em.references if r]
+    message["References"] = " ".join([*chain, parent])
+
+
+def _new_message(key: str, from_addr: str, now: dt.datetime | None) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = from_addr
+    msg["Date"] = email.utils.format_datetime(now or dt.datetime.now(dt.UTC))
+    msg["Message-ID"] = f"<{message_id_for(key, from_addr)}>"
+    msg["X-Jinxiao-Key"] = key
+    # Ask vacation responders not to answer us (RFC 3834), so no mail loop starts.
+    msg["Auto-Submitted"] = "auto-replied" if key.startswith("reply:") else "auto-generated"
+    return msg
+
+
+def wants_reply(result: MessageResult) -> bool:
+    if result.email is None or not result.email.sender or result.outcome == "quarantined":
+        return False
+    if result.outcome == "duplicate" and not result.submissions:
+        # The same message (same Message-ID) was answered when its first copy came in.
+        return False
+    if result.outcome == "ignored" and not result.submissions and _is_automatic(result):
+        return False
+    return True
+
+
+def compose_reply(
+    result: MessageResult,
+    city_totals: CityTotals | None,
+    campaign: Campaign,
+    from_addr: str,
+    current: Mapping[str, CurrentFile] | None = None,
+    now: dt.datetime | None = None,
+) -> EmailMessage | None:
+    """The reply to one processed message, or None when it gets none (see module doc).
+
+    `current` names each form's accepted file, for files superseded on arrival.
+    """
+    if not wants_reply(result):
+        return None
+    em = result.email
+    msg = _new_message(reply_key(result), from_addr, now)
+    try:
+        msg["To"] = Address(em.sender_name or "", addr_spec=em.sender)
+    except (ValueError, IndexError, errors.HeaderParseError):
+        log.warning("no reply to %s: unusable sender address %r", result.message_key, em.sender)
+        return None
+    msg["Subject"] = reply_subject(em.subject)
+    _threaded(msg, em)
+    body = _body(result, city_totals, campaign, current or {})
+    msg.set_content(body, charset="utf-8", cte="base64")
+    return msg
+
+
+def compose_ops_notice(
+    result: MessageResult,
+    ops_addr: str,
+    from_addr: str | None = None,
+    campaign: Campaign | None = None,
+    now: dt.datetime | None = None,
+) -> EmailMessage:
+    """Tell ops a message from an unregistered sender was quarantined (it gets no reply)."""
+    em = result.email
+    sender = em.sender if em else "（无）"
+    subject = em.subject if em else ""
+    msg = _new_message(ops_key(result), from_addr or ops_addr, now)
+    msg["To"] = ops_addr
+    msg["Subject"] = f"【隔离】未登记发件人来信：{sender}｜{subject or '（无主题）'}"
+    received = (
+        _when(result.received_at, campaign)
+        if campaign
+        else result.received_at.isoformat(timespec="minutes")
+    )
+    files = [f"  - {a.filename}（{a.size}字节）" for a in (em.attachments if em else ())]
+    lines = [
+        "以下邮件的发件人不在报送邮箱登记表中，已隔离存档，未入库，也未回复发件人。",
+        "",
+        f"发件人：{em.sender_name or ''} <{sender}>".strip(),
+        f"主题：{subject or '（无主题）'}",
+        f"收件时间：{received}",
+        f"Message-ID：{em.message_id if em and em.message_id else '（无）'}",
+        f"存档键（message_key）：{result.message_key}",
+        f"附件：{len(files)}个",
+        *files,
+        "",
+        f"说明：{result.reason_detail or '发件人未登记。'}",
+        "",
+        "处理办法：如确为某市商务局的报送邮箱，请将该地址加入发件人登记表"
+        "（sender_registry，格式 city_name,email）后重新处理该邮件，或请该市改用已登记邮箱重新发送；"
+        "如非报送邮件，无需处理。",
+    ]
+    msg.set_content("\n".join(lines) + "\n", charset="utf-8", cte="base64")
+    return msg
+
+
+def enqueue_for_result(
+    conn: Connection,
+    result: MessageResult,
+    campaign: Campaign,
+    from_addr: str,
+    ops_addr: str | None,
+    now: dt.datetime | None = None,
+) -> list[str]:
+    """Compose and enqueue what one committed message calls for; the keys newly enqueued.
+
+    Call it inside the transaction that commits the message (after its rows are written),
+    or after that commit: the totals and current files are read through `conn`.
+    """
+    keys = []
+    if result.outcome == "quarantined":
+        if ops_addr:
+            notice = compose_ops_notice(result, ops_addr, from_addr, campaign, now)
+            if enqueue(conn, ops_key(result), notice, "ops_notice", message_key=result.message_key):
+                keys.append(ops_key(result))
+        return keys
+    if not wants_reply(result):
+        return keys
+    totals = city_totals(conn, result.city_name) if result.city_name else None
+    current = current_files(conn, result.city_name) if result.city_name else {}
+    reply = compose_reply(result, totals, campaign, from_addr, current, now)
+    if reply is not None and enqueue(
+        conn, reply_key(result), reply, "reply",
+        message_key=result.message_key, city_name=result.city_name or "",
+    ):  # fmt: skip
+        keys.append(reply_key(result))
+    return keys
+
+
+def enqueue_replies(
+    engine: Engine,
+    results: Iterable[MessageResult],
+    campaign: Campaign,
+    from_addr: str,
+    ops_addr: str | None,
+) -> list[str]:
+    """`enqueue_for_result` for each committed result, one transaction each."""
+    keys = []
+    for result in results:
+        with engine.begin() as conn:
+            keys += enqueue_for_result(conn, result, campaign, from_addr, ops_addr)
+    return keys

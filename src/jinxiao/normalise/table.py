@@ -1,0 +1,267 @@
+"""Normalise a located table's rows to warehouse values (CONTRACT §2), keeping every raw text.
+
+Per-cell problems (a date nobody can read, a county not in the city) are found here, where
+the raw text is at hand; rules across rows and columns are the Great Expectations suites'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import Decimal
+
+from jinxiao.config import Campaign
+from jinxiao.domain.models import NormalisedTable, ParsedTable, Problem, SourceRow
+from jinxiao.normalise.values import (
+    NormaliseError,
+    categorise,
+    match_counties,
+    money_unit_assumed,
+    parse_count,
+    parse_date_range,
+    parse_money,
+    parse_quantity,
+)
+
+MONEY_FIELDS = {
+    "est_turnover": "est_turnover_wan",
+    "actual_turnover": "actual_turnover_wan",
+    "voucher_issued": "voucher_issued_wan",
+    "voucher_redeemed": "voucher_redeemed_wan",
+}
+
+
+def raw_text(value: object) -> str | None:
+    """The cell as text, the way a clerk would read it back (dates as YYYY-MM-DD)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    return text or None
+
+
+def clean_text(value: object) -> str | None:
+    text = raw_text(value)
+    if text is None:
+        return None
+    text = re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
+    return text or None
+
+
+def _decimal_or_none(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+class _RowNormaliser:
+    """Normalises one row and collects its problems against the table's own header texts."""
+
+    def __init__(self, nt: NormalisedTable, campaign: Campaign) -> None:
+        self.nt = nt
+        self.campaign = campaign
+
+    def problem(self, row: SourceRow, field_name: str, err: NormaliseError, severity="error"):
+        self.nt.problems.append(
+            Problem(
+                severity=severity,
+                code=err.code,
+                message_zh=f"{self.nt.place(row.sheet, row.excel_row)}“{self.nt.header(field_name)}”："
+                f"{err.message_zh}",
+                excel_row=row.excel_row,
+                column=self.nt.header(field_name),
+                sheet=row.sheet,
+            )
+        )
+
+    def warn(self, row: SourceRow, field_name: str, code: str, text: str) -> None:
+        self.nt.problems.append(
+            Problem(
+                "warning",
+                code,
+                f"{self.nt.place(row.sheet, row.excel_row)}“{self.nt.header(field_name)}”：{text}",
+                row.excel_row,
+                self.nt.header(field_name),
+                row.sheet,
+            )
+        )
+
+    def money(self, row: SourceRow, field_name: str) -> float | None:
+        raw = row.cells.get(field_name)
+        unit = self.nt.table.units.get(field_name)
+        try:
+            amount = parse_money(raw, unit)
+        except NormaliseError as err:
+            # 预估成效（成交额等） invites prose ("带动消费明显"): keep it, count it as unknown.
+            if field_name == "est_turnover":
+                self.warn(
+                    row, field_name, err.code, f"{err.message_zh}（已保留原文，汇总时按未知处理）"
+                )
+            else:
+                self.problem(row, field_name, err)
+            return None
+        if amount.value is not None and money_unit_assumed(raw, unit):
+            self.warn(
+                row, field_name, "money_unit_assumed", f"“{raw_text(raw)}”未写单位，已按万元计。"
+            )
+        return _decimal_or_none(amount.value)
+
+    def count(self, row: SourceRow, field_name: str) -> int | None:
+        try:
+            value = parse_count(row.cells.get(field_name)).value
+        except NormaliseError as err:
+            self.problem(row, field_name, err)
+            return None
+        return None if value is None else int(value)
+
+    def quantity(self, row: SourceRow, field_name: str) -> float | None:
+        try:
+            amount = parse_quantity(row.cells.get(field_name), self.nt.table.units.get(field_name))
+        except NormaliseError as err:
+            self.problem(row, field_name, err)
+            return None
+        return _decimal_or_none(amount.value)
+
+    def period(self, row: SourceRow, field_name: str) -> tuple[dt.date | None, dt.date | None]:
+        try:
+            rng = parse_date_range(row.cells.get(field_name), self.campaign.year)
+        except NormaliseError as err:
+            self.problem(row, field_name, err)
+            return None, None
+        return rng.start, rng.end
+
+    def counties(self, row: SourceRow) -> dict[str, object]:
+        match = match_counties(row.cells.get("county"), self.nt.city_name)
+        return {
+            "county_names": "、".join(match.names) or None,
+            "county_codes": list(match.codes),
+            "citywide": bool(match.citywide),
+            "county_raw": raw_text(row.cells.get("county")),
+            "county_unknown": "、".join(match.unknown) or None,
+        }
+
+    def normalise(self, row: SourceRow) -> dict[str, object]:
+        cells = row.cells
+        period_field = "period" if "period" in self.nt.table.columns else "actual_period"
+        start, end = self.period(row, period_field)
+        name = clean_text(cells.get("activity_name"))
+        content = clean_text(cells.get("content"))
+        category, source = categorise(name or "", content, clean_text(cells.get("category")))
+        out: dict[str, object] = {
+            "sheet": row.sheet,
+            "excel_row": row.excel_row,
+            **self.counties(row),
+            "activity_name": name,
+            "activity_name_raw": raw_text(cells.get("activity_name")),
+            "start_date": start,
+            "end_date": end,
+            "period_raw": raw_text(cells.get(period_field)),
+            "content": content,
+            "enterprise_count": self.count(row, "enterprise_count"),
+            "enterprise_count_raw": raw_text(cells.get("enterprise_count")),
+            "support_policy": clean_text(cells.get("support_policy")),
+            "category": category,
+            "category_raw": raw_text(cells.get("category")),
+            "category_source": source,
+            "footfall_wan": self.quantity(row, "footfall") if "footfall" in cells else None,
+            "footfall_raw": raw_text(cells.get("footfall")),
+            "remark": clean_text(cells.get("remark")),
+            "extra": json.dumps(
+                {k: raw_text(v) for k, v in row.extra.items() if raw_text(v) is not None},
+                ensure_ascii=False,
+            ),
+        }
+        for src, dst in MONEY_FIELDS.items():
+            out[dst] = self.money(row, src) if src in cells else None
+            out[src + "_raw"] = raw_text(cells.get(src))
+        return out
+
+
+def normalise_table(table: ParsedTable, city_name: str, campaign: Campaign) -> NormalisedTable:
+    nt = NormalisedTable(city_name, table, [])
+    rower = _RowNormaliser(nt, campaign)
+    nt.records = [rower.normalise(row) for row in table.rows]
+    nt.problems.extend(summary_problems(nt))
+    return nt
+
+
+_SENTENCE_NUMBERS = {
+    "counties": r"县区[^0-9_]*?([0-9]+)\s*个",
+    "activities": r"重点活动\s*([0-9]+)\s*场",
+    "enterprises": r"参与企业\s*([0-9]+)\s*家",
+    "est_turnover_yi": r"预估成交\s*([0-9]+(?:\.[0-9]+)?)\s*亿",
+}
+
+
+def parse_summary_sentence(sentence: str | None) -> dict[str, Decimal]:
+    """The figures the city wrote in its 参加…县区…个 sentence; blanks of the template are absent."""
+    found: dict[str, Decimal] = {}
+    if not sentence:
+        return found
+    text = sentence.replace(" ", "").replace("\u3000", "")
+    for key, pattern in _SENTENCE_NUMBERS.items():
+        m = re.search(pattern, text)
+        if m:
+            found[key] = Decimal(m.group(1))
+    return found
+
+
+def table_totals(nt: NormalisedTable) -> dict[str, Decimal]:
+    """CONTRACT §2 totals of one city's rows: distinct counties, rows, sums of known values."""
+    codes = {c for codes in nt.column("county_codes") for c in codes}
+    known = [x for x in nt.column("enterprise_count") if x is not None and x == x]
+    wan = [x for x in nt.column("est_turnover_wan") if x is not None and x == x]
+    return {
+        "counties": Decimal(len(codes)),
+        "activities": Decimal(len(nt.records)),
+        "enterprises": Decimal(int(sum(known))),
+        "est_turnover_yi": Decimal(str(round(sum(wan) / 1e4, 4))),
+    }
+
+
+_SENTENCE_LABELS = {
+    "counties": ("县区", "个"),
+    "activities": ("重点活动", "场"),
+    "enterprises": ("参与企业", "家"),
+    "est_turnover_yi": ("预估成交", "亿元"),
+}
+
+
+def _differences(stated: dict[str, Decimal], computed: dict[str, Decimal]) -> list[str]:
+    diffs = []
+    for key, value in stated.items():
+        tolerance = Decimal("0.01") if key == "est_turnover_yi" else Decimal(0)
+        if abs(value - computed[key]) > tolerance:
+            label, unit = _SENTENCE_LABELS[key]
+            diffs.append(f"{label}写{value}{unit}，按表中各行计算为{computed[key]}{unit}")
+    return diffs
+
+
+def summary_problems(nt: NormalisedTable) -> list[Problem]:
+    """Warn where the city's own summary sentence disagrees with its rows (kept, never used)."""
+    if nt.table.form != "registry":
+        return []
+    stated = parse_summary_sentence(nt.table.summary_sentence)
+    if not stated:
+        return []
+    computed = table_totals(nt)
+    if len(nt.sheets) > 1:
+        # Sheets merged: the sentence may sum its own sheet only, which is no mismatch.
+        own = [r for r in nt.records if r["sheet"] == nt.table.sheet]
+        sheet_only = NormalisedTable(nt.city_name, nt.table, own)
+        if not _differences(stated, table_totals(sheet_only)):
+            return []
+    diffs = _differences(stated, computed)
+    if not diffs:
+        return []
+    return [
+        Problem(
+            "warning",
+            "summary_mismatch",
+            "表下合计语句与表中数据不一致：" + "；".join(diffs) + "。汇总以表中各行为准。",
+        )
+    ]

@@ -1,0 +1,1185 @@
+"""Which form a workbook is, and where its table is: header row, columns, units, data rows.
+
+Cities fill the 附件2 template (and the project's results templates) in every way Excel allows:
+titles and 填报单位 lines above the header, line breaks and full-width brackets inside header
+cells, synonyms, shuffled and extra columns, two-row headers, data on the second sheet, the
+summary sentence and 注 lines below. This module maps all that to canonical field names and
+leaves the cell values untouched; normalise.py reads the values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from jinxiao.domain.models import FileProblem, Form, ParsedTable, Sheet, SourceRow, Workbook
+
+# A header cell is short; longer texts are titles, sentences or data.
+_MAX_HEADER_CORE = 20
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    field: str
+    template_name: str  # the column as the template names it, for messages
+    synonyms: tuple[str, ...]  # normalised header texts (no spaces, half-width brackets)
+
+
+# eq=False: specs are module constants, compared by identity; hashing them field by field
+# was a fifth of table location's time (they key the per-cell score cache).
+@dataclass(frozen=True, eq=False)
+class TableSpec:
+    label: str  # how messages name the template
+    fields: tuple[FieldSpec, ...]
+    required: tuple[str, ...]  # without these columns the table is not this form's
+    template: tuple[str, ...]  # the template's own columns (missing ones are noted)
+
+    def spec(self, field_name: str) -> FieldSpec:
+        return next(f for f in self.fields if f.field == field_name)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person named in a plan file's 联系人名单 table or in a 联系人：… line."""
+
+    name: str
+    title: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    unit: str | None = None
+    sheet: str | None = None  # None for prose (Workbook.text)
+    excel_row: int | None = None
+
+
+_COUNTY = FieldSpec(
+    "county",
+    "参加县区",
+    ("参加县区", "参与县区", "县区", "区县", "县市区", "地区", "所属县区", "所在县区", "举办县区",
+     "县区名称", "县"),
+)  # fmt: skip
+_NAME = FieldSpec(
+    "activity_name",
+    "重点活动名称",
+    ("重点活动名称", "活动名称", "重点活动", "活动项目", "活动项目名称", "项目名称", "活动主题"),
+)
+_PERIOD_SYNONYMS = (
+    "举办时间", "时间", "活动时间", "举办日期", "起止时间", "活动日期", "开展时间",
+    "活动起止时间", "日期", "举办时间段",
+)  # fmt: skip
+_ENTERPRISES = FieldSpec(
+    "enterprise_count",
+    "参与企业数量",
+    ("参与企业数量", "企业数量", "参与企业", "参与企业数", "参与商家数", "参与商家", "参与商户",
+     "商家数量", "企业数", "参与商户数量"),
+)  # fmt: skip
+_OPTIONAL = (
+    FieldSpec(
+        "category", "类别", ("类别", "活动类别", "所属类别", "活动类型", "类型", "活动分类", "分类")
+    ),
+    FieldSpec("seq", "序号", ("序号", "编号")),
+    FieldSpec("remark", "备注", ("备注",)),
+    FieldSpec("contact", "联系人", ("联系人", "联系方式", "联系电话", "负责人及电话")),
+)
+
+REGISTRY = TableSpec(
+    label="附件2模板",
+    fields=(
+        _COUNTY,
+        _NAME,
+        FieldSpec("period", "举办时间", _PERIOD_SYNONYMS),
+        FieldSpec(
+            "content",
+            "活动内容（简要概述）",
+            ("活动内容", "内容简介", "主要内容", "内容", "活动简介", "活动概述", "简要概述"),
+        ),
+        _ENTERPRISES,
+        FieldSpec(
+            "support_policy",
+            "支持政策及优惠举措",
+            (
+                "支持政策及优惠举措",
+                "支持政策",
+                "优惠措施",
+                "优惠政策及措施",
+                "优惠举措",
+                "优惠政策",
+                "政策措施",
+                "支持措施",
+                "优惠活动",
+            ),
+        ),  # fmt: skip
+        FieldSpec(
+            "est_turnover",
+            "预估成效（成交额等）",
+            (
+                "预估成效",
+                "预计成交额",
+                "预期效果",
+                "预估成交额",
+                "预计成效",
+                "预估成交",
+                "预期成效",
+                "预计销售额",
+                "预估销售额",
+                "预计效果",
+                "预计成交",
+                "成交额",
+            ),
+        ),  # fmt: skip
+        *_OPTIONAL,
+    ),
+    required=("county", "activity_name", "period"),
+    template=(
+        "county",
+        "activity_name",
+        "period",
+        "content",
+        "enterprise_count",
+        "support_policy",
+        "est_turnover",
+    ),  # fmt: skip
+)
+
+_RESULTS_FIELDS = (
+    _COUNTY,
+    _NAME,
+    FieldSpec("actual_period", "实际举办时间", ("实际举办时间", *_PERIOD_SYNONYMS)),
+    _ENTERPRISES,
+    FieldSpec(
+        "actual_turnover",
+        "实际成交额（万元）",
+        ("实际成交额", "成交额", "实现成交额", "实际销售额", "实现销售额", "销售额", "交易额"),
+    ),
+    FieldSpec("footfall", "客流量（万人次）", ("客流量", "客流", "参与人次", "人流量", "参与人数")),
+    FieldSpec(
+        "voucher_issued", "发放消费券（万元）", ("发放消费券", "消费券发放", "发放消费券金额")
+    ),
+    FieldSpec(
+        "voucher_redeemed", "核销消费券（万元）", ("核销消费券", "消费券核销", "核销消费券金额")
+    ),
+    *_OPTIONAL,
+)
+_RESULTS_TEMPLATE = (
+    "county", "activity_name", "actual_period", "enterprise_count", "actual_turnover", "footfall",
+    "voucher_issued", "voucher_redeemed", "remark",
+)  # fmt: skip
+_RESULTS_REQUIRED = ("county", "activity_name", "actual_turnover")
+
+SPECS: dict[str, TableSpec] = {
+    "registry": REGISTRY,
+    "results_may": TableSpec(
+        "消费促进月（5月）活动成效统计表模板", _RESULTS_FIELDS, _RESULTS_REQUIRED, _RESULTS_TEMPLATE
+    ),
+    "results_year": TableSpec(
+        "全年活动成效统计表模板", _RESULTS_FIELDS, _RESULTS_REQUIRED, _RESULTS_TEMPLATE
+    ),
+}
+
+_CONTACT_TABLE = TableSpec(
+    label="联系人名单",
+    fields=(
+        FieldSpec("name", "姓名", ("姓名", "联系人", "联系人姓名", "名字")),
+        FieldSpec("title", "职务", ("职务", "职位", "职称", "岗位")),
+        FieldSpec(
+            "phone",
+            "联系电话",
+            (
+                "联系电话",
+                "电话",
+                "手机",
+                "手机号",
+                "手机号码",
+                "联系方式",
+                "办公电话",
+                "固定电话",
+                "座机",
+                "移动电话",
+            ),
+        ),  # fmt: skip
+        FieldSpec("email", "邮箱", ("邮箱", "电子邮箱", "电子邮件", "邮件", "email", "e-mail")),
+        FieldSpec("unit", "单位", ("单位", "工作单位", "所在单位", "部门", "处室", "科室")),
+    ),
+    required=("name", "phone"),
+    template=("name", "title", "phone", "email", "unit"),
+)
+
+# Header texts only the results templates have / only the registry template has.
+_RESULTS_MARKS = (
+    "实际成交额", "实现成交额", "实际销售额", "实现销售额", "客流", "核销", "发放消费券",
+    "实际举办时间",
+)  # fmt: skip
+_REGISTRY_MARKS = ("预估", "预计", "预期", "支持政策", "优惠", "活动内容", "内容简介", "简要概述")
+_YEAR_WORDS = ("全年", "年度", "12月", "十二月", "总结", "年终")
+_MAY_WORDS = ("消费促进月", "促进月", "5月", "五月")
+_PLAN_WORDS = ("方案", "计划", "安排", "联系人", "名单", "通讯录")
+_RESULTS_WORDS = ("成效", "总结", "量化", "成果")
+_REGISTRY_WORDS = ("名录", "附件2")
+_MARKER = re.compile(r"^表单代码[:：]\s*(registry|plan|results_may|results_year)\b")
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+_BRACKETS = str.maketrans("【】[]〔〕﹙﹚", "()()()()")
+_SPACE_STAR = re.compile(r"[\s*]+")
+
+
+def _norm(value: object) -> str:
+    """Text for matching: NFKC (half-width brackets and colons), no whitespace, no '*'."""
+    return _norm_text(value if isinstance(value, str) else str(value))
+
+
+@functools.lru_cache(maxsize=16384)
+def _norm_text(text: str) -> str:
+    # Cached: a batch of files repeats the same header and note texts thousands of times.
+    text = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+    return _SPACE_STAR.sub("", text)
+
+
+def _core(norm: str) -> str:
+    """A header text without its bracketed parts: "活动内容(简要概述)" -> "活动内容"."""
+    text = re.sub(r"县\((?:市|区)[、,]?(?:市|区)\)", "县区", norm)
+    text = re.sub(r"\([^)]*\)?", "", text)
+    text = re.sub(r"^\d+[.、]", "", text)
+    return text.strip(":/")
+
+
+def _display(value: object) -> str:
+    """The cell as a clerk wrote it, line breaks and padding dropped (kept between ASCII words)."""
+    parts = str(value).replace("\u3000", " ").split()
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        ascii_gap = out[-1].isascii() and out[-1].isalnum() and part[0].isascii()
+        out += (" " if ascii_gap and part[0].isalnum() else "") + part
+    return out
+
+
+def _col_letter(j: int) -> str:
+    letters = ""
+    j += 1
+    while j:
+        j, rem = divmod(j - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _padded(row: Sequence[object], width: int) -> list[object]:
+    return list(row) + [None] * (width - len(row))
+
+
+def _texts(row: Sequence[object]) -> list[str]:
+    """Distinct non-empty cell texts of a row, in column order (merged cells counted once)."""
+    seen: list[str] = []
+    for v in row:
+        if not _blank(v):
+            t = _display(v)
+            if t not in seen:
+                seen.append(t)
+    return seen
+
+
+def _header_norms(row: Sequence[object]) -> list[str | None]:
+    return [_norm(v) if isinstance(v, str) and v.strip() else None for v in row]
+
+
+# ---------------------------------------------------------------- header matching
+
+
+def _score(core: str, synonyms: Iterable[str]) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    low = core.lower()
+    for syn in synonyms:
+        if low == syn:
+            s = (2, len(syn))
+        elif syn in low:
+            s = (1, len(syn))
+        else:
+            continue
+        best = s if best is None or s > best else best
+    return best
+
+
+@functools.lru_cache(maxsize=8192)
+def _cell_scores(norm: str, spec: TableSpec) -> tuple[tuple[tuple[int, int], str], ...]:
+    """The fields one header text may be, with scores (cached: sheets repeat their texts)."""
+    core = _core(norm)
+    if not core or len(core) > _MAX_HEADER_CORE or ":" in core:
+        return ()
+    scored = ((_score(core, fs.synonyms), fs.field) for fs in spec.fields)
+    return tuple((s, name) for s, name in scored if s)
+
+
+def _map_columns(norms: Sequence[str | None], spec: TableSpec) -> dict[int, str]:
+    """column -> field, the best-scoring pairs first; identical texts (merged cells) map once."""
+    candidates = []
+    seen: set[str] = set()
+    for j, norm in enumerate(norms):
+        if not norm or norm in seen:
+            continue
+        seen.add(norm)
+        for s, name in _cell_scores(norm, spec):
+            candidates.append((s, -j, j, name))
+    candidates.sort(reverse=True)
+    mapping: dict[int, str] = {}
+    for _, _, j, name in candidates:
+        if j not in mapping and name not in mapping.values():
+            mapping[j] = name
+    return mapping
+
+
+def _combine(top: Sequence[str | None], bottom: Sequence[str | None]) -> list[str | None]:
+    out: list[str | None] = []
+    for t, b in zip(top, bottom):
+        if t and b and t != b:
+            out.append(f"{t}/{b}")
+        else:
+            out.append(t or b)
+    return out
+
+
+def _continues(top: Sequence[str | None], bottom: Sequence[str | None]) -> bool:
+    """Whether `bottom` is the second row of a two-row header whose first row is `top`.
+
+    The first row's group cells (merged across columns, or followed by empty cells) sit over
+    the second row's sub-headers; elsewhere the second row repeats the first (vertical merge
+    filled by the reader) or is empty.
+    """
+    filled = [j for j, b in enumerate(bottom) if b]
+    top_texts = {t for t in top if t}
+    if not filled or any(":" in t for t in top_texts):
+        return False
+    same = any(top[j] == bottom[j] for j in filled)
+    if not same and len(top_texts) < 2:
+        return False  # a title or 附件2 line, not a group header
+    for j in filled:
+        t, b = top[j], bottom[j]
+        if t == b:
+            continue
+        if len(_core(b)) > _MAX_HEADER_CORE or re.search(r"\d", b):
+            return False
+        left = top[j - 1] if j > 0 else None
+        right = top[j + 1] if j + 1 < len(top) else None
+        if not (t is None or t in (left, right) or right is None):
+            return False
+    return True
+
+
+@dataclass
+class _Header:
+    sheet_index: int
+    sheet: Sheet
+    top: int  # 0-based index of the header's first row
+    bottom: int  # 0-based index of its last row
+    norms: list[str | None]
+    texts: list[str | None]  # per column, as the city wrote it (two rows joined by "/")
+    mapping: dict[int, str]
+    spec: TableSpec
+
+    @property
+    def fields(self) -> set[str]:
+        return set(self.mapping.values())
+
+    @property
+    def quality(self) -> tuple[int, int, int]:
+        f = self.fields
+        return (
+            len(f & set(self.spec.required)),
+            len(f & set(self.spec.template)),
+            len(f),
+        )
+
+    @property
+    def missing(self) -> list[str]:
+        return [n for n in self.spec.required if n not in self.fields]
+
+
+def _display_row(row: Sequence[object]) -> list[str | None]:
+    return [_display(v) if isinstance(v, str) and v.strip() else None for v in row]
+
+
+def _make_header(
+    si: int, sheet: Sheet, top: int, bottom: int, width: int, spec: TableSpec
+) -> _Header:
+    rows = [_padded(sheet.rows[i], width) for i in range(top, bottom + 1)]
+    norms = _header_norms(rows[0])
+    texts = _display_row(rows[0])
+    if bottom > top:
+        norms = _combine(norms, _header_norms(rows[1]))
+        texts = _combine(texts, _display_row(rows[1]))
+    return _Header(si, sheet, top, bottom, norms, texts, _map_columns(norms, spec), spec)
+
+
+def _sheet_width(sheet: Sheet) -> int:
+    return max((len(r) for r in sheet.rows), default=0)
+
+
+def _sheet_headers(si: int, sheet: Sheet, spec: TableSpec) -> list[_Header]:
+    """Every row that maps at least two fields, each in its best one- or two-row reading."""
+    width = _sheet_width(sheet)
+    norms = [_header_norms(_padded(r, width)) for r in sheet.rows]
+    found = []
+    for i, n in enumerate(norms):
+        if len(_map_columns(n, spec)) < 2:
+            continue
+        options = [_make_header(si, sheet, i, i, width, spec)]
+        if i + 1 < len(norms) and _continues(n, norms[i + 1]):
+            options.append(_make_header(si, sheet, i, i + 1, width, spec))
+        if i > 0 and _continues(norms[i - 1], n):
+            options.append(_make_header(si, sheet, i - 1, i, width, spec))
+        # Equal quality: the two-row reading, since the continuation was confirmed.
+        found.append(max(options, key=lambda h: (h.quality, h.bottom - h.top, -h.top)))
+    return found
+
+
+def _best_in_sheet(si: int, sheet: Sheet, spec: TableSpec) -> _Header | None:
+    headers = _sheet_headers(si, sheet, spec)
+    return max(headers, key=lambda h: (h.quality, -h.top), default=None)
+
+
+# ---------------------------------------------------------------- units and side lines
+
+
+_UNIT_TOKENS = ("万人次", "人次", "亿元", "万元", "元", "家", "个")
+_MONEY_FIELDS = {"est_turnover", "actual_turnover", "voucher_issued", "voucher_redeemed"}
+
+
+def unit_of(header_text: str, field_name: str = "") -> str | None:
+    """The unit a header names in brackets, after "单位:" or after "/": "预估成效（万元）" -> 万元."""
+    norm = _norm(header_text)
+    parts = re.findall(r"\(([^)]*)\)?", norm)
+    parts += re.findall(r"单位:([^/()]+)", norm)
+    parts += [p for p in norm.split("/")[1:] if len(p) <= 4]
+    for part in parts:
+        for token in _UNIT_TOKENS:
+            if token == "元" and re.search(r"(?<![万亿])元", part) is None:
+                continue
+            if token in part:
+                return token
+        if field_name in _MONEY_FIELDS and part in ("亿", "万"):
+            return part + "元"
+        if field_name == "footfall" and part == "万":
+            return "万人次"
+    return None
+
+
+# The unit must end the word: not 元丰商贸 or 万元商贸 (a 主办单位), not 元/辆 (a rate);
+# 亿元人民币 is fine.
+_UNIT = r"((?:万|亿)?元)(?:人民币)?(?![\u4e00-\u9fff/])"
+_UNIT_ABOVE = re.compile(rf"(?<!填报)单位[:：]\s*{_UNIT}")
+# Below the table, a clause of its own that names the money's unit: 单位：亿元, 注：1.单位：亿元；…,
+# 本表金额单位为万元, 预估成效（成交额等）单位为亿元 (not 补贴金额单位为元, not a table's title).
+_UNIT_CLAUSE = re.compile(
+    rf"(?:本表|上表|以上|表中)?(?:金额|成交额|预估成效|成效)?(?:\([^)]*\))?"
+    rf"单位(?:为|是|[:：])\(?{_UNIT}\)?"
+)
+_CLAUSE_SPLIT = re.compile(r"[;；。,，、]")
+_CLAUSE_LEAD = re.compile(r"^\(?(?:注|备注|说明)?[:：]?\(?(?:\d+[.、)]?|[一二三四五][、.])?")
+
+
+def _table_unit(rows: Sequence[Sequence[object]]) -> str | None:
+    """A "单位：万元" line above the header, which applies to money columns naming no unit."""
+    for row in rows:
+        for v in row:
+            # The raw cell, spaces kept: "…（盖章）    单位：亿元    填报时间：…" is one cell.
+            if isinstance(v, str) and (m := _UNIT_ABOVE.search(unicodedata.normalize("NFKC", v))):
+                return m.group(1)
+    return None
+
+
+def _unit_below(texts: Sequence[str]) -> str | None:
+    """The money unit a line below the table gives, when one of its clauses is just that."""
+    spaced = unicodedata.normalize("NFKC", " ".join(texts))
+    for part in spaced.split():
+        for clause in _CLAUSE_SPLIT.split(_norm(part)):
+            if m := _UNIT_CLAUSE.fullmatch(_CLAUSE_LEAD.sub("", clause).rstrip(").")):
+                return m.group(1)
+    return None
+
+
+def _unit_name(text: str) -> str | None:
+    m = re.search(r"填报单位\s*[:：]?\s*(.*)", text)
+    if not m:
+        return None
+    value = m.group(1)
+    # The same cell often goes on with the date or the person: "…（盖章）   填报时间：…".
+    value = re.split(
+        r"\s{2,}|填报(?:时间|日期|人)|日期[:：]|联系人|联系电话|(?:金额|计量|货币|数量)?单位[:：]",
+        value,
+    )[0]
+    value = re.sub(r"[（(]\s*(?:盖章|公章|章)\s*[)）]", "", value)
+    value = value.strip(" \u3000:：,，;；")
+    return value or None
+
+
+def _find_unit_name(rows: Sequence[Sequence[object]]) -> str | None:
+    for row in rows:
+        texts = _texts(row)
+        for k, t in enumerate(texts):
+            if "填报单位" in _norm(t):
+                name = _unit_name(t)
+                if name is None and k + 1 < len(texts):
+                    name = _unit_name("填报单位：" + texts[k + 1])
+                return name
+    return None
+
+
+# "参加…的县区（市）_个，重点活动_场…"; the 个 keeps a joined header row from matching.
+_SUMMARY = re.compile(r"参加.*县区.*个.*重点活动")
+
+
+def _summary_text(row: Sequence[object]) -> str | None:
+    # Split across cells ("…县区（市）" "3" "个，重点活动" "5" …): the same number may recur,
+    # so only runs of one merged cell are collapsed.
+    texts = [_display(v) for v in row if not _blank(v)]
+    texts = [t for k, t in enumerate(texts) if k == 0 or t != texts[k - 1]]
+    if _SUMMARY.search("".join(_norm(t) for t in texts)):
+        return "".join(texts) if len(texts) > 1 else texts[0]
+    return None
+
+
+def _one_cell_summary(row: Sequence[object]) -> bool:
+    return any(isinstance(v, str) and _SUMMARY.search(_norm(v)) for v in row)
+
+
+def _find_summary(rows: Sequence[Sequence[object]]) -> str | None:
+    for row in rows:
+        found = _summary_text(row)
+        if found:
+            return found
+    return None
+
+
+# ---------------------------------------------------------------- data rows
+
+
+_TOTAL = re.compile(r"^(?:合计|总计|小计|共计)[:：]?$")
+_NOTE = re.compile(r"^(?:注|说明|备注)(?:[:：\d一二三]|$)")
+_FOOTER = re.compile(
+    r"^(?:填报人|填表人|制表人|审核人|审核|联系人|联系电话|负责人|单位负责人|分管领导|"
+    r"填报日期|填报时间|报送日期|统计人)"
+)
+_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+
+
+@dataclass
+class _Body:
+    rows: list[SourceRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # the notes the city should see
+    stray: list[tuple[int, str]] = field(default_factory=list)  # one-text lines: (row, note)
+    summary: str | None = None
+    unit_name: str | None = None
+    money_unit: str | None = None  # a "单位：亿元" line below the table
+
+
+@functools.cache
+def _all_synonyms(spec: TableSpec) -> frozenset[str]:
+    return frozenset(s for fs in spec.fields for s in fs.synonyms)
+
+
+def _is_repeated_header(norms: Sequence[str | None], header: _Header) -> bool:
+    """Two or more cells that are header texts exactly (a second table pasted below)."""
+    synonyms = _all_synonyms(header.spec)
+    own = {n for n in header.norms if n}
+    hits = {n for n in norms if n and (n in own or _core(n).lower() in synonyms)}
+    return len(hits) >= 2
+
+
+def _skip_reason(
+    vals: list[object], prev: list[object], header: _Header, r: int, body: _Body
+) -> bool:
+    """Whether row r (0-based) is not an activity; side texts go to the body as they are found."""
+    texts = _texts(vals)
+    first = _norm(texts[0])
+    excel_row = r + 1
+    name_col = next((j for j, f in header.mapping.items() if f == "activity_name"), None)
+    name = None if name_col is None or _blank(vals[name_col]) else _norm(vals[name_col])
+
+    if _is_repeated_header(_header_norms(vals), header):
+        body.notes.append(f"第{excel_row}行是重复的表头，已跳过。")
+        return True
+    summary = _summary_text(vals)
+    # An activity's own content may mention 参加…县区…重点活动; the sentence never has a name.
+    if summary and (name is None or _SUMMARY.search(name) or not _one_cell_summary(vals)):
+        body.summary = body.summary or summary
+        return True
+    if any(isinstance(v, str) and _TOTAL.match(_norm(v)) for v in vals):
+        body.notes.append(f"第{excel_row}行为“{texts[0]}”行，不是活动，未读取。")
+        return True
+    unit = _unit_below([str(v) for v in vals if not _blank(v)])  # raw: spaces kept
+    if unit and len(texts) == 1 and not _NOTE.match(first):
+        body.money_unit = body.money_unit or unit
+        body.notes.append(f"第{excel_row}行：{texts[0]}")
+        return True
+    if _NOTE.match(first) or _FOOTER.match(first) or first.startswith(("填报单位", "报送单位")):
+        if "填报单位" in first:
+            body.unit_name = body.unit_name or _unit_name(texts[0])
+        body.money_unit = body.money_unit or unit
+        body.notes.append(f"第{excel_row}行：{' '.join(texts)}")
+        return True
+    if re.match(r"^附件\d", first) or _DATE_LINE.match(first) and len(texts) == 1:
+        return True
+    filled = [j for j, v in enumerate(vals) if not _blank(v)]
+    if all(header.mapping.get(j) == "seq" for j in filled):
+        return True  # a pre-numbered empty template row
+    if name is None and all(vals[j] == prev[j] for j in filled):
+        return True  # only values the reader filled down from a merged cell
+    if len(texts) == 1 and (name is None or len(filled) >= 2):
+        # A line of free text (a signature, a second table's title merged across the row).
+        body.notes.append(f"第{excel_row}行只有“{texts[0]}”，未作为活动读取。")
+        body.stray.append((excel_row, body.notes[-1]))
+        return True
+    return False
+
+
+def _source_row(vals: list[object], header: _Header, r: int) -> SourceRow:
+    cells: dict[str, object] = {}
+    extra: dict[str, object] = {}
+    for j, v in enumerate(vals):
+        if j in header.mapping:
+            cells[header.mapping[j]] = v
+            continue
+        key = header.texts[j] if j < len(header.texts) else None
+        if key is None:
+            if _blank(v):
+                continue
+            key = f"{_col_letter(j)}列"
+        elif key in extra:
+            key = f"{key}（{_col_letter(j)}列）"
+        extra[key] = v
+    return SourceRow(header.sheet.name, r + 1, cells, extra)
+
+
+def _read_body(header: _Header) -> _Body:
+    body = _Body()
+    width = max(_sheet_width(header.sheet), len(header.texts))
+    prev = _padded(header.sheet.rows[header.bottom], width)
+    for r in range(header.bottom + 1, len(header.sheet.rows)):
+        vals = _padded(header.sheet.rows[r], width)
+        if all(_blank(v) for v in vals):
+            prev = vals
+            continue
+        if not _skip_reason(vals, prev, header, r, body):
+            body.rows.append(_source_row(vals, header, r))
+        prev = vals
+    # A one-text line between activities may be one cut short; below the last it is a
+    # signature, a stamp or a date, nothing the city needs telling about.
+    last = body.rows[-1].excel_row if body.rows else 0
+    body.notices.extend(note for row, note in body.stray if row < last)
+    return body
+
+
+# ---------------------------------------------------------------- choosing the table
+
+
+def _choose(
+    wb: Workbook, spec: TableSpec
+) -> tuple[_Header | None, _Body | None, list[tuple[_Header, _Body]]]:
+    """The sheet's header with most required columns (then: has rows, more columns, first),
+    and the other sheets holding a complete table of the form with rows (merge candidates)."""
+    scored = []
+    for si, sheet in enumerate(wb.sheets):
+        h = _best_in_sheet(si, sheet, spec)
+        if h is None:
+            continue
+        body = _read_body(h)
+        req, tmpl, total = h.quality
+        # A hidden sheet (an old copy, the template's example) is the table only when no
+        # visible sheet has a header.
+        scored.append(((not sheet.hidden, req, bool(body.rows), tmpl, total, -si), h, body))
+    if not scored:
+        return None, None, []
+    scored.sort(key=lambda x: x[0], reverse=True)
+    _, best, body = scored[0]
+    complete = len(spec.required)
+    rest = [
+        (h, b)
+        for _, h, b in sorted(scored[1:], key=lambda x: x[1].sheet_index)
+        if b.rows and h.quality[0] == complete and best.quality[0] == complete
+    ]
+    return best, body, rest
+
+
+_CITIES = "太原|大同|阳泉|长治|晋城|朔州|晋中|运城|忻州|临汾|吕梁"
+_CITY_PREFIX = re.compile(rf"^(?:山西省)?(?:{_CITIES})市(?=.)")
+_COUNTY_SPLIT = re.compile(r"[、,，/;；\s]+")
+_CITYWIDE_WORDS = ("全市", "市直", "市级", "市本级", "各县", "全域", "所有县")
+
+
+def _county_pieces(value: object) -> frozenset[str]:
+    """A county cell loosely, as a set: 太原市小店区 / 小店区 / 小店 alike, in any order
+    (a 汇总 sheet's spelling, or each county's sheet naming itself first)."""
+    if _blank(value):
+        return frozenset()
+    pieces = set()
+    for raw in _COUNTY_SPLIT.split(unicodedata.normalize("NFKC", str(value)).strip()):
+        piece = _CITY_PREFIX.sub("", raw.replace("*", ""))
+        if piece:
+            pieces.add(re.sub(r"(?<=..)[区县]$", "", piece))
+    return frozenset(pieces)
+
+
+def _row_key(row: SourceRow) -> tuple[object, ...]:
+    """What makes two rows the same activity: counties, name and period as written."""
+    cells = row.cells
+    return (
+        _county_pieces(cells.get("county")),
+        *("" if _blank(cells.get(f)) else _norm(cells[f])
+          for f in ("activity_name", "period", "actual_period")),
+    )  # fmt: skip
+
+
+def _who_what(row: SourceRow) -> tuple[frozenset[str], str]:
+    """Counties and name: two rows alike in these but not the rest are one activity edited."""
+    key = _row_key(row)
+    return key[0], key[1]  # type: ignore[return-value]
+
+
+def _joint(row: SourceRow) -> bool:
+    """An activity of several counties or of the whole city, listed on each county's sheet."""
+    pieces = _county_pieces(row.cells.get("county"))
+    city = {p for p in pieces if re.fullmatch(rf"(?:山西省)?(?:{_CITIES})市?", p)}
+    return len(pieces) > 1 or bool(city) or any(w in p for p in pieces for w in _CITYWIDE_WORDS)
+
+
+_FIGURES = ("enterprise_count", "est_turnover", "actual_turnover", "footfall",
+            "voucher_issued", "voucher_redeemed", "period", "actual_period")  # fmt: skip
+
+
+def _filled(row: SourceRow) -> bool:
+    """Whether the row says anything beyond which activity it is (a pre-filled template row
+    that a county left for another county to fill says nothing)."""
+    return any(not _blank(row.cells.get(f)) for f in _FIGURES)
+
+
+def _kind(header: _Header) -> str | None:
+    """Which form a header reads as by its words: None when they do not say."""
+    results, registry = _marks(header, _RESULTS_MARKS), _marks(header, _REGISTRY_MARKS)
+    if results and not registry:
+        return "results"
+    if registry and not results:
+        return "registry"
+    return None
+
+
+_DEFAULT_UNITS = {**dict.fromkeys(_MONEY_FIELDS, "万元"), "footfall": "万人次"}
+
+
+def _scaled_units(header: _Header, units: dict[str, str]) -> dict[str, str]:
+    """The units that scale values (money, footfall), a column naming none at its default."""
+    return {f: units.get(f, d) for f, d in _DEFAULT_UNITS.items() if f in header.fields}
+
+
+def _data_rows(rows: Sequence[SourceRow]) -> str:
+    """第4行至第9行 for a run of rows, else the rows named (第4行、第6行)."""
+    numbers = [r.excel_row for r in rows]
+    if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        first, last = numbers[0], numbers[-1]
+        return f"第{first}行" if first == last else f"第{first}行至第{last}行"
+    return _rows_named(rows)
+
+
+def _rows_named(rows: Sequence[SourceRow]) -> str:
+    shown = "、".join(f"第{r.excel_row}行" for r in rows[:3])
+    return shown + ("等" if len(rows) > 3 else "")
+
+
+def _merge_sheets(
+    header: _Header, body: _Body, rest: list[tuple[_Header, _Body]], units: dict[str, str]
+) -> tuple[list[SourceRow], list[str], list[str]]:
+    """Rows of the other visible sheets holding the same table (a sheet per county).
+
+    A row already read is read once: a 汇总 sheet beside the county sheets adds nothing, a
+    joint (several counties, 全市) activity listed on each county's sheet counts once, and a
+    pre-filled row one county left blank gives way to the county sheet that filled it. A
+    sheet that repeats some single-county rows while adding others, or fills in differently
+    an activity already read (an old version?), or names other money units is a question for
+    the city, and the file is sent back. A sheet whose header does not say it is this form
+    is not read, and the city is told.
+    Returns the rows, the notices for the city and the other sheets' notes.
+    """
+    rows = list(body.rows)
+    seen = {_row_key(r) for r in rows}
+    by_activity = {_who_what(r): i for i, r in enumerate(rows)}
+    own_kind = _kind(header)
+    notices, notes = [], []
+    for h, b in rest:
+        label, word = h.sheet.label, h.sheet.word
+        fresh = [r for r in b.rows if _row_key(r) not in seen]
+        repeated = [r for r in b.rows if _row_key(r) in seen]
+        kind = _kind(h)
+        if kind and own_kind and kind != own_kind:
+            notes.append(f"{label}是另一种表格，未读取。")
+            continue
+        if h.sheet.hidden:
+            if fresh:
+                notices.append(
+                    f"隐藏的{label}中有{len(fresh)}行与报送表格不同的数据，未读取（如为旧版本，"
+                    "可不理会；如需报送，请取消隐藏并合并到报送的表格中后重新发送）。"
+                )
+            continue
+        if fresh and own_kind and kind is None:
+            notices.append(
+                f"{label}的表头看不出是否与{header.sheet.label}为同一种表格，其中{len(fresh)}行未读取；"
+                f"如需报送，请使用模板表头或合并到{header.sheet.label}后重新发送。"
+            )
+            continue
+        theirs = _scaled_units(h, _units(h, h.sheet.rows[: h.top], b.money_unit))
+        ours = _scaled_units(header, units)
+        differ = sorted(f for f in theirs.keys() & ours.keys() if theirs[f] != ours[f])
+        if differ:
+            f = differ[0]
+            raise FileProblem(
+                "validation_failed",
+                f"{header.sheet.label}和{label}都是活动表，但“{h.spec.spec(f).template_name}”的单位"
+                f"不同（{ours[f]}、{theirs[f]}）。请统一单位、合并到同一个{word}后重新发送。",
+            )
+        if not fresh:
+            notes.append(f"{label}的{len(b.rows)}行与前面{word}的数据相同，未重复读取。")
+            continue
+        added, filled_in, blank, edited = [], [], [], []
+        for r in fresh:
+            i = by_activity.get(_who_what(r))
+            if i is None:
+                added.append(r)
+            elif not _filled(r):
+                blank.append(r)  # left for another county's sheet
+            elif not _filled(rows[i]):
+                filled_in.append((i, r))
+            else:
+                edited.append(r)
+        single = [r for r in repeated if not _joint(r) and _filled(r)]
+        if edited or (single and added):
+            if edited:
+                what = f"{label}{_rows_named(edited)}与前面{word}中同一活动的内容不同"
+            else:
+                what = (
+                    f"{label}{_rows_named(single)}与前面的{word}相同，同时又有前面{word}没有的数据"
+                )
+            raise FileProblem(
+                "validation_failed",
+                f"{what}，无法判断以哪个为准（其中一个是否为旧版本？）。请删除旧的{word}，"
+                f"或把各县区的数据合并到同一个{word}后重新发送。",
+            )
+        for i, r in filled_in:
+            rows[i] = r
+        for r in added:
+            by_activity[_who_what(r)] = len(rows)
+            rows.append(r)
+        seen.update(_row_key(r) for r in fresh)
+        taken = sorted((r for r in added + [r for _, r in filled_in]), key=lambda r: r.excel_row)
+        if taken:
+            notices.append(f"已合并{label}{_data_rows(taken)}的{len(taken)}行数据。")
+        joint = [r for r in repeated if _joint(r)]
+        if joint:
+            notices.append(
+                f"{label}{_rows_named(joint)}是跨县区或全市的活动，前面{word}已有，只计一次。"
+            )
+        notices.extend(f"{label}{n}" for n in b.notices)
+        notes.extend(f"{label}{n}" for n in b.notes if n not in b.notices)
+    return rows, notices, notes
+
+
+def _quote(names: Iterable[str]) -> str:
+    return "".join(f"“{n}”" for n in names)
+
+
+def _wrong_template(wb: Workbook, spec: TableSpec, best: _Header | None) -> FileProblem:
+    if best is None or not best.fields:
+        missing = [spec.spec(n).template_name for n in spec.required]
+        where = _describe_first_row(wb)
+    else:
+        missing = [spec.spec(n).template_name for n in best.missing]
+        shown = "、".join(t for t in dict.fromkeys(best.texts) if t)
+        where = f"{best.sheet.label}第{best.top + 1}行的表头为：{shown}"
+    detail = f"未找到{spec.label}的表头：缺少{_quote(missing)}列"
+    if where is None:
+        where = "文件中只有文字，没有表格" if wb.text.strip() else "文件中没有内容"
+    detail += f"（{where}）。"
+    return FileProblem("wrong_template", detail + f"请使用{spec.label}填写。")
+
+
+def _describe_first_row(wb: Workbook) -> str | None:
+    """The first row with two or more texts, which is what the city took for a header."""
+    fallback = None
+    for sheet in wb.sheets:
+        for i, row in enumerate(sheet.rows):
+            texts = [t for t in _texts(row) if len(t) <= 30]
+            if len(texts) >= 2:
+                return f"{sheet.label}第{i + 1}行为：{'、'.join(texts[:10])}"
+            if texts and fallback is None:
+                fallback = f"{sheet.label}第{i + 1}行为：{texts[0]}"
+    return fallback
+
+
+def _units(
+    header: _Header, above: Sequence[Sequence[object]], below: str | None = None
+) -> dict[str, str]:
+    """Units per field: the header's own, else a 单位 line above the table, else below it."""
+    units: dict[str, str] = {}
+    for j, name in header.mapping.items():
+        unit = unit_of(header.texts[j] or "", name)
+        if unit:
+            units[name] = unit
+    table_unit = _table_unit(above) or below
+    if table_unit:
+        for name in header.fields & _MONEY_FIELDS:
+            units.setdefault(name, table_unit)
+    return units
+
+
+def locate(wb: Workbook, form: Form) -> ParsedTable:
+    """The form's table in the workbook, columns mapped to canonical fields; raises FileProblem."""
+    if form not in SPECS:
+        raise ValueError(f"form {form!r} has no activity table (plan files: extract_contacts)")
+    spec = SPECS[form]
+    header, body, rest = _choose(wb, spec)
+    if header is None or body is None or header.missing:
+        raise _wrong_template(wb, spec, header)
+    sheet_rows = header.sheet.rows
+    above = sheet_rows[: header.top]
+    if not body.rows:
+        raise FileProblem(
+            "validation_failed",
+            f"表格中没有活动数据（只有表头）：{header.sheet.label}第{header.bottom + 1}行"
+            "表头以下没有填写任何活动。请逐行填写活动后重新报送。",
+        )
+    notices = list(body.notices)
+    units = _units(header, above, body.money_unit)
+    rows, merged, their_notes = _merge_sheets(header, body, rest, units)
+    spans = len(rows) > len(body.rows)
+    if spans:
+        notices = [f"{header.sheet.label}{n}" for n in notices]
+    missing = [n for n in spec.template if n not in header.fields]
+    if missing:
+        names = _quote(spec.spec(n).template_name for n in missing)
+        where = f"{header.sheet.label}中" if spans else "表中"
+        notices.append(f"{where}没有{names}列，相应数据按未填写处理。")
+    notices.extend(merged)
+    notes = [*body.notes, *(n for n in notices if n not in body.notes), *their_notes]
+    summary = _find_summary(above) or body.summary or _find_summary(sheet_rows)
+    if summary is None and wb.text:
+        summary = _find_summary([[line] for line in wb.text.splitlines()])
+    return ParsedTable(
+        form=form,
+        sheet=header.sheet.name,
+        header_row=header.top + 1,
+        columns={f: header.texts[j] or f for j, f in sorted(header.mapping.items())},
+        units=units,
+        rows=rows,
+        unit_name=_find_unit_name(above) or body.unit_name or _find_unit_name(sheet_rows),
+        summary_sentence=summary,
+        notes=notes,
+        notices=notices,
+        sheet_word=header.sheet.word,
+    )
+
+
+# ---------------------------------------------------------------- which form
+
+
+def _marker_form(wb: Workbook) -> Form | None:
+    for sheet in wb.sheets:
+        for v in sheet.rows[0] if sheet.rows else []:
+            if isinstance(v, str):
+                m = _MARKER.match(v.strip())
+                if m:
+                    return m.group(1)  # type: ignore[return-value]
+    return None
+
+
+def _marks(header: _Header | None, marks: Sequence[str]) -> int:
+    if header is None:
+        return 0
+    return sum(1 for n in dict.fromkeys(header.norms) if n and any(m in n for m in marks))
+
+
+def _best_header(wb: Workbook, spec: TableSpec) -> _Header | None:
+    headers = [h for si, s in enumerate(wb.sheets) if (h := _best_in_sheet(si, s, spec))]
+    return max(headers, key=lambda h: (h.quality, -h.sheet_index), default=None)
+
+
+def _results_kind(
+    wb: Workbook, header: _Header | None, texts: Sequence[str], received_at: dt.date | None
+) -> Form:
+    """May or the year: title rows, sheet names, then the file name, subject and body."""
+    title = ""
+    if header is not None:
+        title = " ".join(t for row in header.sheet.rows[: header.top] for t in _texts(row))
+    sources = [title, *(s.name for s in wb.sheets), *texts]
+    for text in sources:
+        norm = _norm(text)
+        if any(w in norm for w in _YEAR_WORDS):
+            return "results_year"
+        if any(w in norm for w in _MAY_WORDS):
+            return "results_may"
+    if received_at is not None and received_at.month >= 7:
+        return "results_year"
+    return "results_may"
+
+
+def _words_form(text: str) -> str | None:
+    norm = _norm(text)
+    if any(w in norm for w in _REGISTRY_WORDS):
+        return "registry"
+    if any(w in norm for w in _RESULTS_WORDS):
+        return "results"
+    if any(w in norm for w in _PLAN_WORDS):
+        return "plan"
+    return None
+
+
+def detect_form(
+    wb: Workbook, subject: str = "", body: str = "", *, received_at: dt.date | None = None
+) -> Form | None:
+    """Which form the file is: a marker cell, then its header, then its and the mail's words.
+
+    `received_at` only settles results_may vs results_year when no title or word does.
+    """
+    marker = _marker_form(wb)
+    if marker:
+        return marker
+    reg = _best_header(wb, REGISTRY)
+    res = _best_header(wb, SPECS["results_may"])
+    words = [wb.filename, subject, body]
+    res_marks = _marks(res, _RESULTS_MARKS)
+    if res is not None and "activity_name" in res.fields and res_marks >= 2:
+        if res_marks > _marks(res, _REGISTRY_MARKS):
+            return _results_kind(wb, res, words, received_at)
+    if reg is not None and reg.quality[1] >= 5:
+        return "registry"
+    if _contact_headers(wb):
+        return "plan"
+    if reg is not None and "activity_name" in reg.fields and reg.quality[1] >= 3:
+        # A schedule table (活动名称/时间/地点) is the plan's 活动安排计划表 when so named.
+        named = _words_form(wb.filename) or _words_form(subject)
+        return "plan" if named == "plan" else "registry"
+    lead = wb.text[:300] + " ".join(t for s in wb.sheets for row in s.rows[:3] for t in _texts(row))
+    for text in (wb.filename, subject, lead):
+        kind = _words_form(text)
+        if kind == "results":
+            return _results_kind(wb, res, words, received_at)
+        if kind:
+            return kind  # type: ignore[return-value]
+    if wb.kind in ("docx", "doc") and len(wb.text.strip()) >= 50:
+        return "plan"
+    return None
+
+
+# ---------------------------------------------------------------- contacts
+
+
+def _contact_headers(wb: Workbook) -> list[_Header]:
+    found = []
+    for si, sheet in enumerate(wb.sheets):
+        for h in _sheet_headers(si, sheet, _CONTACT_TABLE):
+            # An activity table with 联系人/联系电话 columns is not a list of people.
+            if not h.missing and not any(n and "活动" in n for n in h.norms):
+                found.append(h)
+    return found
+
+
+_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}[-－—\s]?\d{7,8}|1[3-9]\d{9})(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_PERSON = re.compile(
+    r"(?:联系人|填报人|联络员)(?:\s*[:：]\s*|\s+)(?P<name>[\u4e00-\u9fff·]{2,4}?)"
+    r"(?=$|[\s,，、;；:：(（]|电话|手机|联系|职务|\d)"
+)
+
+
+def _cell_str(value: object) -> str | None:
+    if _blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a mobile number typed as a number
+    return _display(value)
+
+
+def _table_contacts(header: _Header) -> list[Contact]:
+    cols: dict[str, list[int]] = {}
+    for j, name in sorted(header.mapping.items()):
+        cols.setdefault(name, []).append(j)
+    # A second phone column (办公电话 beside 手机) maps to nothing; take it as a phone too.
+    for j, norm in enumerate(header.norms):
+        if norm and j not in header.mapping and any(w in norm for w in ("电话", "手机")):
+            cols.setdefault("phone", []).append(j)
+    width = max(_sheet_width(header.sheet), len(header.texts))
+    out = []
+    for r in range(header.bottom + 1, len(header.sheet.rows)):
+        vals = _padded(header.sheet.rows[r], width)
+
+        def get(name: str, vals: list[object] = vals) -> str | None:
+            got = [t for j in cols.get(name, []) if (t := _cell_str(vals[j]))]
+            return "、".join(dict.fromkeys(got)) or None
+
+        name = get("name")
+        if not name or _NOTE.match(_norm(name)) or _norm(name) in header.norms:
+            continue
+        out.append(
+            Contact(
+                name=name,
+                title=get("title"),
+                phone=get("phone"),
+                email=get("email"),
+                unit=get("unit"),
+                sheet=header.sheet.name,
+                excel_row=r + 1,
+            )
+        )
+    return out
+
+
+def _prose_contacts(lines: Iterable[tuple[str, str | None, int | None]]) -> list[Contact]:
+    out = []
+    for line, sheet, excel_row in lines:
+        matches = list(_PERSON.finditer(line))
+        for k, m in enumerate(matches):
+            end = matches[k + 1].start() if k + 1 < len(matches) else len(line)
+            rest = line[m.end() : end]
+            title = re.match(r"\s*[（(]([^）)]{1,20})[）)]", rest)
+            if title is None:
+                title = re.search(r"职务\s*[:：]\s*([^\s,，;；]+)", rest)
+            phones = _PHONE.findall(rest)
+            emails = _EMAIL.findall(rest)
+            out.append(
+                Contact(
+                    name=m.group("name"),
+                    title=title.group(1) if title else None,
+                    phone="、".join(dict.fromkeys(p.strip() for p in phones)) or None,
+                    email=emails[0] if emails else None,
+                    sheet=sheet,
+                    excel_row=excel_row,
+                )
+            )
+    return out
+
+
+def extract_contacts(wb: Workbook) -> list[Contact]:
+    """People from 联系人名单 tables (any sheet or Word table) and 联系人：… lines of the text."""
+    contacts: list[Contact] = []
+    in_tables: set[tuple[str, int]] = set()
+    for header in _contact_headers(wb):
+        for r in range(header.top, len(header.sheet.rows)):
+            in_tables.add((header.sheet.name, r))
+        contacts.extend(_table_contacts(header))
+    lines: list[tuple[str, str | None, int | None]] = [
+        (line, None, None) for line in wb.text.splitlines()
+    ]
+    for sheet in wb.sheets:
+        for r, row in enumerate(sheet.rows):
+            if (sheet.name, r) not in in_tables:
+                lines.extend((t, sheet.name, r + 1) for t in _texts(row))
+    seen = {(c.name, c.phone) for c in contacts}
+    for c in _prose_contacts(lines):
+        if (c.name, c.phone) not in seen:
+            seen.add((c.name, c.phone))
+            contacts.append(c)
+    return contacts

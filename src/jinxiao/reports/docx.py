@@ -1,0 +1,342 @@
+"""The Word narrative of a report, in the shape of a provincial work summary, and its PDF.
+
+Every figure in the text comes from ReportData (the sql/reports queries); the sentences only
+arrange them. Sections: 一、总体情况 二、主要做法和成效 三、存在的问题 四、下一步工作, then
+an appendix table per city.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from jinxiao.domain.labels import FORM_LABELS
+from jinxiao.reports.figures import ReportData
+from jinxiao.reports.xlsx import PERIOD_LABELS, month_label, zh_date
+
+_CN_NUMS = "一二三四五六七八九十"
+BODY_FONT = "仿宋"
+HEAD_FONT = "黑体"
+TITLE_FONT = "宋体"
+
+
+def fmt_num(value: float, digits: int = 2) -> str:
+    """1.50 -> “1.5”, 5000.00 -> “5000”: figures as an official text writes them."""
+    text = f"{value:.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _cn_index(i: int) -> str:
+    if i <= 10:
+        return _CN_NUMS[i - 1]
+    return f"十{_CN_NUMS[i - 11]}" if i < 20 else str(i)
+
+
+def _join(names: list[str]) -> str:
+    return "、".join(names)
+
+
+def _set_font(run, name: str, size: float, bold: bool = False) -> None:
+    run.font.name = name
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    # Word picks the East Asian font from w:eastAsia, not from w:ascii.
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
+
+
+def _para(doc: DocumentObject, text: str, *, font: str = BODY_FONT, size: float = 14,
+          bold: bool = False, center: bool = False, right: bool = False,
+          indent: bool = True) -> None:  # fmt: skip
+    p = doc.add_paragraph()
+    if center:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif right:
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    elif indent:
+        p.paragraph_format.first_line_indent = Pt(size * 2)
+    p.paragraph_format.space_after = Pt(4)
+    _set_font(p.add_run(text), font, size, bold)
+
+
+def _heading(doc: DocumentObject, text: str) -> None:
+    _para(doc, text, font=HEAD_FONT, size=15)
+
+
+def report_heading(data: ReportData) -> str:
+    c = data.campaign
+    if data.kind.code == "june1":
+        title = f"{c.organiser}关于{c.year}年全国消费促进月活动开展情况的报告"
+    else:
+        title = f"{c.organiser}关于{c.name}全年开展情况的总结"
+    return title + ("（草稿）" if data.draft else "")
+
+
+# --- the four sections --------------------------------------------------------------------
+
+
+def overview_paragraphs(data: ReportData) -> list[str]:
+    c, p, r = data.campaign, data.province, data.results
+    label = FORM_LABELS[data.results_form]
+    out = [
+        f"按照《{c.organiser}关于组织开展{c.name}的通知》（{c.notice}）部署，全省{p.cities}个市"
+        f"报送的活动名录已审核采用，共有{p.counties}个县区（市）参加，安排重点活动{p.activities}场，"
+        f"参与企业{p.enterprises}家，预估成交{fmt_num(p.est_turnover_yi)}亿元。"
+    ]
+    if r.cities_reported:
+        parts = [f"共统计活动{r.activities}场"]
+        if r.enterprises:
+            parts.append(f"参与企业{r.enterprises}家")
+        if r.actual_turnover_wan:
+            parts.append(f"实际成交{fmt_num(r.actual_turnover_yi)}亿元")
+        if r.footfall_wan:
+            parts.append(f"客流量{fmt_num(r.footfall_wan)}万人次")
+        if r.voucher_issued_wan or r.voucher_redeemed_wan:
+            voucher = (
+                f"发放消费券{fmt_num(r.voucher_issued_wan)}万元、"
+                f"核销{fmt_num(r.voucher_redeemed_wan)}万元"
+            )
+            if r.voucher_issued_wan > 0:
+                rate = r.voucher_redeemed_wan / r.voucher_issued_wan * 100
+                voucher += f"，核销率{fmt_num(rate, 1)}%"
+            parts.append(voucher)
+        out.append(
+            f"截至{zh_date(data.as_of)}，{r.cities_reported}个市报送了{label}，{'，'.join(parts)}。"
+        )
+        ranked = sorted(
+            (x for x in data.cities if x.reported and x.actual_turnover_wan > 0),
+            key=lambda x: (-x.actual_turnover_wan, x.city_name),
+        )[:3]
+        if ranked:
+            parts = [f"{x.city_name}（{fmt_num(x.actual_turnover_yi)}亿元）" for x in ranked]
+            out.append(f"分市看，实际成交额居前的是{_join(parts)}。")
+    else:
+        out.append(f"截至{zh_date(data.as_of)}，尚无市报送{label}。")
+    if data.kind.code == "year_end":
+        out.extend(_year_paragraphs(data))
+    return out
+
+
+def _year_paragraphs(data: ReportData) -> list[str]:
+    out = []
+    by = {p.period: p for p in data.periods}
+    month, after = by.get("month"), by.get("after")
+    if month and after and (month.activities or after.activities):
+        out.append(
+            f"分阶段看，{PERIOD_LABELS['month']}开展活动{month.activities}场，实际成交"
+            f"{fmt_num(month.actual_turnover_wan)}万元；{PERIOD_LABELS['after']}延续开展活动"
+            f"{after.activities}场，实际成交{fmt_num(after.actual_turnover_wan)}万元。"
+        )
+    dated = [m for m in data.months if m.month is not None and m.actual_turnover_wan > 0]
+    if dated:
+        peak = max(dated, key=lambda m: (m.actual_turnover_wan, m.month))
+        out.append(
+            f"按活动开始月份看，{month_label(peak.month)}实际成交额最高，为"
+            f"{fmt_num(peak.actual_turnover_wan)}万元（{peak.results_activities}场活动）。"
+        )
+    return out
+
+
+def practice_paragraphs(data: ReportData) -> list[str]:
+    """One paragraph per category with activities, naming its largest activity."""
+    standout = {}
+    for s in data.standouts:  # results (actual) first, registry (estimate) as the fallback
+        key = s.category
+        if key not in standout or (standout[key].source == "registry" and s.source == "results"):
+            standout[key] = s
+    out = []
+    n = 0
+    for cat in data.categories:
+        if not (cat.registry_activities or cat.results_activities):
+            continue
+        n += 1
+        parts = []
+        if cat.registry_activities:
+            part = f"全省安排重点活动{cat.registry_activities}场"
+            if cat.est_turnover_yi:
+                part += f"，预估成交{fmt_num(cat.est_turnover_yi)}亿元"
+            parts.append(part)
+        if cat.results_activities:
+            part = f"成效统计活动{cat.results_activities}场"
+            if cat.actual_turnover_yi:
+                part += f"，实际成交{fmt_num(cat.actual_turnover_yi)}亿元"
+            parts.append(part)
+        text = f"（{_cn_index(n)}）{cat.category}。{'；'.join(parts)}。"
+        s = standout.get(cat.category)
+        if s is not None and s.activity_name:
+            where = s.city_name + (
+                s.county_names if s.county_names and s.county_names != "全市" else ""
+            )
+            what = "实际成交额" if s.source == "results" else "预估成交额"
+            text += f"其中，{where}“{s.activity_name}”{what}{fmt_num(s.turnover_wan)}万元，居该类活动首位。"
+        out.append(text)
+    return out or ["暂无已采用的活动数据。"]
+
+
+def _due_forms(data: ReportData) -> list[str]:
+    return [f for f in data.forms if f in data.campaign.forms
+            and data.campaign.forms[f].deadline <= data.as_of]  # fmt: skip
+
+
+def _cities_with(data: ReportData, form: str, status: str) -> list[str]:
+    return [s.city_name for s in data.statuses if s.form == form and s.status == status]
+
+
+def problem_paragraphs(data: ReportData) -> list[str]:
+    out = []
+    n = 0
+    for form in _due_forms(data):
+        late = _cities_with(data, form, "late")
+        missing = _cities_with(data, form, "missing")
+        rejected = _cities_with(data, form, "rejected_pending")
+        parts = []
+        if late:
+            parts.append(f"{_join(late)}逾期报送")
+        if missing:
+            parts.append(f"{_join(missing)}未报送")
+        if rejected:
+            parts.append(f"{_join(rejected)}报送的表格被退回后尚未重新报送")
+        if parts:
+            n += 1
+            deadline = zh_date(data.campaign.forms[form].deadline)
+            out.append(
+                f"（{_cn_index(n)}）{FORM_LABELS[form]}报送不及时。截止日期为{deadline}，"
+                f"{'；'.join(parts)}。"
+            )
+    gaps = _gap_text(data)
+    if gaps:
+        n += 1
+        out.append(f"（{_cn_index(n)}）部分数据不完整。{gaps}")
+    return out or ["各市均按时报送，数据完整。"]
+
+
+def _gap_text(data: ReportData) -> str:
+    r = data.results
+    label = FORM_LABELS[data.results_form]
+    parts = []
+    if r.unknown_turnover or r.unknown_footfall:
+        worst = sorted(
+            (c for c in data.cities if c.unknown_turnover),
+            key=lambda c: (-c.unknown_turnover, c.city_name),
+        )[:3]
+        detail = _join([f"{c.city_name}{c.unknown_turnover}场" for c in worst])
+        parts.append(
+            f"{label}中有{r.unknown_turnover}场活动未填报实际成交额、{r.unknown_footfall}场"
+            f"未填报客流量" + (f"（未填成交额的主要是{detail}）" if detail else "")
+        )
+    est = sum(g.unknown_est_turnover for g in data.registry_gaps)
+    ent = sum(g.unknown_enterprises for g in data.registry_gaps)
+    if est or ent:
+        parts.append(f"活动名录中有{est}场活动未填报预估成交额、{ent}场未填报参与企业数量")
+    if r.unlinked:
+        parts.append(f"{label}中有{r.unlinked}场活动未能与活动名录对应")
+    return "；".join(parts) + "。" if parts else ""
+
+
+def next_step_paragraphs(data: ReportData) -> list[str]:
+    out = []
+    n = 0
+    chase = []
+    for form in _due_forms(data):
+        cities = _cities_with(data, form, "missing") + _cities_with(data, form, "rejected_pending")
+        if cities:
+            chase.append(f"{_join(cities)}的{FORM_LABELS[form]}")
+    if chase:
+        n += 1
+        out.append(
+            f"（{_cn_index(n)}）督促补报。督促{'；'.join(chase)}尽快报送或修改后重新报送，"
+            "确保全省数据完整。"
+        )
+    if data.results.unknown_turnover or data.results.unknown_footfall or data.results.unlinked:
+        n += 1
+        out.append(
+            f"（{_cn_index(n)}）核实数据。对未填报成交额、客流量和未能与名录对应的活动逐项与"
+            "各市核实，统一数据口径。"
+        )
+    n += 1
+    c = data.campaign
+    if data.kind.code == "june1":
+        year = c.forms["results_year"].deadline
+        out.append(
+            f"（{_cn_index(n)}）持续推进。{c.month_end.month + 1}月1日至{c.end.month}月{c.end.day}日"
+            f"继续开展“礼享生活·晋情消费”促消费系列活动，指导各市做好全年活动与消费促进月的衔接，"
+            f"于{zh_date(year)}前报送全年消费促进工作情况总结。"
+        )
+    else:
+        out.append(
+            f"（{_cn_index(n)}）总结提升。总结全年活动经验，推广成效突出的活动做法，"
+            f"谋划{c.year + 1}年促消费工作。"
+        )
+    return out
+
+
+def _appendix(doc: DocumentObject, data: ReportData) -> None:
+    _para(doc, "附表：分市情况", font=HEAD_FONT, size=14, indent=False)
+    header = ["市", "参加县区（个）", "重点活动（场）", "预估成交（亿元）", "成效活动（场）",
+              "实际成交（亿元）"]  # fmt: skip
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = text
+    for c in data.cities:
+        cells = table.add_row().cells
+        values = [c.city_name, str(c.counties), str(c.activities), fmt_num(c.est_turnover_yi),
+                  str(c.results_activities) if c.reported else "未报送",
+                  fmt_num(c.actual_turnover_yi) if c.reported else "/"]  # fmt: skip
+        for cell, text in zip(cells, values):
+            cell.text = text
+    p, r = data.province, data.results
+    cells = table.add_row().cells
+    total = ["全省合计", str(p.counties), str(p.activities), fmt_num(p.est_turnover_yi),
+             str(r.activities), fmt_num(r.actual_turnover_yi)]  # fmt: skip
+    for cell, text in zip(cells, total):
+        cell.text = text
+
+
+def write_report_docx(data: ReportData, path: Path) -> Path:
+    doc = Document()
+    _para(doc, report_heading(data), font=TITLE_FONT, size=20, bold=True, center=True)
+    _para(doc, f"（数据截至{zh_date(data.as_of)}）", size=14, center=True)
+    sections = [
+        ("一、总体情况", overview_paragraphs(data)),
+        ("二、主要做法和成效", practice_paragraphs(data)),
+        ("三、存在的问题", problem_paragraphs(data)),
+        ("四、下一步工作", next_step_paragraphs(data)),
+    ]
+    for heading, paragraphs in sections:
+        _heading(doc, heading)
+        for text in paragraphs:
+            _para(doc, text)
+    _para(doc, data.campaign.organiser, right=True)
+    _para(doc, zh_date(data.as_of), right=True)
+    _appendix(doc, data)
+    when = dt.datetime.combine(data.as_of, dt.time())
+    doc.core_properties.title = report_heading(data)
+    doc.core_properties.author = data.campaign.organiser
+    doc.core_properties.created = when
+    doc.core_properties.modified = when
+    doc.core_properties.last_modified_by = "jinxiao"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(path)
+    return path
+
+
+def convert_to_pdf(docx_path: Path, timeout: int = 120) -> Path | None:
+    """A PDF beside the .docx via LibreOffice when `soffice` is installed; else None."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(docx_path.parent),
+         str(docx_path)],
+        check=True, capture_output=True, timeout=timeout,
+    )  # fmt: skip
+    pdf = docx_path.with_suffix(".pdf")
+    return pdf if pdf.exists() else None

@@ -1,0 +1,141 @@
+"""The province roll-up of the cities' activity registries, in the official 附件2 layout.
+
+Estimated turnover is written as a number in 万元 with the number format `General"万元"`, so
+it reads “5000万元” like the cities' tables and still sums in Excel; unknown values are “/”.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+from sqlalchemy import Engine
+
+from jinxiao.config import Campaign, load_campaign
+from jinxiao.domain.forms import REGISTRY_HEADER
+from jinxiao.reports.figures import city_rows, is_draft, province_summary, report_stem
+from jinxiao.reports.xlsx import (
+    FMT_INT,
+    FMT_YI,
+    GROUP_FILL,
+    draft_mark,
+    format_period,
+    put,
+    put_header,
+    put_note,
+    put_row,
+    put_title,
+    set_widths,
+    stamp_properties,
+    zh_date,
+)
+from jinxiao.warehouse.queries import RegistryActivity, registry_activities
+
+ROLLUP_HEADER = REGISTRY_HEADER  # 附件2 汇总 has the notice's own columns
+FMT_WAN_UNIT = 'General"万元"'
+
+
+def summary_sentence(campaign: Campaign, counties: int, activities: int, enterprises: int,
+                     est_turnover_yi: float) -> str:  # fmt: skip
+    """The notice's sentence, filled in (亿元 to at most 2 decimals, no trailing zeros)."""
+    yi = f"{est_turnover_yi:.2f}".rstrip("0").rstrip(".")
+    return (
+        f"参加{campaign.year}年全国消费促进月活动的县区（市）{counties}个，重点活动{activities}场，"
+        f"参与企业{enterprises}家，预估成交{yi}亿元。"
+    )
+
+
+def _activity_values(a: RegistryActivity, year: int) -> list[object]:
+    return [
+        a.county_names,
+        a.activity_name,
+        format_period(a.start_date, a.end_date, a.period_raw, year),
+        a.content,
+        a.enterprise_count,
+        a.support_policy,
+        a.est_turnover_wan,
+    ]
+
+
+def write_rollup(
+    engine: Engine,
+    output_dir: Path,
+    as_of: dt.date,
+    now: dt.datetime | None = None,
+    campaign: Campaign | None = None,
+) -> Path:
+    """`<campaign>_rollup_<as_of>.xlsx`: every city's current registry rows, grouped by city
+    in campaign order, with the province's summary sentence; 草稿 in the title until the
+    registry deadline has passed."""
+    campaign = campaign or load_campaign()
+    now = now or dt.datetime.now(dt.UTC)
+    draft = is_draft(campaign, "registry", now)
+    prov = province_summary(engine)
+    activities = registry_activities(engine)
+    width = len(ROLLUP_HEADER)
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "附件2"
+    put(ws, 1, 1, "附件2")
+    title = f"{campaign.name}重点活动汇总表"
+    put_title(ws, 2, f"{title}{draft_mark(draft)}", width, size=16)
+    put(ws, 3, 1, f"填报单位：{campaign.organiser}")
+    put(ws, 3, width - 1, f"数据截至：{zh_date(as_of)}")
+    put_header(ws, 4, ROLLUP_HEADER)
+    row = 4
+    by_city: dict[str, list[RegistryActivity]] = {}
+    for a in activities:
+        by_city.setdefault(a.city_name, []).append(a)
+    for city in campaign.cities:
+        rows = by_city.get(city.name, [])
+        row += 1
+        cell = put(ws, row, 1, f"{city.name}（{len(rows)}项）", bold=True)
+        cell.fill = GROUP_FILL
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        for a in rows:
+            row += 1
+            formats = [None, None, None, None, FMT_INT, None, FMT_WAN_UNIT]
+            put_row(ws, row, _activity_values(a, campaign.year), formats)
+    sentence = summary_sentence(
+        campaign, prov.counties, prov.activities, prov.enterprises, prov.est_turnover_yi
+    )
+    put_note(ws, row + 2, sentence, width)
+    put_note(
+        ws,
+        row + 3,
+        f"注：1.本表由各市报送并经审核采用的活动名录汇总生成，数据截至{zh_date(as_of)}；"
+        "2.预估成效单位为万元，“/”表示未填报或不详；3.县区数按各市所列县级行政区去重后相加，"
+        "“全市”范围的活动不计入县区数；4.参与企业、预估成交为已填报数之和。",
+        width,
+    )
+    set_widths(ws, [16, 30, 20, 40, 12, 30, 16])
+    ws.freeze_panes = "A5"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "4:4"
+    _city_sheet(wb.create_sheet("分市汇总"), engine, as_of, prov)
+    stamp_properties(wb, as_of, title)
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    path = output_dir / f"{report_stem(campaign, 'rollup', as_of)}.xlsx"
+    wb.save(path)
+    return path
+
+
+def _city_sheet(ws, engine: Engine, as_of: dt.date, prov) -> None:
+    header = ["市", "参加县区（个）", "重点活动（场）", "参与企业（家）", "预估成交额（亿元）"]
+    fmts = [None, FMT_INT, FMT_INT, FMT_INT, FMT_YI]
+    put_title(ws, 1, f"各市活动名录汇总（数据截至{zh_date(as_of)}）", len(header))
+    put_header(ws, 3, header)
+    row = 3
+    # The registry columns of v_city_summary; the results form does not matter here.
+    for row, c in enumerate(city_rows(engine, "results_may"), start=4):
+        put_row(ws, row, [c.city_name, c.counties, c.activities, c.enterprises,
+                          c.est_turnover_yi], fmts)  # fmt: skip
+    total = ["全省合计", prov.counties, prov.activities, prov.enterprises, prov.est_turnover_yi]
+    put_row(ws, row + 1, total, fmts, bold=True)
+    set_widths(ws, [12, 14, 14, 14, 18])

@@ -1,0 +1,446 @@
+"""The June 1 and year-end report workbooks, and the cell helpers every generated workbook uses.
+
+Cells hold the queried numbers unrounded (number formats do the rounding), text cells are
+always strings (never formulas), and nothing time-dependent is written besides the as-of
+date, so the same warehouse gives the same cell values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import Cell
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from jinxiao.domain.labels import FORM_LABELS, STATUS_LABELS
+from jinxiao.reports.figures import ReportData
+
+UNKNOWN = "/"  # CONTRACT §2: unknown is shown as “/”, never as 0
+FMT_INT = "0"
+FMT_WAN = "#,##0.00"
+FMT_YI = "#,##0.00"
+FMT_PCT = "0.0%"
+
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_FORMULA_LEAD = ("=", "+", "-", "@")
+_THIN = Side(style="thin", color="808080")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
+WRAP = Alignment(wrap_text=True, vertical="center")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+# --- cell helpers (shared by rollup and results_template) ---------------------------------
+
+
+def put(
+    ws: Worksheet,
+    row: int,
+    col: int,
+    value: object,
+    number_format: str | None = None,
+    *,
+    bold: bool = False,
+    border: bool = False,
+) -> Cell:
+    """Write one value; text from cities can never become a formula, an error or bad XML."""
+    cell = ws.cell(row=row, column=col)
+    if isinstance(value, str):
+        value = _ILLEGAL_XML.sub("", value)[:32767]
+        cell.value = value
+        # openpyxl turns "=..." into a formula and "#N/A" into an error; a string it stays.
+        cell.data_type = "s"
+        if value.startswith(_FORMULA_LEAD):
+            cell.quotePrefix = True  # Excel keeps it text even when someone edits the cell
+    elif isinstance(value, Decimal):
+        cell.value = float(value)
+    else:
+        cell.value = value
+    if number_format and not isinstance(value, str):
+        cell.number_format = number_format
+    if bold:
+        cell.font = Font(bold=True)
+    if border:
+        cell.border = BORDER
+    return cell
+
+
+def put_row(
+    ws: Worksheet,
+    row: int,
+    values: Sequence[object],
+    formats: Sequence[str | None] | None = None,
+    *,
+    bold: bool = False,
+    start_col: int = 1,
+) -> None:
+    formats = formats or [None] * len(values)
+    for i, (v, f) in enumerate(zip(values, formats)):
+        cell = put(ws, row, start_col + i, UNKNOWN if v is None else v, f, bold=bold, border=True)
+        cell.alignment = WRAP
+
+
+def put_header(ws: Worksheet, row: int, labels: Sequence[str], start_col: int = 1) -> None:
+    for i, label in enumerate(labels):
+        cell = put(ws, row, start_col + i, label, bold=True, border=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = CENTER
+
+
+def put_title(ws: Worksheet, row: int, text: str, width: int, size: int = 14) -> None:
+    cell = put(ws, row, 1, text)
+    cell.font = Font(bold=True, size=size)
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    if width > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    ws.row_dimensions[row].height = 28
+
+
+def put_note(ws: Worksheet, row: int, text: str, width: int) -> None:
+    cell = put(ws, row, 1, text)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cell.font = Font(size=9)
+    if width > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    ws.row_dimensions[row].height = max(18, 15 * (len(text) // (width * 9) + 1))
+
+
+def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+
+
+def zh_date(d: dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def format_period(start: dt.date | None, end: dt.date | None, raw: str | None, year: int) -> str:
+    """“5月1日-5月31日” from ISO dates (year shown only outside the campaign year)."""
+    if start is None:
+        return raw or UNKNOWN
+
+    def one(d: dt.date) -> str:
+        return zh_date(d) if d.year != year else f"{d.month}月{d.day}日"
+
+    if end is None or end == start:
+        return one(start)
+    return f"{one(start)}-{one(end)}"
+
+
+def draft_mark(draft: bool) -> str:
+    return "（草稿）" if draft else ""
+
+
+# --- the report ---------------------------------------------------------------------------
+
+
+def report_title(data: ReportData) -> str:
+    c = data.campaign
+    if data.kind.code == "june1":
+        return f"{c.year}年全国消费促进月活动情况统计"
+    return f"{c.name}全年情况统计"
+
+
+def _sheet_head(ws: Worksheet, data: ReportData, heading: str, width: int) -> int:
+    """Title, as-of line; returns the row the table starts on."""
+    put_title(ws, 1, f"{report_title(data)}——{heading}{draft_mark(data.draft)}", width)
+    note = f"数据截至{zh_date(data.as_of)}；来源：{data.campaign.organiser}消费促进活动数据库"
+    if data.draft:
+        deadline = data.campaign.forms[data.results_form].deadline
+        note += f"；{FORM_LABELS[data.results_form]}报送截止日期为{zh_date(deadline)}，本表为草稿"
+    put_note(ws, 2, note, width)
+    return 4
+
+
+def _overview(ws: Worksheet, data: ReportData) -> None:
+    start = _sheet_head(ws, data, "总体情况", 4)
+    p, r = data.province, data.results
+    label = FORM_LABELS[data.results_form]
+    rows: list[tuple[str, object, str, str, str]] = [
+        ("参与市", p.cities, "个", FMT_INT, "活动名录已采用的市"),
+        ("参加县区（市）", p.counties, "个", FMT_INT, "各市名录所列县级行政区去重后相加"),
+        ("重点活动", p.activities, "场", FMT_INT, "活动名录行数"),
+        ("参与企业", p.enterprises, "家", FMT_INT, "已填报数量之和"),
+        ("预估成交额", p.est_turnover_yi, "亿元", FMT_YI, "活动名录预估成效之和"),
+        (f"报送{label}的市", r.cities_reported, "个", FMT_INT, f"{label}已采用的市"),
+        ("成效统计活动", r.activities, "场", FMT_INT, f"{label}行数"),
+        ("成效统计参与企业", r.enterprises, "家", FMT_INT, "已填报数量之和"),
+        ("实际成交额", r.actual_turnover_yi, "亿元", FMT_YI, "已填报实际成交额之和"),
+        ("客流量", r.footfall_wan, "万人次", FMT_WAN, "已填报客流量之和"),
+        ("发放消费券", r.voucher_issued_wan, "万元", FMT_WAN, "各市全市总额；未填总额的按活动合计"),
+        ("核销消费券", r.voucher_redeemed_wan, "万元", FMT_WAN, "各市全市总额；未填总额的按活动合计"),
+        ("未填报实际成交额的活动", r.unknown_turnover, "场", FMT_INT, "填“/”或空白"),
+        ("未填报客流量的活动", r.unknown_footfall, "场", FMT_INT, "填“/”或空白"),
+    ]  # fmt: skip
+    put_header(ws, start, ["指标", "数值", "单位", "口径"])
+    for i, (name, value, unit, fmt, basis) in enumerate(rows, start=start + 1):
+        put_row(ws, i, [name, value, unit, basis], [None, fmt, None, None])
+    set_widths(ws, [26, 16, 10, 44])
+
+
+_CITY_HEADER = [
+    "市",
+    "参加县区（个）",
+    "重点活动（场）",
+    "参与企业（家）",
+    "预估成交额（亿元）",
+    "成效统计活动（场）",
+    "实际成交额（亿元）",
+    "客流量（万人次）",
+    "发放消费券（万元）",
+    "核销消费券（万元）",
+    "未填实际成交额（场）",
+]
+_CITY_FORMATS = [None, FMT_INT, FMT_INT, FMT_INT, FMT_YI, FMT_INT, FMT_YI, FMT_WAN, FMT_WAN,
+                 FMT_WAN, FMT_INT]  # fmt: skip
+
+
+def _cities(ws: Worksheet, data: ReportData) -> None:
+    start = _sheet_head(ws, data, "分市情况", len(_CITY_HEADER))
+    put_header(ws, start, _CITY_HEADER)
+    row = start
+    for row, c in enumerate(data.cities, start=start + 1):
+        # A city without an accepted results form has unknown results (“/”), not zeros.
+        results = (
+            [c.results_activities, c.actual_turnover_yi, c.footfall_wan, c.voucher_issued_wan,
+             c.voucher_redeemed_wan, c.unknown_turnover]
+            if c.reported
+            else ["未报送", None, None, None, None, None]
+        )  # fmt: skip
+        values = [c.city_name, c.counties, c.activities, c.enterprises, c.est_turnover_yi,
+                  *results]  # fmt: skip
+        put_row(ws, row, values, _CITY_FORMATS)
+    p, r = data.province, data.results
+    total = [
+        "全省合计", p.counties, p.activities, p.enterprises, p.est_turnover_yi, r.activities,
+        r.actual_turnover_yi, r.footfall_wan, r.voucher_issued_wan, r.voucher_redeemed_wan,
+        r.unknown_turnover,
+    ]  # fmt: skip
+    put_row(ws, row + 1, total, _CITY_FORMATS, bold=True)
+    set_widths(ws, [12, *[13] * (len(_CITY_HEADER) - 1)])
+    ws.freeze_panes = ws.cell(row=start + 1, column=2)
+    if data.cities:
+        chart = _bar_chart(
+            ws, "各市预估与实际成交额（亿元）", "亿元", cats=(1, start + 1, row),
+            series=[(5, start, row), (7, start, row)],
+        )  # fmt: skip
+        ws.add_chart(chart, f"A{row + 4}")
+
+
+def _bar_chart(
+    ws: Worksheet,
+    title: str,
+    y_title: str,
+    cats: tuple[int, int, int],
+    series: list[tuple[int, int, int]],
+) -> BarChart:
+    """A clustered column chart; cats/series are (column, first_row, last_row), series
+    ranges start at their header row so the header names the series."""
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = title
+    chart.y_axis.title = y_title
+    chart.height, chart.width = 9, 22
+    for col, first, last in series:
+        chart.add_data(
+            Reference(ws, min_col=col, min_row=first, max_row=last), titles_from_data=True
+        )
+    col, first, last = cats
+    chart.set_categories(Reference(ws, min_col=col, min_row=first, max_row=last))
+    # openpyxl hides axes unless told otherwise; LibreOffice and Excel both honour this.
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    return chart
+
+
+def _categories(ws: Worksheet, data: ReportData) -> None:
+    header = ["类别", "重点活动（场）", "预估成交额（亿元）", "成效统计活动（场）",
+              "实际成交额（亿元）", "客流量（万人次）"]  # fmt: skip
+    fmts = [None, FMT_INT, FMT_YI, FMT_INT, FMT_YI, FMT_WAN]
+    start = _sheet_head(ws, data, "分类情况", len(header))
+    put_header(ws, start, header)
+    row = start
+    for row, c in enumerate(data.categories, start=start + 1):
+        values = [c.category, c.registry_activities, c.est_turnover_yi, c.results_activities,
+                  c.actual_turnover_yi, c.footfall_wan]  # fmt: skip
+        put_row(ws, row, values, fmts)
+    set_widths(ws, [22, 14, 16, 16, 16, 16])
+    chart = _bar_chart(
+        ws, "各类别预估与实际成交额（亿元）", "亿元", cats=(1, start + 1, row),
+        series=[(3, start, row), (5, start, row)],
+    )  # fmt: skip
+    ws.add_chart(chart, f"A{row + 3}")
+
+
+def _top(ws: Worksheet, data: ReportData) -> None:
+    header = ["排名", "市", "参加县区", "重点活动名称", "类别", "实际举办时间",
+              "参与企业数量（家）", "实际成交额（万元）", "客流量（万人次）"]  # fmt: skip
+    fmts = [FMT_INT, None, None, None, None, None, FMT_INT, FMT_WAN, FMT_WAN]
+    start = _sheet_head(ws, data, f"重点活动（按实际成交额前{len(data.top) or 20}名）", 9)
+    put_header(ws, start, header)
+    year = data.campaign.year
+    for i, a in enumerate(data.top, start=1):
+        values = [i, a.city_name, a.county_names, a.activity_name, a.category,
+                  format_period(a.start_date, a.end_date, a.period_raw, year),
+                  a.enterprise_count, a.actual_turnover_wan, a.footfall_wan]  # fmt: skip
+        put_row(ws, start + i, values, fmts)
+    if not data.top:
+        put(ws, start + 1, 1, f"尚无已填报实际成交额的{FORM_LABELS[data.results_form]}数据。")
+    set_widths(ws, [6, 10, 18, 36, 16, 20, 12, 14, 14])
+
+
+def local_time(value: dt.datetime | None, data: ReportData) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(data.campaign.tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _status(ws: Worksheet, data: ReportData) -> None:
+    forms = [f for f in data.forms if f in data.campaign.forms]
+    width = 1 + 2 * len(forms)
+    start = _sheet_head(ws, data, "报送情况", width)
+    header = ["市"]
+    for f in forms:
+        header += [f"{FORM_LABELS[f]}状态", f"{FORM_LABELS[f]}首次报送时间"]
+    put_header(ws, start, header)
+    by_city: dict[str, dict[str, object]] = {}
+    for s in data.statuses:
+        by_city.setdefault(s.city_name, {})[s.form] = s
+    row = start
+    for row, (city, per_form) in enumerate(by_city.items(), start=start + 1):
+        values: list[object] = [city]
+        for f in forms:
+            s = per_form.get(f)
+            values += [s.label, local_time(s.first_received, data) or ""] if s else ["", ""]
+        put_row(ws, row, values)
+    # Tally per form, the numbers the narrative quotes.
+    tally_at = row + 2
+    labels = list(STATUS_LABELS)
+    put_header(ws, tally_at, ["表单", "截止日期", *STATUS_LABELS.values()])
+    for i, f in enumerate(forms, start=tally_at + 1):
+        counts = [sum(1 for s in data.statuses if s.form == f and s.status == k) for k in labels]
+        deadline = data.campaign.forms[f].deadline.isoformat()
+        put_row(ws, i, [FORM_LABELS[f], deadline, *counts], [None, None, *[FMT_INT] * 5])
+    note_at = tally_at + len(forms) + 2
+    put_note(
+        ws,
+        note_at,
+        "注：按时/逾期以首次被采用的报送时间与截止日期（北京时间当日24时前）比较；"
+        "退回待改＝最近一次报送被退回且其后无被采用的报送；未到期＝截止日期晚于数据截至日期且尚未报送。",
+        width,
+    )
+    set_widths(ws, [10, *[12, 17] * len(forms)])
+    ws.freeze_panes = ws.cell(row=start + 1, column=2)
+
+
+def _gaps(ws: Worksheet, data: ReportData) -> None:
+    header = ["市", "名录活动（场）", "未填预估成交额（场）", "未填参与企业数（场）",
+              "举办时间不详（场）", "成效统计活动（场）", "未填实际成交额（场）",
+              "未填客流量（场）", "未能对应名录的成效活动（场）"]  # fmt: skip
+    start = _sheet_head(ws, data, "数据缺口", len(header))
+    put_header(ws, start, header)
+    results = {c.city_name: c for c in data.cities}
+    for row, g in enumerate(data.registry_gaps, start=start + 1):
+        c = results.get(g.city_name)
+        values = [g.city_name, g.activities, g.unknown_est_turnover, g.unknown_enterprises,
+                  g.unknown_dates, c.results_activities if c else 0,
+                  c.unknown_turnover if c else 0, c.unknown_footfall if c else 0,
+                  c.unlinked if c else 0]  # fmt: skip
+        put_row(ws, row, values, [None, *[FMT_INT] * 8])
+    set_widths(ws, [10, *[14] * 8])
+
+
+PERIOD_LABELS = {
+    "month": "消费促进月（5月）",
+    "after": "6月—12月",
+    "before": "5月前",
+    "unknown": "举办时间不详",
+}
+
+
+def _periods(ws: Worksheet, data: ReportData) -> None:
+    header = ["阶段", "活动（场）", "参与企业（家）", "实际成交额（万元）", "客流量（万人次）"]
+    fmts = [None, FMT_INT, FMT_INT, FMT_WAN, FMT_WAN]
+    start = _sheet_head(ws, data, "阶段对比", len(header))
+    put_header(ws, start, header)
+    for row, p in enumerate(data.periods, start=start + 1):
+        values = [PERIOD_LABELS[p.period], p.activities, p.enterprises, p.actual_turnover_wan,
+                  p.footfall_wan]  # fmt: skip
+        put_row(ws, row, values, fmts)
+    put_note(ws, start + len(data.periods) + 2, "注：按全年成效表各活动的实际开始日期划分。", 5)
+    set_widths(ws, [20, 12, 14, 18, 16])
+
+
+def month_label(month: str | None) -> str:
+    if month is None:
+        return "时间不详"
+    year, m = month.split("-")
+    return f"{year}年{int(m)}月"
+
+
+def _months(ws: Worksheet, data: ReportData) -> None:
+    header = ["月份", "名录计划活动（场）", "名录预估成交额（万元）", "成效统计活动（场）",
+              "实际成交额（万元）", "客流量（万人次）"]  # fmt: skip
+    fmts = [None, FMT_INT, FMT_WAN, FMT_INT, FMT_WAN, FMT_WAN]
+    start = _sheet_head(ws, data, "月度趋势", len(header))
+    put_header(ws, start, header)
+    row = start
+    for row, m in enumerate(data.months, start=start + 1):
+        values = [month_label(m.month), m.registry_activities, m.est_turnover_wan,
+                  m.results_activities, m.actual_turnover_wan, m.footfall_wan]  # fmt: skip
+        put_row(ws, row, values, fmts)
+    set_widths(ws, [14, 16, 20, 16, 18, 16])
+    if data.months:
+        chart = LineChart()
+        chart.title = "按活动开始月份的实际成交额（万元）"
+        chart.y_axis.title = "万元"
+        chart.height, chart.width = 9, 22
+        chart.add_data(Reference(ws, min_col=5, min_row=start, max_row=row), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=start + 1, max_row=row))
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        ws.add_chart(chart, f"A{row + 3}")
+        bars = _bar_chart(
+            ws, "按活动开始月份的活动场次", "场", cats=(1, start + 1, row),
+            series=[(2, start, row), (4, start, row)],
+        )  # fmt: skip
+        ws.add_chart(bars, f"A{row + 22}")
+
+
+def write_report_xlsx(data: ReportData, path: Path) -> Path:
+    """The report workbook: 总体情况, 分市情况, 分类情况, 重点活动, 报送情况, 数据缺口
+    (+ 阶段对比, 月度趋势 for the year-end report)."""
+    wb = Workbook()
+    sheets = [("总体情况", _overview), ("分市情况", _cities), ("分类情况", _categories),
+              ("重点活动", _top), ("报送情况", _status), ("数据缺口", _gaps)]  # fmt: skip
+    if data.kind.code == "year_end":
+        sheets += [("阶段对比", _periods), ("月度趋势", _months)]
+    wb.remove(wb.active)
+    for name, build in sheets:
+        ws = wb.create_sheet(name)
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        build(ws, data)
+    stamp_properties(wb, data.as_of, report_title(data))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def stamp_properties(wb: Workbook, as_of: dt.date, title: str) -> None:
+    """Document properties from the as-of date rather than the clock."""
+    when = dt.datetime.combine(as_of, dt.time())
+    wb.properties.title = title
+    wb.properties.creator = "jinxiao"
+    wb.properties.created = when
+    wb.properties.modified = when

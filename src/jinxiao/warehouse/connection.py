@@ -1,0 +1,207 @@
+"""The warehouse connection: one SQLAlchemy engine for SQLite or PostgreSQL, DDL from sql/."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL
+
+from jinxiao.config import SQL_DIR, Campaign
+from jinxiao.domain.times import to_db_time
+
+# Per-dialect spellings of the few types that differ; the rest of sql/ is shared.
+_DIALECT_TOKENS = {
+    "sqlite": {
+        "{{id}}": "INTEGER PRIMARY KEY AUTOINCREMENT",
+        "{{ts}}": "TEXT",
+        "{{num}}": "REAL",
+        "{{json}}": "TEXT",
+        "{{cascade}}": "",
+    },
+    "postgresql": {
+        "{{id}}": "BIGSERIAL PRIMARY KEY",
+        "{{ts}}": "TIMESTAMPTZ",
+        "{{num}}": "NUMERIC",
+        "{{json}}": "JSONB",
+        "{{cascade}}": "CASCADE",
+    },
+}
+
+
+@dataclass(frozen=True)
+class WarehouseConfig:
+    kind: str  # "sqlite" or "postgresql"
+    path: str | None = None
+    host: str | None = None
+    port: int | None = None
+    login: str | None = None
+    password: str | None = None
+    database: str | None = None
+
+    def url(self) -> URL:
+        if self.kind == "sqlite":
+            return URL.create("sqlite", database=self.path)
+        return URL.create(
+            "postgresql+psycopg",
+            username=self.login,
+            password=self.password or None,
+            host=self.host or "127.0.0.1",
+            port=self.port or 5432,
+            database=self.database or "postgres",
+        )
+
+    def describe(self) -> str:
+        if self.kind == "sqlite":
+            return f"sqlite:{self.path}"
+        return f"postgresql://{self.login}@{self.host}:{self.port or 5432}/{self.database}"
+
+
+def warehouse_config_from_conn(
+    conn_type: str,
+    host: str | None,
+    port: int | None,
+    login: str | None,
+    password: str | None,
+    schema: str | None,
+) -> WarehouseConfig:
+    """Map an Airflow connection (CONTRACT §3 formats) to a WarehouseConfig."""
+    kind = (conn_type or "").lower()
+    if kind == "sqlite":
+        if not host:
+            raise ValueError("warehouse connection of type sqlite needs host = /abs/path.db")
+        return WarehouseConfig("sqlite", path=host)
+    if kind in ("postgres", "postgresql"):
+        return WarehouseConfig(
+            "postgresql", host=host, port=port, login=login, password=password, database=schema
+        )
+    raise ValueError(f"warehouse connection type {conn_type!r} is not sqlite or postgres")
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    # WAL lets analysts read while a run writes; the timeout rides out a concurrent writer.
+    cur.execute("PRAGMA journal_mode=WAL")
+    # synchronous stays FULL: every commit durable. NORMAL saves ~1 ms a message but a power
+    # cut could then roll back outcomes of mail already moved out of the inbox, and the
+    # outbox's 'sent' marks (replies would go out twice).
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def connect(cfg: WarehouseConfig) -> Engine:
+    if cfg.kind == "sqlite":
+        Path(cfg.path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(cfg.url())
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(cfg.url(), pool_pre_ping=True)
+
+
+def render_sql(name: str, dialect: str) -> str:
+    sql = (SQL_DIR / name).read_text(encoding="utf-8")
+    for token, spelled in _DIALECT_TOKENS[dialect].items():
+        sql = sql.replace(token, spelled)
+    return sql
+
+
+def split_statements(sql: str) -> list[str]:
+    """Statements of a DDL file; our SQL files hold no "--" or ";" inside literals."""
+    lines = [re.sub(r"--.*$", "", ln) for ln in sql.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _schema_digest(campaign: Campaign, divisions: list[tuple[str, str, str, str]]) -> str:
+    h = hashlib.sha256()
+    for path in sql_files():
+        h.update(path.name.encode() + path.read_bytes())
+    h.update(repr((campaign, divisions)).encode())
+    return h.hexdigest()
+
+
+def sql_files() -> list[Path]:
+    # Files run in name order: tables first (0xx), views last (09x).
+    return sorted(SQL_DIR.glob("[0-9][0-9][0-9]_*.sql"))
+
+
+def migrate(engine: Engine, campaign: Campaign, divisions: list[tuple[str, str, str, str]]) -> None:
+    """Create tables and views and refresh the reference tables when sql/ or config changed.
+
+    Every task calls this; the digest check keeps it to one cheap query when nothing changed,
+    so concurrent tasks do not rebuild views under each other.
+    """
+    digest = _schema_digest(campaign, divisions)
+    with engine.begin() as conn:
+        conn.execute(
+            text("CREATE TABLE IF NOT EXISTS warehouse_meta (key TEXT PRIMARY KEY, value TEXT)")
+        )
+        current = conn.execute(
+            text("SELECT value FROM warehouse_meta WHERE key = 'schema_digest'")
+        ).scalar()
+    if current == digest:
+        return
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            # One migrator at a time; the lock ends with the transaction.
+            conn.execute(text("SELECT pg_advisory_xact_lock(20210423)"))
+        for path in sql_files():
+            for stmt in split_statements(render_sql(path.name, engine.dialect.name)):
+                conn.execute(text(stmt))
+        _seed_reference(conn, campaign, divisions)
+        conn.execute(
+            text(
+                "INSERT INTO warehouse_meta (key, value) VALUES ('schema_digest', :d) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+            ),
+            {"d": digest},
+        )
+
+
+def _seed_reference(conn, campaign: Campaign, divisions: list[tuple[str, str, str, str]]) -> None:
+    for city in campaign.cities:
+        conn.execute(
+            text(
+                "INSERT INTO city (city_code, city_name) VALUES (:c, :n) "
+                "ON CONFLICT (city_code) DO UPDATE SET city_name = excluded.city_name"
+            ),
+            {"c": city.code, "n": city.name},
+        )
+    for code, name, city_code, city_name in divisions:
+        conn.execute(
+            text(
+                "INSERT INTO county (county_code, county_name, city_code, city_name) "
+                "VALUES (:a, :b, :c, :d) ON CONFLICT (county_code) DO UPDATE SET "
+                "county_name = excluded.county_name, city_code = excluded.city_code, "
+                "city_name = excluded.city_name"
+            ),
+            {"a": code, "b": name, "c": city_code, "d": city_name},
+        )
+    for form in campaign.forms.values():
+        conn.execute(
+            text(
+                "INSERT INTO form_deadline (form, title, deadline, deadline_at, deadline_note) "
+                "VALUES (:f, :t, :d, :at, :n) ON CONFLICT (form) DO UPDATE SET "
+                "title = excluded.title, deadline = excluded.deadline, "
+                "deadline_at = excluded.deadline_at, deadline_note = excluded.deadline_note"
+            ),
+            {
+                "f": form.code,
+                "t": form.title,
+                "d": form.deadline.isoformat(),
+                "at": to_db_time(form.deadline_end(campaign.tz)),
+                "n": form.deadline_note,
+            },
+        )
+
+
+def open_warehouse(cfg: WarehouseConfig, campaign: Campaign) -> Engine:
+    """Connect and bring tables, views and the county list up to date: every entry point's way in."""
+    from jinxiao.normalise.values import county_table
+
+    engine = connect(cfg)
+    migrate(engine, campaign, county_table())
+    return engine

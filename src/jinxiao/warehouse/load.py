@@ -1,0 +1,370 @@
+"""Write to the warehouse: messages as they arrive, and each message's results in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, text
+
+from jinxiao.domain.forms import RESULTS_FORMS
+from jinxiao.domain.models import Problem, RawMessage
+from jinxiao.domain.outcomes import MessageResult, SubmissionResult
+from jinxiao.domain.times import as_time, to_db_time
+from jinxiao.warehouse.link_results import match_registry_activity
+
+OnCommit = Callable[[Connection, MessageResult], object]
+
+
+@dataclass(frozen=True)
+class PendingMessage:
+    message_key: str
+    archive_path: str
+    source: str
+    source_ref: str
+    arrived_at: dt.datetime | None
+
+
+def known_refs(engine: Engine, source: str) -> set[str]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT source_ref FROM mailbox_ref WHERE source = :s"), {"s": source}
+        )
+        return {r[0] for r in rows}
+
+
+def record_arrival(
+    engine: Engine, msg: RawMessage, digest: str, archive_path: str, run_id: str
+) -> bool:
+    """Record a message right after its bytes are archived; False when the bytes were known."""
+    return record_arrivals(engine, [(msg, digest, archive_path)], run_id) == 1
+
+
+def record_arrivals(engine: Engine, arrived: list[tuple[RawMessage, str, str]], run_id: str) -> int:
+    """Record archived messages (message, digest, archive path) in one transaction.
+
+    One transaction per fetched batch, not per message: the bytes are already archived, so
+    a crash before the commit only means the batch is fetched and recorded again.
+    Returns how many were new bytes.
+    """
+    new = 0
+    with engine.begin() as conn:
+        for msg, digest, archive_path in arrived:
+            now = to_db_time(dt.datetime.now(dt.UTC), precise=True)  # keeps the mailbox's order
+            exists = conn.execute(
+                text("SELECT 1 FROM message WHERE message_key = :k"), {"k": digest}
+            ).first()
+            if not exists:
+                new += 1
+                conn.execute(
+                    text(
+                        "INSERT INTO message (message_key, archive_path, size_bytes, source, "
+                        "source_ref, arrived_at, first_seen_at, run_id) VALUES "
+                        "(:k, :p, :n, :s, :r, :a, :f, :run)"
+                    ),
+                    {
+                        "k": digest, "p": archive_path, "n": len(msg.raw), "s": msg.source,
+                        "r": msg.source_ref, "a": to_db_time(msg.arrived_at), "f": now,
+                        "run": run_id,
+                    },
+                )  # fmt: skip
+            conn.execute(
+                text(
+                    "INSERT INTO mailbox_ref (source, source_ref, message_key) "
+                    "VALUES (:s, :r, :k) ON CONFLICT (source, source_ref) DO NOTHING"
+                ),
+                {"s": msg.source, "r": msg.source_ref, "k": digest},
+            )
+    return new
+
+
+def pending_messages(engine: Engine) -> list[PendingMessage]:
+    """Messages recorded but without an outcome: new ones, or ones a crashed run left."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT message_key, archive_path, source, source_ref, arrived_at FROM message "
+                "WHERE outcome IS NULL ORDER BY first_seen_at, message_key"
+            )
+        ).all()
+    return [PendingMessage(r[0], r[1], r[2], r[3], as_time(r[4])) for r in rows]
+
+
+def message_id_seen(engine: Engine, message_id: str | None, message_key: str) -> str | None:
+    """The key of an earlier, processed message with the same Message-ID, if any."""
+    if not message_id:
+        return None
+    with engine.connect() as conn:
+        row = conn.execute(
+            text(
+                "SELECT message_key FROM message WHERE message_id = :m AND message_key <> :k "
+                "AND outcome IS NOT NULL ORDER BY processed_at LIMIT 1"
+            ),
+            {"m": message_id, "k": message_key},
+        ).first()
+    return row[0] if row else None
+
+
+def same_file_seen(engine: Engine, city_name: str, sha: str) -> tuple[str, str] | None:
+    """(filename, outcome) of an earlier submission of the same bytes by the same city."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            text(
+                "SELECT filename, outcome FROM submission WHERE city_name = :c AND sha256 = :h "
+                "AND outcome <> 'duplicate' ORDER BY submission_id LIMIT 1"
+            ),
+            {"c": city_name, "h": sha},
+        ).first()
+    return (row[0], row[1]) if row else None
+
+
+def current_registry_activities(conn: Connection, city_name: str) -> list[tuple[int, str]]:
+    """(activity_id, name) of the city's accepted registry, for linking results rows."""
+    rows = conn.execute(
+        text(
+            "SELECT a.activity_id, a.activity_name FROM activity a JOIN submission s "
+            "ON s.submission_id = a.submission_id WHERE s.outcome = 'accepted' "
+            "AND s.form = 'registry' AND a.city_name = :c AND a.activity_name IS NOT NULL "
+            "ORDER BY a.activity_id"
+        ),
+        {"c": city_name},
+    ).all()
+    return [(int(r[0]), r[1]) for r in rows]
+
+
+def link_to_registry(conn: Connection, sub: SubmissionResult, city_name: str) -> None:
+    """Tie each results row to the city's current registry activity; new ones are warned.
+
+    Done at load, inside the message's transaction, so a registry committed earlier in the
+    same run (mail is committed in Date order) is already there to link to.
+    """
+    candidates = current_registry_activities(conn, city_name)
+    for rec in sub.table.records:
+        name, row = rec["activity_name"], rec["excel_row"]
+        found = match_registry_activity(candidates, name) if name else None
+        rec["registry_activity_id"] = found
+        if name and found is None:
+            sub.problems.append(
+                Problem(
+                    "warning",
+                    "activity_not_in_registry",
+                    f"{sub.table.place(rec['sheet'], row)}“{name}”未在本市活动名录中找到，"
+                    "已作为新增活动记录。",
+                    int(row),
+                    sub.table.header("activity_name"),
+                    rec["sheet"],
+                )
+            )
+
+
+def _insert_returning_id(conn: Connection, sql: str, params: dict) -> int:
+    return int(conn.execute(text(sql + " RETURNING submission_id"), params).scalar_one())
+
+
+def _supersede(conn: Connection, sub_id: int, city: str, form: str, received: str) -> str:
+    """Keep one accepted submission per city and form: the one received last."""
+    rows = conn.execute(
+        text(
+            "SELECT submission_id, received_at FROM submission WHERE city_name = :c "
+            "AND form = :f AND outcome = 'accepted' AND submission_id <> :id"
+        ),
+        {"c": city, "f": form, "id": sub_id},
+    ).all()
+    outcome = "accepted"
+    for other_id, other_received in rows:
+        if to_db_time(as_time(other_received)) <= received:
+            conn.execute(
+                text(
+                    "UPDATE submission SET outcome = 'superseded', superseded_by = :n "
+                    "WHERE submission_id = :o"
+                ),
+                {"n": sub_id, "o": other_id},
+            )
+        else:
+            outcome = "superseded"
+            conn.execute(
+                text(
+                    "UPDATE submission SET outcome = 'superseded', superseded_by = :o "
+                    "WHERE submission_id = :n"
+                ),
+                {"n": sub_id, "o": other_id},
+            )
+    return outcome
+
+
+_ACTIVITY_COLUMNS = [
+    "county_names", "citywide", "county_raw", "activity_name", "activity_name_raw",
+    "start_date", "end_date", "period_raw", "content", "enterprise_count",
+    "enterprise_count_raw", "support_policy", "est_turnover_wan", "est_turnover_raw",
+    "category", "category_raw", "category_source", "actual_turnover_wan", "actual_turnover_raw",
+    "footfall_wan", "footfall_raw", "voucher_issued_wan", "voucher_issued_raw",
+    "voucher_redeemed_wan", "voucher_redeemed_raw", "remark", "registry_activity_id", "extra",
+]  # fmt: skip
+
+
+def _py(value: object) -> object:
+    """pandas/numpy scalars to plain Python for the DB driver; NaN to NULL."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _activity_insert(dialect: str):
+    cols = ", ".join(_ACTIVITY_COLUMNS)
+    vals = ", ".join(f":{c}" for c in _ACTIVITY_COLUMNS)
+    if dialect == "postgresql":
+        vals = vals.replace(":extra", "CAST(:extra AS JSONB)")
+    return text(
+        "INSERT INTO activity (submission_id, message_key, city_name, form, sheet, "
+        f"excel_row, {cols}) VALUES (:sub, :key, :city, :form, :sheet, :row, {vals})"
+    )
+
+
+_ACTIVITY_INSERT = {d: _activity_insert(d) for d in ("sqlite", "postgresql")}
+_COUNTY_INSERT = text(
+    "INSERT INTO activity_county (activity_id, county_code, county_name, city_name) "
+    "VALUES (:a, :c, :n, :city) ON CONFLICT DO NOTHING"
+)
+_ACTIVITY_IDS = text("SELECT sheet, excel_row, activity_id FROM activity WHERE submission_id = :s")
+
+
+def _insert_activities(conn: Connection, sub_id: int, msg_key: str, sub: SubmissionResult) -> int:
+    """All rows of a submission in one executemany; (sheet, Excel row) is unique."""
+    nt = sub.table
+    records = nt.records
+    if not records:
+        return 0
+    params = [
+        {c: _py(rec.get(c)) for c in _ACTIVITY_COLUMNS}
+        | {"sub": sub_id, "key": msg_key, "city": nt.city_name, "form": sub.form,
+           "sheet": rec["sheet"], "row": int(rec["excel_row"])}
+        for rec in records
+    ]  # fmt: skip
+    conn.execute(_ACTIVITY_INSERT[conn.dialect.name], params)
+    ids = {(s, int(r)): a for s, r, a in conn.execute(_ACTIVITY_IDS, {"s": sub_id}).all()}
+    counties = [
+        {"a": ids[rec["sheet"], int(rec["excel_row"])], "c": code, "n": name, "city": nt.city_name}
+        for rec in records
+        for code, name in zip(
+            rec["county_codes"], (rec["county_names"] or "").split("、"), strict=False
+        )
+    ]
+    if counties:
+        conn.execute(_COUNTY_INSERT, counties)
+    return len(records)
+
+
+def _insert_problems(conn: Connection, sub_id: int | None, msg_key: str, sub: SubmissionResult):
+    for p in sub.problems:
+        conn.execute(
+            text(
+                "INSERT INTO problem (submission_id, message_key, severity, code, sheet, "
+                "excel_row, column_name, message_zh) VALUES (:s, :k, :sev, :code, :sheet, "
+                ":row, :col, :msg)"
+            ),
+            {
+                "s": sub_id, "k": msg_key, "sev": p.severity, "code": p.code,
+                "sheet": p.sheet or (sub.table.table.sheet if sub.table else None),
+                "row": p.excel_row, "col": p.column, "msg": p.message_zh,
+            },
+        )  # fmt: skip
+
+
+def _insert_contacts(conn: Connection, sub_id: int, city: str, sub: SubmissionResult) -> None:
+    for c in sub.contacts:
+        conn.execute(
+            text(
+                "INSERT INTO contact (submission_id, city_name, name, title, phone, email, unit, "
+                "sheet, excel_row) VALUES (:s, :city, :n, :t, :p, :e, :u, :sh, :r)"
+            ),
+            {
+                "s": sub_id, "city": city, "n": c.name, "t": c.title, "p": c.phone,
+                "e": c.email, "u": c.unit, "sh": c.sheet, "r": c.excel_row,
+            },
+        )  # fmt: skip
+
+
+def _insert_figures(conn: Connection, sub_id: int, city: str, sub: SubmissionResult) -> None:
+    for figure, value, raw in sub.figures:
+        conn.execute(
+            text(
+                "INSERT INTO city_figure (submission_id, city_name, form, figure, value, "
+                "value_raw) VALUES (:s, :c, :f, :fig, :v, :raw)"
+            ),
+            {"s": sub_id, "c": city, "f": sub.form, "fig": figure, "v": value, "raw": raw},
+        )
+
+
+def commit_message(
+    engine: Engine, result: MessageResult, run_id: str, on_commit: OnCommit | None = None
+) -> MessageResult:
+    """Everything a message produced, in one transaction; returns the final outcomes."""
+    now = to_db_time(dt.datetime.now(dt.UTC))
+    received = to_db_time(result.received_at)
+    email = result.email
+    with engine.begin() as conn:
+        for sub in result.submissions:
+            sub_id = _insert_returning_id(
+                conn,
+                "INSERT INTO submission (message_key, attachment_path, filename, content_type, "
+                "size_bytes, sha256, archive_path, city_name, form, outcome, reason_class, "
+                "reason_detail, received_at, sheet, header_row, unit_name, summary_sentence, "
+                "recorded_at) VALUES (:k, :path, :fn, :ct, :n, :sha, :ap, :city, :form, :o, "
+                ":rc, :rd, :rcv, :sheet, :hr, :unit, :sent, :now)",
+                {
+                    "k": result.message_key, "path": sub.attachment.path,
+                    "fn": sub.attachment.filename, "ct": sub.attachment.content_type,
+                    "n": sub.attachment.size, "sha": sub.sha256, "ap": sub.archive_path,
+                    "city": result.city_name, "form": sub.form, "o": sub.outcome,
+                    "rc": sub.reason_class, "rd": sub.reason_detail, "rcv": received,
+                    "sheet": sub.table.table.sheet if sub.table else None,
+                    "hr": sub.table.table.header_row if sub.table else None,
+                    "unit": sub.table.table.unit_name if sub.table else None,
+                    "sent": sub.table.table.summary_sentence if sub.table else None,
+                    "now": now,
+                },
+            )  # fmt: skip
+            sub.submission_id = sub_id
+            if sub.outcome == "accepted":
+                if sub.table is not None and sub.form in RESULTS_FORMS:
+                    link_to_registry(conn, sub, result.city_name)
+                if sub.table is not None:
+                    rows = _insert_activities(conn, sub_id, result.message_key, sub)
+                    conn.execute(
+                        text("UPDATE submission SET rows_loaded = :n WHERE submission_id = :s"),
+                        {"n": rows, "s": sub_id},
+                    )
+                _insert_contacts(conn, sub_id, result.city_name, sub)
+                _insert_figures(conn, sub_id, result.city_name, sub)
+                sub.outcome = _supersede(conn, sub_id, result.city_name, sub.form, received)
+            _insert_problems(conn, sub_id, result.message_key, sub)
+        result.settle_outcome()
+        conn.execute(
+            text(
+                "UPDATE message SET message_id = :mid, sender = :snd, sender_name = :sn, "
+                "subject = :subj, date_header = :dh, received_at = :rcv, city_name = :city, "
+                "outcome = :o, reason_class = :rc, reason_detail = :rd, processed_at = :now, "
+                "run_id = :run WHERE message_key = :k"
+            ),
+            {
+                "mid": email.message_id if email else None,
+                "snd": email.sender if email else None,
+                "sn": email.sender_name if email else None,
+                "subj": email.subject if email else None,
+                "dh": result.date_header, "rcv": received, "city": result.city_name,
+                "o": result.outcome, "rc": result.reason_class, "rd": result.reason_detail,
+                "now": now, "run": run_id, "k": result.message_key,
+            },
+        )  # fmt: skip
+        if on_commit is not None:
+            on_commit(conn, result)
+    return result
