@@ -31,8 +31,8 @@ from pathlib import Path
 
 def generate(maildir: Path, n: int, rows: int) -> list[bytes]:
     from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
-    from jinxiao.identify import load_sender_registry
-    from jinxiao.mailbox import write_maildir_message
+    from jinxiao.intake.mailbox import write_maildir_message
+    from jinxiao.intake.senders import load_sender_registry
     from jinxiao.samples import files, mail
 
     campaign = load_campaign()
@@ -53,13 +53,13 @@ def generate(maildir: Path, n: int, rows: int) -> list[bytes]:
 
 
 def run_core(maildir: Path, work: Path) -> dict:
-    from jinxiao import intake
-    from jinxiao.archive import Archive
     from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
-    from jinxiao.identify import load_sender_registry
-    from jinxiao.mailbox import MailboxConfig, open_mailbox
-    from jinxiao.normalise_values import county_table
-    from jinxiao.warehouse import WarehouseConfig, connect, migrate
+    from jinxiao.intake.archive import Archive
+    from jinxiao.intake.mailbox import MailboxConfig, open_mailbox
+    from jinxiao.intake.senders import load_sender_registry
+    from jinxiao.jobs import processor as intake
+    from jinxiao.normalise.values import county_table
+    from jinxiao.warehouse.connection import WarehouseConfig, connect, migrate
 
     campaign = load_campaign()
     start = time.perf_counter()
@@ -123,7 +123,7 @@ def run_baseline(maildir: Path, work: Path, suite_kind: str = "project") -> dict
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     from jinxiao.config import load_campaign
-    from jinxiao.validate import gx_suite, load_suite
+    from jinxiao.validate.suites import gx_suite, load_suite
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)

@@ -39,31 +39,31 @@ def _as_of(logical_date):
 def nightly_consolidation():
     @task
     def reconcile(logical_date=None) -> int:
-        from jinxiao.pipeline import reconcile as run
+        from jinxiao.jobs.tasks import reconcile as run
 
         return len(run(settings(), _as_of(logical_date)))
 
     @task
     def write_templates(_reconciled: int) -> list[str]:
-        from jinxiao.pipeline import write_templates as run
+        from jinxiao.jobs.tasks import write_templates as run
 
         return run(settings())
 
     @task
     def remind(_templates: list[str], logical_date=None) -> dict:
-        from jinxiao.pipeline import remind as run
+        from jinxiao.jobs.tasks import remind as run
 
         return run(settings(), _as_of(logical_date))
 
     @task
     def write_rollup(_reconciled: int, logical_date=None) -> str:
-        from jinxiao.pipeline import write_rollup as run
+        from jinxiao.jobs.tasks import write_rollup as run
 
         return run(settings(), _as_of(logical_date))
 
     @task
     def build_data_docs(_reconciled: int) -> str:
-        from jinxiao.pipeline import build_data_docs as run
+        from jinxiao.jobs.tasks import build_data_docs as run
 
         return run(settings())
 

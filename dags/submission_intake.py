@@ -35,14 +35,14 @@ from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, notify_run_failure,
 def submission_intake():
     @task
     def collect_mail(run_id: str | None = None) -> dict:
-        from jinxiao.pipeline import collect_mail as collect
+        from jinxiao.jobs.tasks import collect_mail as collect
 
         report = collect(settings(), run_id or "manual")
         return {"seen": report.seen, "new": report.new}
 
     @task(outlets=[SUBMISSIONS])
     def process_messages(collected: dict, run_id: str | None = None) -> dict:
-        from jinxiao.pipeline import process_messages as process
+        from jinxiao.jobs.tasks import process_messages as process
 
         return {"collected": collected, "outcomes": process(settings(), run_id or "manual")}
 

@@ -1,6 +1,6 @@
 """Airflow 3 plugin: the submission tracker (报送情况) at /jinxiao/ with a link in the UI's nav.
 
-The pages come from jinxiao.tracker; this file only wires them to Airflow: the `warehouse`
+The pages come from jinxiao.tracker.app; this file only wires them to Airflow: the `warehouse`
 connection (read per request through jinxiao_airflow.settings(), the engine cached per
 warehouse) and Airflow's own authentication on every route. Importing it connects to nothing.
 """
@@ -19,8 +19,8 @@ def _engine_for(warehouse):
     # One pool per warehouse config (a frozen dataclass), migrated once like every task does,
     # so a fresh warehouse shows an empty grid instead of an error.
     from jinxiao.config import load_campaign
-    from jinxiao.normalise_values import county_table
-    from jinxiao.warehouse import connect, migrate
+    from jinxiao.normalise.values import county_table
+    from jinxiao.warehouse.connection import connect, migrate
 
     engine = connect(warehouse)
     migrate(engine, load_campaign(), county_table())
@@ -28,7 +28,7 @@ def _engine_for(warehouse):
 
 
 def _source():
-    from jinxiao.tracker import TrackerSource
+    from jinxiao.tracker.app import TrackerSource
     from jinxiao_airflow import settings
 
     s = settings()
@@ -52,7 +52,7 @@ class _LazyApp:
 
     async def __call__(self, scope, receive, send) -> None:
         if self._app is None:
-            from jinxiao.tracker import create_app
+            from jinxiao.tracker.app import create_app
 
             self._app = create_app(_source, dependencies=_auth_dependencies())
         await self._app(scope, receive, send)
