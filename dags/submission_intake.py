@@ -35,16 +35,30 @@ from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, notify_run_failure,
 def submission_intake():
     @task
     def collect_mail(run_id: str | None = None) -> dict:
-        from jinxiao.jobs.tasks import collect_mail as collect
+        from airflow.exceptions import AirflowSkipException
 
-        report = collect(settings(), run_id or "manual")
+        from jinxiao.jobs.tasks import collect_mail as collect
+        from jinxiao.warehouse.connection import IntakeBusy
+
+        try:
+            report = collect(settings(), run_id or "manual")
+        except IntakeBusy as exc:
+            raise AirflowSkipException(str(exc)) from exc
         return {"seen": report.seen, "new": report.new}
 
     @task(outlets=[SUBMISSIONS])
     def process_messages(collected: dict, run_id: str | None = None) -> dict:
+        from airflow.exceptions import AirflowFailException
+
+        from jinxiao.jobs.tasks import InternalErrors
         from jinxiao.jobs.tasks import process_messages as process
 
-        return {"collected": collected, "outcomes": process(settings(), run_id or "manual")}
+        try:
+            outcomes = process(settings(), run_id or "manual")
+        except InternalErrors as exc:
+            # Every message has its outcome already: a retry would only turn the task green.
+            raise AirflowFailException(str(exc)) from exc
+        return {"collected": collected, "outcomes": outcomes}
 
     process_messages(collect_mail())
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
-from jinxiao.jobs.demo import demo_mails
+from jinxiao.intake.mailbox import MailboxConfig
+from jinxiao.jobs.demo import deliver, demo_mails
 from jinxiao.jobs.settings import Settings
 from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
 from jinxiao.validate.data_docs import build_data_docs
@@ -15,7 +15,7 @@ def test_data_docs_from_demo_rows(tmp_path, sqlite_warehouse, campaign):
     wanted = {"01-taiyuan-registry", "04-yangquan-registry", "23-taiyuan-results-may"}
     for mail in demo_mails():
         if mail.name in wanted:
-            write_maildir_message(maildir, mail.build(), name=mail.name)
+            deliver(maildir, mail)
     settings = Settings(MailboxConfig("maildir", path=str(maildir)), sqlite_warehouse,
                         DEFAULT_SENDER_REGISTRY, tmp_path / "out", tmp_path / "archive")  # fmt: skip
     collect_mail(settings, "t")

@@ -12,8 +12,8 @@ from smtp_server import smtp_server_fixture  # noqa: F401
 from sqlalchemy import text
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
-from jinxiao.jobs.demo import demo_mails
+from jinxiao.intake.mailbox import MailboxConfig
+from jinxiao.jobs.demo import deliver, demo_mails
 from jinxiao.jobs.settings import Settings
 from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
 from jinxiao.mail.outbox import SmtpConfig
@@ -50,7 +50,7 @@ EXPECTED = {  # demo mail -> (message outcome, reply expected)
 def demo_run(tmp_path, sqlite_warehouse, smtp_server):
     maildir = tmp_path / "Maildir"
     for mail in demo_mails():
-        write_maildir_message(maildir, mail.build(), name=mail.name)
+        deliver(maildir, mail)
     smtp = SmtpConfig(smtp_server.host, smtp_server.port, None, None, False, False,
                       "xfc@commerce.sx.example", "ops@commerce.sx.example")  # fmt: skip
     settings = Settings(MailboxConfig("maildir", path=str(maildir)), sqlite_warehouse,

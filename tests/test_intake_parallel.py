@@ -15,7 +15,7 @@ from jinxiao.intake.archive import Archive
 from jinxiao.intake.mailbox import MailboxConfig, open_mailbox, write_maildir_message
 from jinxiao.intake.senders import load_sender_registry
 from jinxiao.jobs import processor as intake
-from jinxiao.jobs.demo import demo_mails
+from jinxiao.jobs.demo import deliver, demo_mails
 from jinxiao.normalise.values import county_table
 from jinxiao.samples import mail
 from jinxiao.warehouse import load
@@ -56,7 +56,7 @@ def maildir(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("season") / "Maildir"
     mails = demo_mails()
     for m in mails:
-        write_maildir_message(root, m.build(), name=m.name)
+        deliver(root, m)
     broken = b"PK\x03\x04 not really a workbook" * 20
     for i in range(2):
         raw = mail.build_email(

@@ -67,7 +67,9 @@ def test_maildir_lists_and_fetches_exact_bytes_without_touching_files(tmp_path: 
     assert by_ref[refs[1]].raw == raws[1]
     read = by_ref["1619080514.M3P1.intake"]
     assert read.raw == raws[2]
-    assert read.arrived_at == dt.datetime(2021, 4, 22, 8, 0, tzinfo=dt.UTC)
+    # CONTRACT §2: the delivery seconds in the name, not the mtime (which a copy changes).
+    assert read.arrived_at == dt.datetime.fromtimestamp(1619080514, tz=dt.UTC)
+    assert read.arrived_at != dt.datetime(2021, 4, 22, 8, 0, tzinfo=dt.UTC)
     assert read.source == f"maildir:{root.resolve()}"
     assert _tree(root) == before  # nothing renamed, moved or flagged
     assert not list((root / "tmp").iterdir())
@@ -223,3 +225,14 @@ def test_wrong_password_is_a_clear_error(imap_account: ImapAccount) -> None:
     )
     with pytest.raises(MailboxError, match=f"login as '{imap_account.user}'.*refused"):
         open_mailbox(cfg)
+
+
+def test_maildir_arrival_is_the_mtime_only_when_the_name_has_no_delivery_seconds(tmp_path):
+    from jinxiao.intake.mailbox import maildir_delivery_time
+
+    mtime = dt.datetime(2021, 5, 3, 1, 2, 3, tzinfo=dt.UTC).timestamp()
+    assert maildir_delivery_time("1619080514.M3P1.host:2,S", mtime) == dt.datetime.fromtimestamp(
+        1619080514, tz=dt.UTC
+    )
+    for name in ("21-taiyuan-question", "msg.eml", "12345.short"):
+        assert maildir_delivery_time(name, mtime).timestamp() == mtime

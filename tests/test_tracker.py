@@ -17,7 +17,7 @@ from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
 from jinxiao.jobs.settings import Settings
 from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
 from jinxiao.samples.files import registry_merges, registry_rows, xlsx_bytes
-from jinxiao.samples.mail import build_email
+from jinxiao.samples.mail import build_email, delivery_time
 from jinxiao.tracker.app import TrackerSource, create_app
 from jinxiao.warehouse.connection import WarehouseConfig
 
@@ -82,7 +82,7 @@ def build_warehouse(root: Path, warehouse: WarehouseConfig | None = None) -> See
     }  # fmt: skip
     maildir = root / "Maildir"
     for raw in emails.values():
-        write_maildir_message(maildir, raw)
+        write_maildir_message(maildir, raw, delivered_at=delivery_time(raw))
     settings = Settings(
         mailbox=MailboxConfig("maildir", path=str(maildir)),
         warehouse=warehouse or WarehouseConfig("sqlite", path=str(root / "warehouse.db")),

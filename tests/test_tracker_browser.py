@@ -26,8 +26,8 @@ from fastapi.testclient import TestClient
 from test_tracker import AS_OF, build_warehouse, cell_statuses
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
-from jinxiao.jobs.demo import demo_mails
+from jinxiao.intake.mailbox import MailboxConfig
+from jinxiao.jobs.demo import deliver, demo_mails
 from jinxiao.jobs.settings import Settings
 from jinxiao.jobs.tasks import collect_mail, process_messages
 from jinxiao.warehouse.connection import WarehouseConfig
@@ -201,7 +201,7 @@ def test_demo_mailbox_state_renders_in_chromium(airflow_db, tmp_path):
     require_chromium()
     maildir = tmp_path / "Maildir"
     for mail in demo_mails():
-        write_maildir_message(maildir, mail.build(), name=mail.name)
+        deliver(maildir, mail)
     settings = Settings(MailboxConfig("maildir", path=str(maildir)),
                         WarehouseConfig("sqlite", path=str(tmp_path / "warehouse.db")),
                         DEFAULT_SENDER_REGISTRY, tmp_path / "out", tmp_path / "archive")  # fmt: skip

@@ -156,12 +156,43 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_intake(_args: argparse.Namespace) -> int:
-    """The intake without Airflow (collect + process), for debugging and the benchmark."""
-    from jinxiao.jobs.tasks import collect_mail, process_messages
+    """The intake without Airflow (collect + process), for debugging and the benchmark.
+
+    Exit 0: every message decided; 3: decided, but some ended in internal_error (ops must
+    look); 4: another intake holds the warehouse's lock.
+    """
+    from jinxiao.jobs.tasks import InternalErrors, collect_mail, process_messages
+    from jinxiao.warehouse.connection import IntakeBusy
 
     settings = env_settings()
-    print(collect_mail(settings, "cli"))
-    print(process_messages(settings, "cli"))
+    try:
+        print(collect_mail(settings, "cli"))
+        print(process_messages(settings, "cli"))
+    except InternalErrors as exc:
+        print(exc, file=sys.stderr)
+        return 3
+    except IntakeBusy as exc:
+        print(exc, file=sys.stderr)
+        return 4
+    return 0
+
+
+def cmd_requeue(args: argparse.Namespace) -> int:
+    """Process again a message the pipeline failed on, once the fault is fixed."""
+    from jinxiao.jobs.tasks import InternalErrors, open_warehouse, process_messages
+    from jinxiao.warehouse.load import requeue
+
+    settings = env_settings()
+    keys = requeue(open_warehouse(settings), args.message)
+    if not keys:
+        print(f"no internal_error message matches {args.message!r}", file=sys.stderr)
+        return 2
+    print(f"requeued {len(keys)}: {', '.join(keys)}")
+    try:
+        print(process_messages(settings, "requeue"))
+    except InternalErrors as exc:
+        print(exc, file=sys.stderr)
+        return 3
     return 0
 
 
@@ -178,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("intake", help="collect and process once, without Airflow").set_defaults(
         fn=cmd_intake
     )
+    p = sub.add_parser("requeue", help="process again a message that ended in internal_error")
+    p.add_argument("message", help="message_key (or a unique prefix of it) or Message-ID")
+    p.set_defaults(fn=cmd_requeue)
     args = parser.parse_args(argv)
     return args.fn(args)
 

@@ -79,9 +79,14 @@ class Archive:
             return digest, target
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            # A full disk (ENOSPC) or a kill mid-write: leave no half file behind.
+            tmp.unlink(missing_ok=True)
+            raise
         self.unsynced.append(target)
         return digest, target
 
@@ -111,6 +116,21 @@ class Archive:
         for directory in directories:
             _fsync_path(directory)
         self.unsynced.clear()
+
+    def clean_orphans(self) -> int:
+        """Remove temp files a killed run left (call it holding the intake lock: no writer
+        is busy then). Returns how many were removed."""
+        if not self.root.is_dir():
+            return 0
+        removed = 0
+        for tmp in self.root.glob("*/*/.*.tmp"):
+            tmp.unlink(missing_ok=True)
+            removed += 1
+        if removed:
+            log.warning(
+                "archive %s: removed %d temp files of an interrupted run", self.root, removed
+            )
+        return removed
 
     def get(self, digest: str, suffix: str = ".eml") -> bytes:
         return self.path_for(digest, suffix).read_bytes()

@@ -129,14 +129,22 @@ def _maildir_ref(filename: str) -> str:
     return filename.split(":", 1)[0]
 
 
-def write_maildir_message(root: Path, raw: bytes, name: str | None = None) -> str:
-    """Deliver raw bytes into root/new/ via tmp/, as an MDA does; returns the source_ref."""
+def write_maildir_message(
+    root: Path, raw: bytes, name: str | None = None, delivered_at: dt.datetime | None = None
+) -> str:
+    """Deliver raw bytes into root/new/ via tmp/, as an MDA does; returns the source_ref.
+
+    `delivered_at` (default now) becomes the name's leading seconds: the arrival time."""
     root = Path(root)
     for sub in ("tmp", "new", "cur"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     if name is None:
         digest = hashlib.sha256(raw).hexdigest()[:16]
-        name = f"{time.time_ns()}.P{os.getpid()}.{digest}.{socket.gethostname()}"
+        now = int(delivered_at.timestamp() * 10**9) if delivered_at else time.time_ns()
+        # The Maildir convention: delivery seconds first, which is the arrival time read back.
+        name = (
+            f"{now // 10**9}.M{now // 1000 % 10**6}P{os.getpid()}Q{digest}.{socket.gethostname()}"
+        )
     ref = _maildir_ref(name)
     tmp = root / "tmp" / name
     with open(tmp, "wb") as fh:
@@ -145,6 +153,17 @@ def write_maildir_message(root: Path, raw: bytes, name: str | None = None) -> st
         os.fsync(fh.fileno())
     os.replace(tmp, root / "new" / name)
     return ref
+
+
+_DELIVERY_SECONDS = re.compile(r"^(\d{9,11})(?:\D|$)")
+
+
+def maildir_delivery_time(filename: str, mtime: float) -> dt.datetime:
+    """CONTRACT §2: a Maildir name starts with the delivery's Unix seconds (the MDA wrote
+    them); the file's mtime only when it does not (a copy or a touch changes an mtime)."""
+    m = _DELIVERY_SECONDS.match(filename)
+    seconds = int(m.group(1)) if m else mtime
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
 
 
 class MaildirMailbox:
@@ -156,6 +175,7 @@ class MaildirMailbox:
             raise MailboxError(f"not a Maildir (no new/ or cur/): {self.root}")
         self.source = f"maildir:{self.root}"
         self.processed_folder = cfg.processed_folder
+        self._listing: dict[str, Path] | None = None
 
     def __enter__(self) -> MaildirMailbox:
         return self
@@ -175,29 +195,32 @@ class MaildirMailbox:
         return found
 
     def refs(self) -> list[str]:
-        return list(self._files())
+        self._listing = self._files()
+        return list(self._listing)
 
     def fetch(self, refs: Iterable[str]) -> Iterator[RawMessage]:
-        files = self._files()
+        # The folder is listed once per run (refs()), not once per fetched batch: listing a
+        # big Maildir for every 50 messages made collecting quadratic.
+        files = self._listing if self._listing is not None else self._files()
         for ref in refs:
             path = files.get(ref)
-            if path is None:
-                log.warning("%s: message %s is gone", self.source, ref)
-                continue
             try:
-                raw = path.read_bytes()
-                mtime = path.stat().st_mtime
-            except FileNotFoundError:
-                # A mail client moved it new/ -> cur/ between listing and reading.
-                path = self._files().get(ref)
                 if path is None:
+                    raise FileNotFoundError(ref)
+                raw, mtime = path.read_bytes(), path.stat().st_mtime
+            except FileNotFoundError:
+                # A mail client moved it new/ -> cur/ since the listing: list again, once.
+                files = self._listing = self._files()
+                path = files.get(ref)
+                if path is None:
+                    log.warning("%s: message %s is gone", self.source, ref)
                     continue
                 raw, mtime = path.read_bytes(), path.stat().st_mtime
             yield RawMessage(
                 raw=raw,
                 source=self.source,
                 source_ref=ref,
-                arrived_at=dt.datetime.fromtimestamp(mtime, tz=dt.UTC),
+                arrived_at=maildir_delivery_time(path.name, mtime),
             )
 
     def _processed_root(self) -> Path:

@@ -238,13 +238,27 @@ def demo_mails() -> list[DemoMail]:
     return mails
 
 
+def delivered_name(mail: DemoMail, raw: bytes) -> str:
+    """`<delivery Unix seconds>.M0P0.<name>`: the Maildir name an MDA gives, whose seconds
+    are the arrival time the intake uses (CONTRACT §2)."""
+    return f"{int(m.delivery_time(raw).timestamp())}.M0P0.{mail.name}"
+
+
+def deliver(root: Path, mail: DemoMail) -> str:
+    """One demo mail into a Maildir under its delivery name, unless it is there already."""
+    raw = mail.build()
+    name = delivered_name(mail, raw)
+    if not any((Path(root) / sub / name).exists() for sub in ("new", "cur")):
+        write_maildir_message(Path(root), raw, name=name)
+    return name
+
+
 def write_demo_maildir(root: Path) -> int:
     """Write the demo mailbox; files already there are left alone (a rerun writes nothing)."""
     root = Path(root)
     mails = demo_mails()
     for mail in mails:
-        if not any((root / sub / mail.name).exists() for sub in ("new", "cur")):
-            write_maildir_message(root, mail.build(), name=mail.name)
+        deliver(root, mail)
     for sub in ("tmp", "new", "cur"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     return len(mails)

@@ -6,6 +6,7 @@ message without an outcome into exactly one outcome. Both are safe to rerun.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import multiprocessing as mp
@@ -22,8 +23,15 @@ from sqlalchemy import Engine
 
 from jinxiao.config import Campaign
 from jinxiao.domain.forms import CITY_FIGURES, RESULTS_FORMS
+from jinxiao.domain.hygiene import (
+    MAX_DATE_HEADER,
+    clean_attachment_suffix,
+    clean_email,
+    clean_text,
+    plausible,
+)
 from jinxiao.domain.labels import OUTCOME_ZH
-from jinxiao.domain.models import FileProblem, ParsedEmail, Problem, Workbook
+from jinxiao.domain.models import Attachment, FileProblem, ParsedEmail, Problem, Workbook
 from jinxiao.domain.outcomes import MessageResult, SubmissionResult
 from jinxiao.intake.archive import Archive
 from jinxiao.intake.mailbox import Mailbox
@@ -47,6 +55,8 @@ FETCH_BATCH = 50
 PARALLEL_MIN = 16
 MAX_WORKERS = 4
 MAX_ERRORS_IN_DETAIL = 20
+# A Date header further than this from the mailbox's arrival time is noted (CONTRACT §2).
+DATE_TOLERANCE = dt.timedelta(days=1)
 
 
 @dataclass
@@ -55,7 +65,9 @@ class IntakeStats:
     new: int = 0
     processed: int = 0
     outcomes: Counter = field(default_factory=Counter)
-    results: list[MessageResult] = field(default_factory=list)
+    # Keys of messages the pipeline itself failed on (CONTRACT §3 internal_error): the task
+    # reports failure once the batch is through, so ops see red while nothing waits.
+    internal_errors: list[str] = field(default_factory=list)
 
 
 def collect(mailbox: Mailbox, engine: Engine, archive: Archive, run_id: str) -> IntakeStats:
@@ -77,8 +89,41 @@ def collect(mailbox: Mailbox, engine: Engine, archive: Archive, run_id: str) -> 
 
 
 def received_time(parsed: ParsedEmail, arrived_at: dt.datetime | None) -> dt.datetime:
-    """CONTRACT §2: the Date header, else the mailbox's arrival time, else now."""
-    return parsed.date or arrived_at or dt.datetime.now(dt.UTC)
+    """CONTRACT §2: the mailbox's arrival time; the Date header only when the mailbox gives
+    none (and only a plausible one: a sender can write any date); else now."""
+    if arrived_at is not None:
+        return arrived_at
+    if plausible(parsed.date):
+        assert parsed.date is not None
+        return parsed.date
+    return dt.datetime.now(dt.UTC)
+
+
+def date_notes(
+    parsed: ParsedEmail, date_header: str | None, arrived_at: dt.datetime | None
+) -> list[Problem]:
+    """What the submission notes about a Date header the mailbox's clock contradicts."""
+    if date_header and parsed.date is None:
+        return [
+            Problem(
+                "warning",
+                "date_header_unusable",
+                f"邮件的发送时间（Date）“{clean_text(date_header, 60)}”无法识别或不合理，"
+                "已按报送邮箱的收件时间计。",
+            )
+        ]
+    if parsed.date is not None and arrived_at is not None:
+        off = abs(parsed.date - arrived_at)
+        if off > DATE_TOLERANCE:
+            return [
+                Problem(
+                    "warning",
+                    "date_header_off",
+                    f"邮件写明的发送时间（{parsed.date.isoformat(timespec='minutes')}）与报送邮箱"
+                    f"收到的时间相差{off.days}天以上，以收件时间为准。",
+                )
+            ]
+    return []
 
 
 def _date_header(raw: bytes) -> str | None:
@@ -99,7 +144,10 @@ class Front:
 
     @classmethod
     def of(cls, raw: bytes) -> Front:
-        return cls(extract(raw), is_automatic(raw), _date_header(raw))
+        header = _date_header(raw)
+        return cls(
+            clean_email(extract(raw)), is_automatic(raw), clean_text(header, MAX_DATE_HEADER)
+        )
 
 
 def read_front(archive_path: str) -> Front:
@@ -194,14 +242,17 @@ class Processor:
             result.reason_detail = "邮件没有附件，未作为报送处理。如需报送，请将表格作为附件发送。"
         else:
             result.submissions = self.files(result, parsed)
+            notes = date_notes(parsed, front.date_header, pending.arrived_at)
+            for sub in result.submissions:
+                sub.problems.extend(notes)
         return result
 
     def files(self, result: MessageResult, parsed: ParsedEmail) -> list[SubmissionResult]:
         formats = [sniff_format(a.payload, a.filename) for a in parsed.attachments]
         has_table = any(f in TABLE_FORMATS for f in formats)
         subs = []
-        for att, fmt in zip(parsed.attachments, formats, strict=True):
-            digest, path = self.archive.put(att.payload, Path(att.filename).suffix[:10] or ".bin")
+        for att, fmt in zip(unique_paths(parsed.attachments), formats, strict=True):
+            digest, path = self.archive.put(att.payload, clean_attachment_suffix(att))
             sub = SubmissionResult(att, digest, str(path), None, "pending")
             if has_table and fmt in COMPANION_FORMATS:
                 sub.outcome = "ignored"
@@ -252,26 +303,52 @@ class Processor:
         self.read_pending()
         waiting = [s for r in results for s in r.submissions if s.outcome == "validating"]
         for suite in sorted(set(SUITE_OF_FORM.values())):
-            subs = [s for s in waiting if SUITE_OF_FORM[s.form] == suite]
-            if not subs:
-                continue
-            found = validate_tables([s.table for s in subs], suite, self.campaign)
-            for i, sub in enumerate(subs):
-                sub.problems.extend(found[i])
+            subs = [s for s in waiting if SUITE_OF_FORM[s.form or ""] == suite]
+            if subs:
+                self._validate_suite(suite, subs)
         for sub in waiting:
-            sheets = {name: i for i, name in enumerate(sub.table.sheets)}
-            sub.problems.sort(
-                key=lambda p: (sheets.get(p.sheet, 0), p.excel_row or 0, p.severity != "error")
+            if sub.outcome != "validating":
+                continue
+            try:
+                self._verdict(sub)
+            except Exception as exc:
+                log.exception("verdict failed for %s", sub.attachment.filename)
+                fail_submission(sub, "validate", exc)
+
+    def _validate_suite(self, suite: str, subs: list[SubmissionResult]) -> None:
+        tables = [s.table for s in subs]
+        try:
+            assert all(t is not None for t in tables)
+            found = validate_tables(tables, suite, self.campaign)  # type: ignore[arg-type]
+        except Exception:
+            # One table that breaks the batch must not fail the others: validate each alone.
+            log.exception("batch validation of %d tables failed; validating one by one", len(subs))
+            for sub in subs:
+                try:
+                    assert sub.table is not None
+                    sub.problems.extend(validate_tables([sub.table], suite, self.campaign)[0])
+                except Exception as exc:
+                    log.exception("validation failed for %s", sub.attachment.filename)
+                    fail_submission(sub, "validate", exc)
+            return
+        for i, sub in enumerate(subs):
+            sub.problems.extend(found[i])
+
+    def _verdict(self, sub: SubmissionResult) -> None:
+        assert sub.table is not None
+        sheets = {name: i for i, name in enumerate(sub.table.sheets)}
+        sub.problems.sort(
+            key=lambda p: (sheets.get(p.sheet or "", 0), p.excel_row or 0, p.severity != "error")
+        )
+        if sub.errors:
+            sub.outcome, sub.reason_class = "rejected", "validation_failed"
+            shown = sub.errors[:MAX_ERRORS_IN_DETAIL]
+            more = len(sub.errors) - len(shown)
+            sub.reason_detail = "；".join(p.message_zh for p in shown) + (
+                f"；另有{more}处错误。" if more else ""
             )
-            if sub.errors:
-                sub.outcome, sub.reason_class = "rejected", "validation_failed"
-                shown = sub.errors[:MAX_ERRORS_IN_DETAIL]
-                more = len(sub.errors) - len(shown)
-                sub.reason_detail = "；".join(p.message_zh for p in shown) + (
-                    f"；另有{more}处错误。" if more else ""
-                )
-            else:
-                sub.outcome = "accepted"
+        else:
+            sub.outcome = "accepted"
 
     def run(
         self, pending: list[load.PendingMessage], run_id: str, on_commit: OnCommit | None = None
@@ -282,27 +359,89 @@ class Processor:
         finally:
             self.executor, self.reads = InlineExecutor(), []
         self.archive.sync()  # the files' copies, before any submission row points at them
-        committed = []
-        for result in sorted(results, key=lambda r: r.received_at):
-            committed.append(load.commit_message(self.engine, result, run_id, on_commit))
-        return committed
+        return [self._commit(r, run_id, on_commit) for r in sorted(results, key=_arrival)]
+
+    def _commit(
+        self, result: MessageResult, run_id: str, on_commit: OnCommit | None
+    ) -> MessageResult:
+        """One message's transaction; if it fails, the message alone ends in internal_error."""
+        try:
+            return load.commit_message(self.engine, result, run_id, on_commit)
+        except Exception as exc:
+            log.exception("commit failed for message %s", result.message_key)
+            # A fresh result: the failed one may hold what broke the transaction.
+            failed = MessageResult(
+                result.message_key, result.email, result.received_at, None, result.city_name
+            )
+            fail_message(failed, "commit", exc)
+            return load.commit_internal_error(self.engine, failed, run_id, on_commit)
+
+    def _fronts(self, pending: list[load.PendingMessage]) -> list[Front | BaseException]:
+        """Each message's parsed front, or the exception parsing it raised (only that one's)."""
+        futures = [self._submit(read_front, p.archive_path) for p in pending]
+        fronts: list[Front | BaseException] = []
+        for p, future in zip(pending, futures, strict=True):
+            try:
+                fronts.append(future.result())
+            except BrokenProcessPool:
+                self._lose_pool()
+                fronts.append(_safe_front(p.archive_path))
+            except Exception as exc:
+                fronts.append(exc)
+        return fronts
 
     def _decide(self, pending: list[load.PendingMessage]) -> list[MessageResult]:
-        paths = [p.archive_path for p in pending]
-        try:
-            fronts = list(self.executor.map(read_front, paths, chunksize=8))
-        except BrokenProcessPool:
-            self._lose_pool()
-            fronts = [read_front(path) for path in paths]
-        # Earlier mail first, so "again" and "later" mean what the cities' Date headers say;
-        # ties keep the order the mailbox held them in.
-        order = sorted(
-            range(len(pending)),
-            key=lambda i: (received_time(fronts[i].email, pending[i].arrived_at), i),
-        )
-        results = [self.triage(pending[i], fronts[i]) for i in order]
+        fronts = self._fronts(pending)
+        # Earlier arrivals first, so "again" and "later" follow the mailbox's clock; ties keep
+        # the order the mailbox held them in.
+        order = sorted(range(len(pending)), key=lambda i: (_front_time(pending[i], fronts[i]), i))
+        results = []
+        for i in order:
+            front, item = fronts[i], pending[i]
+            if isinstance(front, BaseException):
+                log.error("message %s could not be parsed: %s", item.message_key, front)
+                results.append(fail_message(_bare_result(item), "parse", front))
+                continue
+            try:
+                results.append(self.triage(item, front))
+            except Exception as exc:
+                log.exception("triage failed for message %s", item.message_key)
+                results.append(fail_message(_bare_result(item, front.email), "triage", exc))
         self.validate(results)
         return results
+
+
+def _safe_front(archive_path: str) -> Front | BaseException:
+    try:
+        return read_front(archive_path)
+    except Exception as exc:
+        return exc
+
+
+def _front_time(item: load.PendingMessage, front: Front | BaseException) -> dt.datetime:
+    if isinstance(front, BaseException):
+        return item.arrived_at or dt.datetime.now(dt.UTC)
+    return received_time(front.email, item.arrived_at)
+
+
+def _bare_result(item: load.PendingMessage, email: ParsedEmail | None = None) -> MessageResult:
+    when = received_time(email, item.arrived_at) if email else item.arrived_at
+    return MessageResult(item.message_key, email, when or dt.datetime.now(dt.UTC), None, None)
+
+
+def _arrival(result: MessageResult) -> dt.datetime:
+    return result.received_at
+
+
+def unique_paths(attachments: tuple[Attachment, ...]) -> list[Attachment]:
+    """Two zip members may share a name: the second is "…!a.xlsx#2", so each row is its own."""
+    seen: Counter[str] = Counter()
+    out = []
+    for att in attachments:
+        seen[att.path] += 1
+        n = seen[att.path]
+        out.append(att if n == 1 else dataclasses.replace(att, path=f"{att.path}#{n}"))
+    return out
 
 
 @dataclass
@@ -345,15 +484,52 @@ def read_submission(job: ReadJob) -> SubmissionResult:
             fp.reason_class,
             fp.detail_zh,
         )
-    except Exception:
-        # A file no reader anticipated must still end in an outcome, not stall the mailbox.
+    except Exception as exc:
+        # A file no reader anticipated must still end in an outcome, not stall the mailbox;
+        # the fault is the pipeline's, so ops hear of it and the city gets no verdict.
         log.exception("unexpected error reading %s", sub.attachment.filename)
-        sub.outcome, sub.reason_class = "rejected", "corrupt_file"
-        sub.reason_detail = (
-            f"文件“{sub.attachment.filename}”无法读取（系统内部错误已记录，省商务厅将人工核对）。"
-            "请确认文件能用Excel正常打开后重新发送。"
-        )
+        fail_submission(sub, "read", exc)
     return sub
+
+
+STAGE_ZH = {
+    "parse": "解析邮件",
+    "triage": "识别发件人和附件",
+    "read": "读取附件",
+    "validate": "校验数据",
+    "commit": "入库",
+}
+
+
+def error_text(exc: BaseException) -> str:
+    return clean_text(f"{type(exc).__name__}: {exc}", 300) or type(exc).__name__
+
+
+def internal_detail(stage: str, exc: BaseException) -> str:
+    return (
+        f"系统在{STAGE_ZH.get(stage, stage)}时出错（{error_text(exc)}）。原始邮件已存档，"
+        "运维人员修复后用 jinxiao requeue 重新处理；不要求发件单位重发。"
+    )
+
+
+def fail_submission(sub: SubmissionResult, stage: str, exc: BaseException) -> None:
+    sub.outcome, sub.reason_class = "rejected", "internal_error"
+    sub.reason_detail = internal_detail(stage, exc)
+    sub.table = None
+
+
+def fail_message(result: MessageResult, stage: str, exc: BaseException) -> MessageResult:
+    """The message's outcome when the pipeline itself failed on it: nothing of it is loaded."""
+    result.outcome, result.reason_class = "rejected", "internal_error"
+    result.reason_detail = internal_detail(stage, exc)
+    result.submissions = []
+    return result
+
+
+def had_internal_error(result: MessageResult) -> bool:
+    return result.reason_class == "internal_error" or any(
+        s.reason_class == "internal_error" for s in result.submissions
+    )
 
 
 def city_figures(wb: Workbook) -> list[tuple[str, float | None, str | None]]:
@@ -393,5 +569,6 @@ def process(
         for result in processor.run(pending, run_id, on_commit):
             stats.processed += 1
             stats.outcomes[result.outcome] += 1
-            stats.results.append(result)
+            if had_internal_error(result):
+                stats.internal_errors.append(result.message_key)
     return stats

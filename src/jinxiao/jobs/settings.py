@@ -22,6 +22,8 @@ class Settings:
     output_dir: Path
     archive_dir: Path
     smtp: SmtpConfig | None = None  # None: replies and reminders wait in the outbox
+    # How long an intake waits for another one holding the warehouse's lock.
+    lock_wait_seconds: float = 300.0
 
 
 def output_dir() -> Path:

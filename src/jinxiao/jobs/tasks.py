@@ -40,8 +40,10 @@ def collect_mail(settings: Settings, run_id: str) -> CollectReport:
     started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
     engine = open_warehouse(settings)
     archive = Archive(settings.archive_dir)
-    with open_mailbox(settings.mailbox) as mailbox:
-        stats = intake.collect(mailbox, engine, archive, run_id)
+    with connection.intake_lock(engine, settings.lock_wait_seconds):
+        archive.clean_orphans()
+        with open_mailbox(settings.mailbox) as mailbox:
+            stats = intake.collect(mailbox, engine, archive, run_id)
     log.info("mailbox %s: %d messages, %d new", settings.mailbox.kind, stats.seen, stats.new)
     ops.record_step(engine, run_id, INTAKE, "collect", started, time.perf_counter() - clock,
                     seen=stats.seen, new=stats.new)  # fmt: skip
@@ -73,6 +75,17 @@ def send_mail(settings: Settings, engine: Engine) -> dict[str, object]:
     report = outbox.send_pending(engine, settings.smtp)
     if report.connect_error or report.failed:
         log.error("mail not delivered: %s", report)
+    oldest = outbox.oldest_unsent(engine)
+    if oldest is not None and dt.datetime.now(dt.UTC) - oldest > MAIL_STUCK_AFTER:
+        waiting = outbox.outbox_status(engine)
+        why = report.connect_error or "; ".join(e for _k, e in report.failed[:3]) or "见日志"
+        ops.send_alert(
+            "[jinxiao] 回复邮件超过1小时未能发出",
+            [f"待发邮件：{waiting}", f"最早一封入队于 {oldest.isoformat(timespec='minutes')}",
+             f"SMTP: {settings.smtp.host}:{settings.smtp.port}", f"错误: {why}"],
+            settings.smtp,
+        )  # fmt: skip
+        raise MailStuck(f"outbox has mail waiting since {oldest:%Y-%m-%d %H:%M}Z: {why}")
     return {"sent": report.sent, "retry": report.retry, "failed": report.failed,
             "connect_error": report.connect_error}  # fmt: skip
 
@@ -83,17 +96,47 @@ def process_messages(settings: Settings, run_id: str) -> dict[str, int]:
     campaign = load_campaign()
     engine = open_warehouse(settings, campaign)
     registry = load_sender_registry(settings.sender_registry, campaign)
-    stats = intake.process(
-        engine, Archive(settings.archive_dir), registry, campaign, run_id,
-        on_commit=reply_hook(settings, campaign),
-    )  # fmt: skip
+    with connection.intake_lock(engine, settings.lock_wait_seconds):
+        stats = intake.process(
+            engine, Archive(settings.archive_dir), registry, campaign, run_id,
+            on_commit=reply_hook(settings, campaign),
+        )  # fmt: skip
     if settings.mailbox.processed_folder:
         move_processed(settings, engine)
-    sent = send_mail(settings, engine)
+    stuck: MailStuck | None = None
+    try:
+        sent: dict[str, object] = send_mail(settings, engine)
+    except MailStuck as exc:
+        stuck, sent = exc, {"stuck": str(exc)}
     ops.record_step(engine, run_id, INTAKE, "process", started, time.perf_counter() - clock,
                     outcomes=dict(stats.outcomes))  # fmt: skip
     log.info("outcomes %s; mail %s", dict(stats.outcomes), sent)
+    # Every message has its outcome by now; these only make the task say what needs a person.
+    if stats.internal_errors:
+        raise InternalErrors(stats.internal_errors)
+    if stuck is not None:
+        raise stuck
     return dict(stats.outcomes)
+
+
+# Mail the cities wait for: past this, ops hear of it and the task turns red.
+MAIL_STUCK_AFTER = dt.timedelta(hours=1)
+
+
+class MailStuck(RuntimeError):
+    """Replies have waited in the outbox for over MAIL_STUCK_AFTER: SMTP keeps failing."""
+
+
+class InternalErrors(RuntimeError):
+    """The batch is through, but the pipeline failed on some messages: ops must look."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        shown = ", ".join(k[:16] for k in keys[:10])
+        super().__init__(
+            f"{len(keys)} message(s) ended in internal_error (archived, not loaded; ops notified): "
+            f"{shown}{' …' if len(keys) > 10 else ''}. Fix, then `jinxiao requeue <key>`."
+        )
 
 
 def move_processed(settings: Settings, engine: Engine) -> None:

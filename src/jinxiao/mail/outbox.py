@@ -29,7 +29,7 @@ from email.policy import SMTP as SMTP_POLICY
 from sqlalchemy import Connection, Engine, text
 
 from jinxiao.config import truthy
-from jinxiao.domain.times import to_db_time
+from jinxiao.domain.times import as_time, to_db_time
 
 log = logging.getLogger(__name__)
 
@@ -327,3 +327,12 @@ def outbox_status(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT status, COUNT(*) FROM outbox GROUP BY status"))
         return {r[0]: int(r[1]) for r in rows}
+
+
+def oldest_unsent(engine: Engine) -> dt.datetime | None:
+    """When the oldest mail still waiting to go out was enqueued (None: nothing waits)."""
+    with engine.connect() as conn:
+        value = conn.execute(
+            text("SELECT MIN(created_at) FROM outbox WHERE status IN ('pending', 'sending')")
+        ).scalar()
+    return as_time(value)

@@ -362,6 +362,24 @@ def compose_reply(
     return msg
 
 
+_OPS_LEAD = {
+    "unknown_sender": "以下邮件的发件人不在报送邮箱登记表中，已隔离存档，未入库，也未回复发件人。",
+    "unauthenticated_sender": "以下邮件自称来自登记的报送邮箱，但收件服务器未能验证发件人身份"
+    "（DMARC未通过或发件人地址可疑），已隔离存档，未入库，也未回复发件人。",
+    "internal_error": "系统处理以下邮件时出错，邮件已存档，未入库，也未回复发件人；"
+    "同批其他邮件照常处理。",
+}
+_OPS_TODO = {
+    "unknown_sender": "处理办法：如确为某市商务局的报送邮箱，请将该地址加入发件人登记表"
+    "（sender_registry，格式 city_name,email）后重新处理该邮件，或请该市改用已登记邮箱重新发送；"
+    "如非报送邮件，无需处理。",
+    "unauthenticated_sender": "处理办法：请电话向该市商务局核实是否发过此邮件；如确为该市所发，"
+    "请该市检查其邮件系统的DKIM/SPF设置后重新发送。切勿直接采用隔离邮件中的数据。",
+    "internal_error": "处理办法：查看该次运行 process_messages 任务日志中此存档键的错误，"
+    "修复后执行下面的命令重新处理。",
+}
+
+
 def compose_ops_notice(
     result: MessageResult,
     ops_addr: str,
@@ -375,7 +393,12 @@ def compose_ops_notice(
     subject = em.subject if em else ""
     msg = _new_message(ops_key(result), from_addr or ops_addr, now)
     msg["To"] = ops_addr
-    msg["Subject"] = f"【隔离】未登记发件人来信：{sender}｜{subject or '（无主题）'}"
+    if result.reason_class == "internal_error":
+        msg["Subject"] = f"【系统错误】邮件未能处理：{sender}｜{subject or '（无主题）'}"
+    elif result.reason_class == "unauthenticated_sender":
+        msg["Subject"] = f"【隔离】发件人身份未通过验证：{sender}｜{subject or '（无主题）'}"
+    else:
+        msg["Subject"] = f"【隔离】未登记发件人来信：{sender}｜{subject or '（无主题）'}"
     received = (
         _when(result.received_at, campaign)
         if campaign
@@ -383,7 +406,7 @@ def compose_ops_notice(
     )
     files = [f"  - {a.filename}（{a.size}字节）" for a in (em.attachments if em else ())]
     lines = [
-        "以下邮件的发件人不在报送邮箱登记表中，已隔离存档，未入库，也未回复发件人。",
+        _OPS_LEAD.get(result.reason_class or "", _OPS_LEAD["unknown_sender"]),
         "",
         f"发件人：{em.sender_name or ''} <{sender}>".strip(),
         f"主题：{subject or '（无主题）'}",
@@ -395,10 +418,10 @@ def compose_ops_notice(
         "",
         f"说明：{result.reason_detail or '发件人未登记。'}",
         "",
-        "处理办法：如确为某市商务局的报送邮箱，请将该地址加入发件人登记表"
-        "（sender_registry，格式 city_name,email）后重新处理该邮件，或请该市改用已登记邮箱重新发送；"
-        "如非报送邮件，无需处理。",
+        _OPS_TODO.get(result.reason_class or "", _OPS_TODO["unknown_sender"]),
     ]
+    if result.reason_class == "internal_error":
+        lines.append(f"重新处理：jinxiao requeue {result.message_key}")
     msg.set_content("\n".join(lines) + "\n", charset="utf-8", cte="base64")
     return msg
 
@@ -417,7 +440,9 @@ def enqueue_for_result(
     or after that commit: the totals and current files are read through `conn`.
     """
     keys = []
-    if result.outcome == "quarantined":
+    if result.reason_class == "internal_error" or result.outcome == "quarantined":
+        # Ops hear of both; the city gets no robot verdict on mail the pipeline could not
+        # judge, nor a forger a confirmation that the address is watched.
         if ops_addr:
             notice = compose_ops_notice(result, ops_addr, from_addr, campaign, now)
             if enqueue(conn, ops_key(result), notice, "ops_notice", message_key=result.message_key):

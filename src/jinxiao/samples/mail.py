@@ -308,3 +308,12 @@ def make_zip(members: list[tuple[str, bytes]], name_encoding: str = "gbk") -> by
                 info.external_attr = 0o40775 << 16 | 0x10
             zf.writestr(info, data)
     return buf.getvalue()
+
+
+def delivery_time(raw: bytes) -> dt.datetime:
+    """When the province's mailbox received a sample mail: at its Date (a sample is
+    delivered the moment it is sent, so its Date reads back as its arrival)."""
+    from email.parser import BytesHeaderParser
+    from email.utils import parsedate_to_datetime
+
+    return parsedate_to_datetime(BytesHeaderParser().parsebytes(raw)["Date"])

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import re
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -205,3 +209,63 @@ def open_warehouse(cfg: WarehouseConfig, campaign: Campaign) -> Engine:
     engine = connect(cfg)
     migrate(engine, campaign, county_table())
     return engine
+
+
+class IntakeBusy(RuntimeError):
+    """Another intake holds the warehouse's lock; this one did not start."""
+
+
+# pg_advisory_lock key: any fixed bigint; this one spells "jinxiao" in ASCII.
+_INTAKE_LOCK_KEY = 0x6A696E7869616F
+
+
+@contextlib.contextmanager
+def intake_lock(engine: Engine, wait_seconds: float = 300.0) -> Iterator[None]:
+    """One intake at a time per warehouse, so two runs never decide the same message.
+
+    PostgreSQL: a session advisory lock. SQLite: an flock on a file beside the database
+    (a lock row would outlive a SIGKILLed run; the kernel drops an flock with the process).
+    Waits up to `wait_seconds`, then raises IntakeBusy.
+    """
+    deadline = time.monotonic() + wait_seconds
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            lock = text("SELECT pg_try_advisory_lock(:k)")
+            while not conn.execute(lock, {"k": _INTAKE_LOCK_KEY}).scalar():
+                _wait_or_give_up(deadline, engine)
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _INTAKE_LOCK_KEY})
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.intake-lock", "a+b") as fh:
+        while True:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                _wait_or_give_up(deadline, engine)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def _wait_or_give_up(deadline: float, engine: Engine) -> None:
+    if time.monotonic() >= deadline:
+        raise IntakeBusy(
+            f"intake already running on {describe_engine(engine)}; this run did not start"
+        )
+    time.sleep(0.5)
+
+
+def describe_engine(engine: Engine) -> str:
+    """dialect://host:port/database, never the password: what every warehouse error names."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        return f"sqlite:{url.database}"
+    return f"{url.get_backend_name()}://{url.host or 'localhost'}:{url.port or ''}/{url.database}"

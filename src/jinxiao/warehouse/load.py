@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from jinxiao.domain.outcomes import MessageResult, SubmissionResult
 from jinxiao.domain.times import as_time, to_db_time
 from jinxiao.warehouse.link_results import match_registry_activity
 
+log = logging.getLogger(__name__)
 OnCommit = Callable[[Connection, MessageResult], object]
 
 
@@ -368,3 +370,68 @@ def commit_message(
         if on_commit is not None:
             on_commit(conn, result)
     return result
+
+
+def commit_internal_error(
+    engine: Engine, result: MessageResult, run_id: str, on_commit: OnCommit | None = None
+) -> MessageResult:
+    """Record that the pipeline failed on a message, in a fresh transaction of its own.
+
+    Only the message row changes (its raw bytes stay archived); `on_commit` may enqueue the
+    ops notice, and if even that fails the outcome is still recorded, without the notice.
+    """
+    email = result.email
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE message SET message_id = :mid, sender = :snd, subject = :subj, "
+                "received_at = :rcv, city_name = :city, outcome = :o, reason_class = :rc, "
+                "reason_detail = :rd, processed_at = :now, run_id = :run WHERE message_key = :k"
+            ),
+            {
+                "mid": email.message_id if email else None,
+                "snd": email.sender if email else None,
+                "subj": email.subject if email else None,
+                "rcv": to_db_time(result.received_at), "city": result.city_name,
+                "o": result.outcome, "rc": result.reason_class, "rd": result.reason_detail,
+                "now": to_db_time(dt.datetime.now(dt.UTC)), "run": run_id,
+                "k": result.message_key,
+            },
+        )  # fmt: skip
+        if on_commit is not None:
+            try:
+                with conn.begin_nested():
+                    on_commit(conn, result)
+            except Exception:
+                log.exception("no ops notice for message %s", result.message_key)
+    return result
+
+
+def requeue(engine: Engine, key: str) -> list[str]:
+    """Clear the outcome of messages the pipeline failed on (by message_key, a unique prefix
+    of it, or Message-ID) so the next intake processes them again; returns their keys.
+
+    Only `internal_error` messages: any other outcome is the city's to change by resending.
+    """
+    with engine.begin() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT message_key FROM message WHERE reason_class = 'internal_error' "
+                "AND (message_key LIKE :prefix OR message_id = :mid)"
+            ),
+            {"prefix": f"{key}%", "mid": key.strip("<>")},
+        ).all()
+        keys = [r[0] for r in rows]
+        for k in keys:
+            # A message whose every file failed has rejected submissions and their problems;
+            # none of them loaded rows (only accepted files do).
+            conn.execute(text("DELETE FROM problem WHERE message_key = :k"), {"k": k})
+            conn.execute(text("DELETE FROM submission WHERE message_key = :k"), {"k": k})
+            conn.execute(
+                text(
+                    "UPDATE message SET outcome = NULL, reason_class = NULL, reason_detail = NULL, "
+                    "processed_at = NULL WHERE message_key = :k"
+                ),
+                {"k": k},
+            )
+    return keys
