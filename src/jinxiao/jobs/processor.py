@@ -248,6 +248,8 @@ class Processor:
         return result
 
     def files(self, result: MessageResult, parsed: ParsedEmail) -> list[SubmissionResult]:
+        city = result.city_name
+        assert city is not None, "only a registered sender's files are read"
         formats = [sniff_format(a.payload, a.filename) for a in parsed.attachments]
         has_table = any(f in TABLE_FORMATS for f in formats)
         subs = []
@@ -257,7 +259,7 @@ class Processor:
             if has_table and fmt in COMPANION_FORMATS:
                 sub.outcome = "ignored"
                 sub.reason_detail = "随表格一并发送的扫描件或图片，已存档，不作数据读取。"
-            elif seen := self.file_seen(result.city_name, digest):
+            elif seen := self.file_seen(city, digest):
                 sub.outcome = "duplicate"
                 # An earlier copy in this same batch has no verdict yet: say nothing about it.
                 earlier = f"（当时结果：{OUTCOME_ZH[seen[1]]}）" if seen[1] in OUTCOME_ZH else ""
@@ -265,11 +267,9 @@ class Processor:
                     f"与此前收到的文件“{seen[0]}”内容完全相同{earlier}，无需重复报送。"
                 )
             else:
-                job = ReadJob(
-                    sub, result.city_name, parsed.subject, parsed.body_text, self.campaign
-                )
+                job = ReadJob(sub, city, parsed.subject, parsed.body_text, self.campaign)
                 self.reads.append((job, self._submit(read_submission, job)))
-                self.batch_files[(result.city_name, digest)] = sub
+                self.batch_files[(city, digest)] = sub
             subs.append(sub)
         return subs
 

@@ -141,21 +141,22 @@ def link_to_registry(conn: Connection, sub: SubmissionResult, city_name: str) ->
     Done at load, inside the message's transaction, so a registry committed earlier in the
     same run (mail is committed in Date order) is already there to link to.
     """
+    table = sub.table
+    assert table is not None, "only a read table is linked"
     candidates = current_registry_activities(conn, city_name)
-    for rec in sub.table.records:
-        name, row = rec["activity_name"], rec["excel_row"]
-        found = match_registry_activity(candidates, name) if name else None
+    for rec in table.records:
+        name, row, sheet = rec["activity_name"], int(str(rec["excel_row"])), str(rec["sheet"])
+        found = match_registry_activity(candidates, str(name)) if name else None
         rec["registry_activity_id"] = found
         if name and found is None:
             sub.problems.append(
                 Problem(
                     "warning",
                     "activity_not_in_registry",
-                    f"{sub.table.place(rec['sheet'], row)}“{name}”未在本市活动名录中找到，"
-                    "已作为新增活动记录。",
-                    int(row),
-                    sub.table.header("activity_name"),
-                    rec["sheet"],
+                    f"{table.place(sheet, row)}“{name}”未在本市活动名录中找到，已作为新增活动记录。",
+                    row,
+                    table.header("activity_name"),
+                    sheet,
                 )
             )
 
@@ -175,7 +176,7 @@ def _supersede(conn: Connection, sub_id: int, city: str, form: str, received: st
     ).all()
     outcome = "accepted"
     for other_id, other_received in rows:
-        if to_db_time(as_time(other_received)) <= received:
+        if (to_db_time(as_time(other_received)) or "") <= received:
             conn.execute(
                 text(
                     "UPDATE submission SET outcome = 'superseded', superseded_by = :n "
@@ -239,25 +240,35 @@ _COUNTY_INSERT = text(
 _ACTIVITY_IDS = text("SELECT sheet, excel_row, activity_id FROM activity WHERE submission_id = :s")
 
 
+def _codes(value: object) -> list[str]:
+    return [str(c) for c in value] if isinstance(value, list | tuple) else []
+
+
 def _insert_activities(conn: Connection, sub_id: int, msg_key: str, sub: SubmissionResult) -> int:
     """All rows of a submission in one executemany; (sheet, Excel row) is unique."""
     nt = sub.table
+    assert nt is not None, "only a read table has rows"
     records = nt.records
     if not records:
         return 0
     params = [
         {c: _py(rec.get(c)) for c in _ACTIVITY_COLUMNS}
         | {"sub": sub_id, "key": msg_key, "city": nt.city_name, "form": sub.form,
-           "sheet": rec["sheet"], "row": int(rec["excel_row"])}
+           "sheet": rec["sheet"], "row": int(str(rec["excel_row"]))}
         for rec in records
     ]  # fmt: skip
     conn.execute(_ACTIVITY_INSERT[conn.dialect.name], params)
     ids = {(s, int(r)): a for s, r, a in conn.execute(_ACTIVITY_IDS, {"s": sub_id}).all()}
     counties = [
-        {"a": ids[rec["sheet"], int(rec["excel_row"])], "c": code, "n": name, "city": nt.city_name}
+        {
+            "a": ids[rec["sheet"], int(str(rec["excel_row"]))],
+            "c": code,
+            "n": name,
+            "city": nt.city_name,
+        }
         for rec in records
         for code, name in zip(
-            rec["county_codes"], (rec["county_names"] or "").split("、"), strict=False
+            _codes(rec["county_codes"]), str(rec["county_names"] or "").split("、"), strict=False
         )
     ]
     if counties:
@@ -337,6 +348,8 @@ def commit_message(
             )  # fmt: skip
             sub.submission_id = sub_id
             if sub.outcome == "accepted":
+                # Only a registered city's file, read into a form, is ever accepted.
+                assert result.city_name and sub.form and received, "accepted without a city"
                 if sub.table is not None and sub.form in RESULTS_FORMS:
                     link_to_registry(conn, sub, result.city_name)
                 if sub.table is not None:
