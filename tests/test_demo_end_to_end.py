@@ -73,6 +73,8 @@ def test_each_demo_mail_gets_its_outcome_and_the_right_reply_or_none(demo_run, s
                 "JOIN message m ON m.message_key = r.message_key"
             )  # fmt: skip
         ).all()
+    # Maildir names are "<delivery seconds>.M0P0.<demo name>": the demo name is the story.
+    rows = [(r[0].split(".M0P0.", 1)[-1], *r[1:]) for r in rows]
     outcomes = {r[0]: r[1] for r in rows}
     assert outcomes == {name: want for name, (want, _reply) in EXPECTED.items()}
     sent = smtp_server.parsed()

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from jinxiao.intake.mailbox import write_maildir_message
 from jinxiao.jobs.demo import demo_mails
+from jinxiao.samples.mail import delivery_time
 from jinxiao.warehouse.connection import connect
 
 REPO = Path(__file__).resolve().parents[1]
@@ -128,7 +129,7 @@ def test_intake_on_imap_and_postgresql(
     monkeypatch, tmp_path, airflow_db, imap_account, pg_warehouse
 ):
     for _name, raw in _mails():
-        imap_account.append(raw)
+        imap_account.append(raw, date=delivery_time(raw))
     flags_before = imap_account.flags()
     conn = json.dumps(
         {"conn_type": "imap", "host": imap_account.host, "port": imap_account.port,
@@ -148,7 +149,7 @@ def test_intake_on_imap_and_postgresql(
 def test_intake_on_maildir_and_sqlite(monkeypatch, tmp_path, airflow_db, sqlite_warehouse):
     maildir = tmp_path / "Maildir"
     for name, raw in _mails():
-        write_maildir_message(maildir, raw, name=name)
+        write_maildir_message(maildir, raw, name=f"{int(delivery_time(raw).timestamp())}.{name}")
     listing = sorted(p.name for p in maildir.rglob("*") if p.is_file())
     conn = json.dumps({"conn_type": "fs", "extra": {"path": str(maildir)}})
     _run_intake(monkeypatch, tmp_path, conn, sqlite_warehouse)
@@ -181,7 +182,7 @@ def test_crashed_run_leaves_messages_for_the_next(tmp_path, sqlite_warehouse, ca
 
     maildir = tmp_path / "Maildir"
     for name, raw in _mails()[:3]:
-        write_maildir_message(maildir, raw, name=name)
+        write_maildir_message(maildir, raw, name=f"{int(delivery_time(raw).timestamp())}.{name}")
     engine = connect(sqlite_warehouse)
     migrate(engine, campaign, county_table())
     archive = Archive(tmp_path / "archive")
