@@ -19,6 +19,7 @@ When it fails, the failing task's log says which step and why; every step is saf
 from __future__ import annotations
 
 from airflow.sdk import dag, task
+from airflow.timetables.trigger import CronTriggerTimetable
 
 from jinxiao_airflow import DAG_DEFAULTS, TAGS, settings
 
@@ -31,7 +32,8 @@ def _as_of(logical_date):
 
 @dag(
     dag_id="nightly_consolidation",
-    schedule="0 1 * * *",
+    # 01:00 in Beijing, whatever the scheduler host's clock or zone.
+    schedule=CronTriggerTimetable("0 1 * * *", timezone="Asia/Shanghai"),
     tags=TAGS,
     doc_md=__doc__,
     **DAG_DEFAULTS,

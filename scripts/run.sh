@@ -10,6 +10,8 @@ mkdir -p "$var/logs"
 
 export AIRFLOW_HOME="${AIRFLOW_HOME:-$var/airflow}"
 export AIRFLOW__CORE__LOAD_EXAMPLES=False
+# Schedules and times read in Beijing time (the province's clock), not UTC.
+export AIRFLOW__CORE__DEFAULT_TIMEZONE="${AIRFLOW__CORE__DEFAULT_TIMEZONE:-Asia/Shanghai}"
 export AIRFLOW__CORE__DAGS_FOLDER="$repo/dags"
 export AIRFLOW__CORE__PLUGINS_FOLDER="$repo/plugins"
 export AIRFLOW__LOGGING__LOGGING_LEVEL="${AIRFLOW__LOGGING__LOGGING_LEVEL:-WARNING}"

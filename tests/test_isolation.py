@@ -319,3 +319,16 @@ def test_any_header_text_reaches_the_warehouse_clean(
     with engine.connect() as conn:
         stored = conn.execute(text("SELECT subject FROM message WHERE message_key='k'")).scalar()
     assert stored == (email.subject or None) or stored == email.subject
+
+
+def test_an_unknown_sender_is_quarantined_only_with_a_table(tmp_path, campaign):
+    wh = WarehouseConfig("sqlite", path=str(tmp_path / "w.db"))
+    root = tmp_path / "Maildir"
+    _deliver(root, build_email("news@shop.example", "本周优惠", [], body="点击查看"), _at(4, 20))
+    table = [("名录.xlsx", _registry("长治市"))]
+    _deliver(root, build_email("zhangsan@163.com", "长治活动名录", table), _at(4, 21))
+    _run(root, wh, campaign)
+    assert {s: (o, r) for s, o, r in _outcomes(wh)} == {
+        "本周优惠": ("ignored", None),
+        "长治活动名录": ("quarantined", "unknown_sender"),
+    }

@@ -229,6 +229,10 @@ class Processor:
         )
         if front.automatic:
             result.outcome, result.reason_detail = "ignored", "自动回复或退信，不是报送邮件。"
+        elif result.city_name is None and not carries_table(parsed):
+            # Newsletters and spam: nothing a city could have meant to submit (CONTRACT §3).
+            result.outcome = "ignored"
+            result.reason_detail = "发件人未登记，且邮件不含表格，未作为报送处理。"
         elif result.city_name is None:
             result.outcome, result.reason_class = "quarantined", "unknown_sender"
             result.reason_detail = (
@@ -431,6 +435,10 @@ def _bare_result(item: load.PendingMessage, email: ParsedEmail | None = None) ->
 
 def _arrival(result: MessageResult) -> dt.datetime:
     return result.received_at
+
+
+def carries_table(parsed: ParsedEmail) -> bool:
+    return any(sniff_format(a.payload, a.filename) in TABLE_FORMATS for a in parsed.attachments)
 
 
 def unique_paths(attachments: tuple[Attachment, ...]) -> list[Attachment]:
