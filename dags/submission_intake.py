@@ -35,8 +35,9 @@ from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, notify_run_failure,
 def submission_intake():
     @task
     def collect_mail(run_id: str | None = None) -> dict:
-        from airflow.exceptions import AirflowSkipException
+        from airflow.exceptions import AirflowFailException, AirflowSkipException
 
+        from jinxiao.intake.mailbox import MailboxUnfixable
         from jinxiao.jobs.tasks import collect_mail as collect
         from jinxiao.warehouse.connection import IntakeBusy
 
@@ -44,6 +45,9 @@ def submission_intake():
             report = collect(settings(), run_id or "manual")
         except IntakeBusy as exc:
             raise AirflowSkipException(str(exc)) from exc
+        except MailboxUnfixable as exc:
+            # A wrong host, port, path or password: retrying for 13 minutes fixes none.
+            raise AirflowFailException(str(exc)) from exc
         return {"seen": report.seen, "new": report.new}
 
     @task(outlets=[SUBMISSIONS])

@@ -236,3 +236,22 @@ def test_maildir_arrival_is_the_mtime_only_when_the_name_has_no_delivery_seconds
     )
     for name in ("21-taiyuan-question", "msg.eml", "12345.short"):
         assert maildir_delivery_time(name, mtime).timestamp() == mtime
+
+
+def test_what_no_retry_can_fix_fails_at_once_and_says_what_to_fix(tmp_path):
+    import socket
+    import time
+
+    from jinxiao.intake.mailbox import MailboxUnfixable
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    started = time.monotonic()
+    cfg = MailboxConfig(kind="imap", host="127.0.0.1", port=port, use_ssl=False)
+    with pytest.raises(MailboxUnfixable, match=f"127.0.0.1:{port} refused the connection"):
+        with open_mailbox(cfg):
+            pass
+    assert time.monotonic() - started < 5
+    with pytest.raises(MailboxUnfixable, match="not a Maildir"):
+        open_mailbox(MailboxConfig(kind="maildir", path=str(tmp_path / "nowhere")))

@@ -40,6 +40,11 @@ class MailboxError(Exception):
     """The mailbox cannot be read; the message names the mailbox so ops can act."""
 
 
+class MailboxUnfixable(MailboxError):
+    """A mailbox error no retry can heal (bad config, login refused, nothing listening):
+    the task fails at once and says what to fix."""
+
+
 @dataclass(frozen=True)
 class MailboxConfig:
     kind: Literal["maildir", "imap"]
@@ -76,12 +81,14 @@ def mailbox_config_from_conn(
     if kind in ("fs", "file", "maildir"):
         path = extra.get("path") or host
         if not path:
-            raise MailboxError("maildir connection has no extra.path")
+            raise MailboxUnfixable("maildir connection has no extra.path")
         return MailboxConfig(kind="maildir", path=str(path), processed_folder=processed)
     if kind not in ("imap", "imaps"):
-        raise MailboxError(f"unsupported mailbox connection type {conn_type!r} (fs, imap, imaps)")
+        raise MailboxUnfixable(
+            f"unsupported mailbox connection type {conn_type!r} (fs, imap, imaps)"
+        )
     if not host:
-        raise MailboxError("IMAP connection has no host")
+        raise MailboxUnfixable("IMAP connection has no host")
     port_num = int(port) if port not in (None, "") else None
     if "use_ssl" in extra:
         use_ssl = truthy(extra["use_ssl"])
@@ -118,7 +125,7 @@ def open_mailbox(cfg: MailboxConfig) -> Mailbox:
         return MaildirMailbox(cfg)
     if cfg.kind == "imap":
         return ImapMailbox(cfg)
-    raise MailboxError(f"unknown mailbox kind {cfg.kind!r}")
+    raise MailboxUnfixable(f"unknown mailbox kind {cfg.kind!r}")
 
 
 # --- Maildir ---------------------------------------------------------------------------
@@ -169,10 +176,10 @@ def maildir_delivery_time(filename: str, mtime: float) -> dt.datetime:
 class MaildirMailbox:
     def __init__(self, cfg: MailboxConfig) -> None:
         if not cfg.path:
-            raise MailboxError("maildir mailbox has no path")
+            raise MailboxUnfixable("maildir mailbox has no path")
         self.root = Path(cfg.path).resolve()
         if not (self.root / "new").is_dir() and not (self.root / "cur").is_dir():
-            raise MailboxError(f"not a Maildir (no new/ or cur/): {self.root}")
+            raise MailboxUnfixable(f"not a Maildir (no new/ or cur/): {self.root}")
         self.source = f"maildir:{self.root}"
         self.processed_folder = cfg.processed_folder
         self._listing: dict[str, Path] | None = None
@@ -287,7 +294,7 @@ def _fetch_items(data: list[Any]) -> Iterator[tuple[bytes, bytes | None]]:
 class ImapMailbox:
     def __init__(self, cfg: MailboxConfig) -> None:
         if not cfg.host:
-            raise MailboxError("IMAP mailbox has no host")
+            raise MailboxUnfixable("IMAP mailbox has no host")
         self.cfg = cfg
         self.port = cfg.port or (993 if cfg.use_ssl else 143)
         self.where = f"{cfg.host}:{self.port}"
@@ -308,12 +315,18 @@ class ImapMailbox:
                 box = MailBox(self.cfg.host, self.port, timeout=IMAP_TIMEOUT)
             else:
                 box = MailBoxUnencrypted(self.cfg.host, self.port, timeout=IMAP_TIMEOUT)
+        except ConnectionRefusedError as exc:
+            # Nothing listens there: a wrong host or port, which no retry will fix.
+            raise MailboxUnfixable(
+                f"{scheme} server {self.where} refused the connection: check host and port "
+                f"of the submission_mailbox connection ({exc})"
+            ) from exc
         except (OSError, imaplib.IMAP4.error) as exc:
             raise MailboxError(f"cannot connect to {scheme} server {self.where}: {exc}") from exc
         try:
             box.login(self.cfg.login or "", self.cfg.password or "", initial_folder=None)
         except MailboxLoginError as exc:
-            raise MailboxError(
+            raise MailboxUnfixable(
                 f"{scheme} login as {self.cfg.login!r} on {self.where} was refused: {exc}"
             ) from exc
         except (OSError, imaplib.IMAP4.error) as exc:
