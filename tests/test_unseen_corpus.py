@@ -1,0 +1,70 @@
+"""The unseen corpus (tests/unseen): generation is reproducible, and the held-out seeds read
+completely right through the real intake entry point.
+
+The held-out test is meant to fail until the readers handle what the corpus shows; it is the
+lead's end-of-work check, so its failures name each case's problems.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "unseen"))
+
+import cases  # noqa: E402
+import score  # noqa: E402
+
+# One case of each registry, plan and results profile that writes TNEF, .msg, .xls, HTML.
+SAMPLE = (0, 1, 2, 3, 8, 12, 15, 16, 20, 21, 22, 23)
+
+
+def _digest(seeds: tuple[int, ...]) -> dict[int, str]:
+    out = {}
+    for s in seeds:
+        h = hashlib.sha256()
+        for mail in cases.build_case(s).mails:
+            h.update(mail.raw)
+            h.update(repr(mail.files).encode())
+        out[s] = h.hexdigest()
+    return out
+
+
+def test_generation_is_deterministic_across_processes():
+    here = _digest(SAMPLE)
+    code = (
+        "import json, sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]);"
+        "from test_unseen_corpus import _digest, SAMPLE;"
+        "print(json.dumps({str(k): v for k, v in _digest(SAMPLE).items()}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(HERE / "unseen"), str(HERE)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    there = {int(k): v for k, v in json.loads(out.stdout).items()}
+    assert here == there
+    assert len(set(here.values())) == len(SAMPLE)  # different seeds, different mail
+
+
+def test_corpus_shape():
+    assert len(cases.ALL_SEEDS) >= 40
+    assert set(cases.DEV_SEEDS) | set(cases.HELD_SEEDS) == set(cases.ALL_SEEDS)
+    assert not set(cases.DEV_SEEDS) & set(cases.HELD_SEEDS)
+    per_form = {f: [s for s in cases.ALL_SEEDS if cases.FORMS[s % 4] == f] for f in cases.FORMS}
+    assert all(len(v) >= 8 for v in per_form.values())
+    # Each held-out form has cases in both halves.
+    for seeds in per_form.values():
+        assert set(seeds) & set(cases.HELD_SEEDS) and set(seeds) & set(cases.DEV_SEEDS)
+
+
+def test_held_seeds_read_completely_right():
+    scores, logs = score.run(list(cases.HELD_SEEDS))
+    assert not logs, "\n".join(logs)
+    wrong = [s for s in scores if not s.perfect]
+    assert not wrong, score.report(wrong, verbose=True)
