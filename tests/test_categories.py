@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jinxiao.categories import DEFAULT_LEXICON, Lexicon, classify, load_lexicon
 from jinxiao.config import load_campaign
+from jinxiao.normalise.categories import DEFAULT_LEXICON, Lexicon, classify, load_lexicon
 from tests.categories.dataset import load_rows, split_of
 from tests.categories.score import accuracy, lexicon_predictor
 

@@ -14,8 +14,8 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
-from jinxiao.categories import Lexicon, classify, load_lexicon
-from jinxiao.normalise_values import categorise
+from jinxiao.normalise.categories import Lexicon, classify, load_lexicon
+from jinxiao.normalise.values import categorise
 from tests.categories.dataset import Row, load_rows
 
 Predict = Callable[[Row], str]

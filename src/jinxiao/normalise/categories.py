@@ -18,7 +18,9 @@ from typing import Literal
 
 import yaml
 
-DEFAULT_LEXICON = Path(__file__).resolve().parent / "data" / "category_lexicon.yaml"
+from jinxiao.config import DATA_DIR
+
+DEFAULT_LEXICON = DATA_DIR / "category_lexicon.yaml"
 
 Source = Literal["column", "rules"]
 FIELDS = ("name", "content", "policy")
