@@ -59,6 +59,9 @@ class ParsedEmail:
     references: tuple[str, ...]
     body_text: str
     attachments: tuple[Attachment, ...]
+    # Chinese: why From cannot be taken at face value (several addresses, a display name
+    # showing another address, unparseable); `sender` is then still the real address.
+    sender_problem: str | None = None
 
 
 class FileProblem(Exception):

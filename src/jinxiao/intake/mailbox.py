@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, cast
 
 from imap_tools import MailBox, MailBoxUnencrypted
 from imap_tools.errors import MailboxLoginError
@@ -28,6 +28,7 @@ from imap_tools.utils import encode_folder
 
 from jinxiao.config import truthy
 from jinxiao.domain.models import RawMessage
+from jinxiao.intake.auth import AUTH_MODES, AuthMode, AuthPolicy
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,53 @@ class MailboxConfig:
     use_ssl: bool = False
     folder: str = "INBOX"
     processed_folder: str | None = None  # move here after outcome committed; None = leave
+    # Sender authentication (CONTRACT §3): whose Authentication-Results to believe, and
+    # what to do when it does not vouch for the sender.
+    sender_auth: AuthMode | None = None  # None: "require" for IMAP, "warn" for a Maildir
+    authserv_id: str | None = None
+    auth_fallback: tuple[tuple[str, str], ...] = ()  # (domain, "dkim" | "spf"), sorted
+
+    def policy(self) -> AuthPolicy:
+        default: AuthMode = "require" if self.kind == "imap" else "warn"
+        return AuthPolicy(
+            mode=self.sender_auth or default,
+            authserv_id=self.authserv_id,
+            dkim_ok_domains=frozenset(d for d, m in self.auth_fallback if m == "dkim"),
+            spf_ok_domains=frozenset(d for d, m in self.auth_fallback if m == "spf"),
+        )
+
+
+def _auth_settings(
+    extra: dict[str, Any],
+) -> tuple[AuthMode | None, str | None, tuple[tuple[str, str], ...]]:
+    """sender_auth (None when unset: policy() picks by kind), authserv_id and auth_fallback
+    of a connection's extra, checked: a typo here would silently switch authentication off
+    or make every message fail it."""
+    mode = str(extra.get("sender_auth") or "").strip().lower() or None
+    if mode is not None and mode not in AUTH_MODES:
+        raise MailboxUnfixable(
+            f"mailbox extra.sender_auth is {extra.get('sender_auth')!r}; "
+            f"use one of {', '.join(AUTH_MODES)}"
+        )
+    authserv_id = str(extra.get("authserv_id") or "").strip() or None
+    raw = extra.get("auth_fallback") or {}
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw) if raw.strip() else {}
+        except ValueError as exc:
+            raise MailboxUnfixable(f"mailbox extra.auth_fallback is not JSON: {exc}") from None
+    if not isinstance(raw, dict):
+        raise MailboxUnfixable('mailbox extra.auth_fallback must map domain -> "dkim" or "spf"')
+    fallback: list[tuple[str, str]] = []
+    for domain, method in raw.items():
+        d = str(domain).strip().rstrip(".").lower()
+        m = str(method).strip().lower()
+        if not d or m not in ("dkim", "spf"):
+            raise MailboxUnfixable(
+                f'mailbox extra.auth_fallback: {domain!r}: {method!r} (use "dkim" or "spf")'
+            )
+        fallback.append((d, m))
+    return cast(AuthMode | None, mode), authserv_id, tuple(sorted(fallback))
 
 
 def mailbox_config_from_conn(
@@ -72,6 +120,8 @@ def mailbox_config_from_conn(
     IMAP: {"conn_type": "imap"|"imaps", "host", "port", "login", "password",
     "extra": {"use_ssl": false, "folder": "INBOX", "processed_folder": "Processed"}};
     imaps or port 993 means SSL unless extra says otherwise.
+    Both take "sender_auth" ("require" for IMAP, "warn" for a Maildir unless set),
+    "authserv_id" and "auth_fallback" ({"city-domain.example": "dkim" | "spf"}).
     """
     if isinstance(extra, str):
         extra = json.loads(extra) if extra.strip() else {}
@@ -82,13 +132,22 @@ def mailbox_config_from_conn(
         path = extra.get("path") or host
         if not path:
             raise MailboxUnfixable("maildir connection has no extra.path")
-        return MailboxConfig(kind="maildir", path=str(path), processed_folder=processed)
+        mode, authserv_id, fallback = _auth_settings(extra)
+        return MailboxConfig(
+            kind="maildir",
+            path=str(path),
+            processed_folder=processed,
+            sender_auth=mode,
+            authserv_id=authserv_id,
+            auth_fallback=fallback,
+        )
     if kind not in ("imap", "imaps"):
         raise MailboxUnfixable(
             f"unsupported mailbox connection type {conn_type!r} (fs, imap, imaps)"
         )
     if not host:
         raise MailboxUnfixable("IMAP connection has no host")
+    mode, authserv_id, fallback = _auth_settings(extra)
     port_num = int(port) if port not in (None, "") else None
     if "use_ssl" in extra:
         use_ssl = truthy(extra["use_ssl"])
@@ -103,6 +162,9 @@ def mailbox_config_from_conn(
         use_ssl=use_ssl,
         folder=extra.get("folder") or "INBOX",
         processed_folder=processed,
+        sender_auth=mode,
+        authserv_id=authserv_id,
+        auth_fallback=fallback,
     )
 
 

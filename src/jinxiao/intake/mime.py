@@ -21,6 +21,8 @@ import codecs
 import dataclasses
 import datetime as dt
 import email
+import email.errors
+import email.policy
 import email.utils
 import html
 import io
@@ -30,6 +32,7 @@ import posixpath
 import quopri
 import re
 import struct
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from email.message import Message
@@ -84,7 +87,6 @@ _CHARSET_ALIASES = {
 _EW_RE = re.compile(rb"=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=")
 _EW_GAP_RE = re.compile(rb"\?=[ \t\r\n]+=\?")
 _MSGID_RE = re.compile(r"<([^<>\s]+)>")
-_ADDR_RE = re.compile(r"[\w.+\-=&']+@[\w\-]+(?:\.[\w\-]+)+")
 _TAG_RE = re.compile(r"<[^>]*>")
 _DROP_RE = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.S | re.I)
 _BLOCK_RE = re.compile(r"<\s*(br|/p|/div|/tr|/li|/h\d)\b[^>]*>", re.I)
@@ -332,21 +334,171 @@ def _references(msg: Message) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def _sender(msg: Message) -> tuple[str, str]:
-    raw = _raw_header(msg, "From")
-    if raw is None:
-        return "", ""
+# A From header longer than this is no city's; parsing it would only cost time.
+MAX_FROM_CHARS = 2000
+
+
+@dataclasses.dataclass(frozen=True)
+class SenderField:
+    """What the From header says, read strictly (the registry is keyed by this address)."""
+
+    address: str  # the real (angle-bracketed or bare) address, lower-cased; "" when none
+    name: str  # the display name, decoded
+    problem: str | None = None  # Chinese: why the From cannot be taken at face value
+
+
+@dataclasses.dataclass
+class _Mailbox:
+    outside: list[str] = dataclasses.field(default_factory=list)  # text outside <...>
+    angles: list[str] = dataclasses.field(default_factory=list)  # each <...>'s content
+
+
+def _split_mailboxes(text: str) -> tuple[list[_Mailbox], bool]:
+    """Top-level mailboxes of an address list, and whether quotes, comments and angle
+    brackets were balanced. Quotes and comments are kept in `outside` for the name."""
+    boxes, box = [], _Mailbox()
+    angle: list[str] | None = None
+    quoted, depth, balanced = False, 0, True
+    i = 0
+    while i < len(text):
+        c = text[i]
+        sink = angle if angle is not None and not depth else box.outside
+        if c == "\\" and (quoted or depth) and i + 1 < len(text):
+            sink.append(text[i : i + 2])
+            i += 2
+            continue
+        if quoted:
+            quoted = c != '"'
+        elif depth:
+            depth += {"(": 1, ")": -1}.get(c, 0)
+        elif c == '"':
+            quoted = True
+        elif c == "(":
+            depth = 1
+            sink = box.outside
+        elif c == "<":
+            balanced = balanced and angle is None
+            angle = []
+            i += 1
+            continue
+        elif c == ">":
+            if angle is None:
+                balanced = False
+            else:
+                box.angles.append("".join(angle))
+                angle = None
+            i += 1
+            continue
+        elif c == "," and angle is None:
+            boxes.append(box)
+            box = _Mailbox()
+            i += 1
+            continue
+        sink.append(c)
+        i += 1
+    if angle is not None:  # "Name <a@b.c": keep the address, but it is malformed
+        box.angles.append("".join(angle))
+    balanced = balanced and angle is None and not quoted and not depth
+    boxes.append(box)
+    return [b for b in boxes if "".join(b.outside).strip() or b.angles], balanced
+
+
+def _addr_spec(text: str) -> str | None:
+    """The one valid address headerregistry finds in `text`, or None."""
     try:
-        # parseaddr on the undecoded value: a decoded display name may hold commas or quotes.
-        name, addr = email.utils.parseaddr(
-            " ".join(_unfold(_to_bytes(raw)).decode("utf-8", "surrogateescape").split())
+        header = email.policy.default.header_factory("From", text)
+        addresses = header.addresses
+        # A named group ("Team: a@b.c;") is no mailbox; From may hold only mailboxes.
+        grouped = any(g.display_name is not None for g in header.groups)
+    except Exception:  # noqa: BLE001 - the modern parser has its own corner cases
+        return None
+    if (
+        grouped
+        or len(addresses) != 1
+        or any(isinstance(d, email.errors.InvalidHeaderDefect) for d in header.defects)
+    ):
+        return None
+    addr = addresses[0]
+    spec = addr.addr_spec
+    if not addr.username or not addr.domain or not spec.isprintable() or " " in addr.domain:
+        return None
+    return spec.lower()
+
+
+def _looks_like_address(token: str) -> bool:
+    local, at, domain = token.rpartition("@")
+    return bool(at and local and "." in domain.strip("."))
+
+
+# Characters that separate words in a display name, so "张三<swj@x.cn>" still shows the address.
+_NAME_SEPARATORS = str.maketrans({c: " " for c in "<>\"'()[],;:：，；《》「」"})
+
+
+def _addresses_in(name: str) -> list[str]:
+    """Address-looking words in a display name; full-width ＠ and dots are normalised."""
+    text = unicodedata.normalize("NFKC", name).translate(_NAME_SEPARATORS)
+    return [t.strip(".").lower() for t in text.split() if _looks_like_address(t.strip("."))]
+
+
+def _shown(text: str) -> str:
+    """A header's text fit to quote in the tracker: printable, bounded."""
+    clean = "".join(c if c.isprintable() else "\ufffd" for c in text)
+    return clean if len(clean) <= 120 else clean[:120] + "…"
+
+
+def parse_from(values: list[str]) -> SenderField:
+    """The From header fields of a message (raw, as compat32 keeps them), read strictly.
+
+    The address is the one in angle brackets (or the bare one), never text from the display
+    name; several addresses, an address-looking display name that is not the address, or a
+    header that does not parse are reported in `problem`. Never raises.
+    """
+    if not values:
+        return SenderField("", "")
+    texts = [
+        " ".join(smart_decode(_unfold(_to_bytes(v))).split()) for v in values
+    ]  # 8-bit GBK decodes to non-ASCII only, so the structure is unchanged
+    if any(len(t) > MAX_FROM_CHARS for t in texts):
+        return SenderField(
+            "", "", f"发件人（From）字段过长（{max(map(len, texts))}个字符），无法解析"
         )
-    except Exception:  # noqa: BLE001
-        name, addr = "", ""
-    if "@" not in addr:
-        m = _ADDR_RE.search(decode_header_value(raw))
-        addr = m.group(0) if m else addr
-    return addr.strip().lower(), decode_header_value(name).strip().strip('"').strip()
+    boxes: list[_Mailbox] = []
+    balanced = True
+    for text in texts:
+        found, ok = _split_mailboxes(text)
+        boxes.extend(found)
+        balanced = balanced and ok
+    addresses: list[str | None] = []
+    name = ""
+    for b in boxes:
+        outside = "".join(b.outside).strip()
+        if b.angles:
+            addresses.extend(_addr_spec(f"<{inner}>") for inner in b.angles)
+            box_name = decode_header_value(email.utils.unquote(outside)).strip().strip('"')
+        else:
+            addresses.append(_addr_spec(outside))
+            box_name = decode_header_value(email.utils.parseaddr(outside)[0]).strip()
+        name = name or box_name
+    valid = [a for a in addresses if a]
+    shown = _shown(" / ".join(texts))
+    if not valid:
+        return SenderField("", name, f"发件人（From）字段无法解析：“{shown}”")
+    address = valid[0]
+    if len(texts) > 1:
+        problem = f"邮件有{len(texts)}个发件人（From）字段：“{shown}”"
+    elif len(addresses) > 1:
+        problem = f"发件人（From）字段含{len(addresses)}个地址：“{shown}”"
+    elif not balanced:
+        problem = f"发件人（From）字段格式不规范（引号、括号或尖括号不成对）：“{shown}”"
+    elif any(a != address for a in _addresses_in(name)):
+        problem = f"发件人显示名“{_shown(name)}”写的是另一个邮箱地址，实际发件地址是{address}"
+    else:
+        problem = None
+    return SenderField(address, name, problem)
+
+
+def _sender(msg: Message) -> SenderField:
+    return parse_from(_raw_headers(msg, "From"))
 
 
 def _date(value: str | None) -> dt.datetime | None:
@@ -636,12 +788,13 @@ def _safe(fn: Callable[[], T], default: T) -> T:
 
 
 def _extract_message(msg: Message) -> ParsedEmail:
-    sender, sender_name = _safe(lambda: _sender(msg), ("", ""))
+    sender = _safe(lambda: _sender(msg), SenderField("", "", "发件人（From）字段无法解析"))
     leaves = _safe(lambda: _leaves(msg), [])
     return ParsedEmail(
         message_id=_safe(lambda: _message_id(_raw_header(msg, "Message-ID")), None),
-        sender=sender,
-        sender_name=sender_name,
+        sender=sender.address,
+        sender_name=sender.name,
+        sender_problem=sender.problem,
         subject=_safe(lambda: decode_header_value(_raw_header(msg, "Subject")), ""),
         date=_safe(lambda: _date(_raw_header(msg, "Date")), None),
         references=_safe(lambda: _references(msg), ()),
@@ -706,8 +859,7 @@ def is_automatic(raw: bytes) -> bool:
             return True
         if decode_header_value(_raw_header(msg, "Return-Path")).strip() == "<>":
             return True
-        sender, _name = _sender(msg)
-        if _AUTO_SENDER_RE.match(sender):
+        if _AUTO_SENDER_RE.match(_sender(msg).address):
             return True
         return bool(_AUTO_SUBJECT_RE.search(decode_header_value(_raw_header(msg, "Subject"))))
     except Exception:  # noqa: BLE001
