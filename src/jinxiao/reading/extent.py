@@ -173,6 +173,42 @@ def _scan_sheet_xml(fh: IO[bytes], sheet: str, limit: int) -> Extent:
     return Extent(sheet, state["rows"], state["cols"], declared[0] if declared else None)
 
 
+# Cells as Excel, WPS and openpyxl write them, r= first: counted with bytes.count and one
+# regex, at C speed (a Python callback per cell cost 8 us: 3 s for a 20,000-row sheet). A
+# cell written otherwise sends the sheet to the full parser. `[^>/]*>` skips self-closing
+# cells, which hold nothing (no attribute of a cell contains a slash).
+_CELL_RE = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>/]*>')
+_DIMENSION_RE = re.compile(rb'<(?:[\w.-]+:)?dimension\s[^>]*?\bref="([^"]*)"')
+
+
+def _scan_sheet_fast(fh: IO[bytes], sheet: str, limit: int) -> Extent | None:
+    """The extent from cell references; None when some cell has no r= (position implied)."""
+    rows = cols = 0
+    declared: str | None = None
+    carry = b""
+    while True:
+        chunk = fh.read(_CHUNK)
+        data = carry + chunk
+        cut = data.rfind(b"<") if chunk else len(data)
+        data, carry = data[:cut], data[cut:]
+        if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+            raise Hostile("DTD or entity declaration in a spreadsheet part")
+        if declared is None and (m := _DIMENSION_RE.search(data)):
+            declared = m.group(1).decode("ascii", "replace")
+        tags = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
+        if tags != data.count(b'<c r="') or b":c " in data or b":c>" in data:
+            return None
+        cells = _CELL_RE.findall(data)
+        if cells:
+            rows = max(rows, *map(int, {r for _, r in cells}))
+            cols = max(cols, *map(_column_number, {c.decode() for c, _ in cells}))
+            if rows * cols > limit:
+                break
+        if not chunk:
+            break
+    return Extent(sheet, rows, cols, declared)
+
+
 def _records_xlsb(fh: IO[bytes]) -> Iterator[tuple[int, bytes]]:
     """(record type, body) of a BIFF12 stream, read a chunk at a time."""
     buf = b""
@@ -235,8 +271,14 @@ def xlsx_extents(payload: bytes, limit: int) -> list[Extent]:
         for sheet, part in _xlsx_parts(zf):
             scan: Callable[[IO[bytes], str, int], Extent]
             scan = _scan_sheet_bin if part.endswith(".bin") else _scan_sheet_xml
-            with zf.open(part) as fh:
-                out.append(scan(fh, sheet, limit))
+            fast = None
+            if part.endswith(".xml"):
+                with zf.open(part) as fh:
+                    fast = _scan_sheet_fast(fh, sheet, limit)
+            if fast is None:
+                with zf.open(part) as fh:
+                    fast = scan(fh, sheet, limit)
+            out.append(fast)
             if out[-1].cells > limit:
                 break
         return out
