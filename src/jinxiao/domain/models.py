@@ -43,6 +43,9 @@ class Attachment:
     content_type: str
     payload: bytes
     path: str
+    # Why the file was not unpacked (a zip over the message's budget), in Chinese: the
+    # reader reports it as corrupt_file instead of reading `payload`.
+    refused: str | None = None
 
     @property
     def size(self) -> int:
@@ -71,6 +74,11 @@ class FileProblem(Exception):
         super().__init__(f"{reason_class}: {detail_zh}")
         self.reason_class: ReasonClass = reason_class
         self.detail_zh = detail_zh
+
+    def __reduce__(self) -> tuple[type[FileProblem], tuple[ReasonClass, str]]:
+        # Exceptions pickle their args (here the joined message); a worker process or the
+        # read sandbox must hand back both fields.
+        return (FileProblem, (self.reason_class, self.detail_zh))
 
 
 @dataclass(frozen=True)

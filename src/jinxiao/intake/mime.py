@@ -40,16 +40,18 @@ from email.parser import BytesParser
 from email.policy import compat32
 from typing import TypeVar
 
+from jinxiao.domain.budget import MAX_NESTING, Budget, BudgetExceeded
 from jinxiao.domain.models import Attachment, ParsedEmail
 
 T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
-MAX_ZIP_MEMBER = 50 * 1024 * 1024  # bytes, per member
-MAX_ZIP_TOTAL = 200 * 1024 * 1024  # bytes, all members of one zip
+MAX_ZIP_MEMBER = 50 * 1024 * 1024  # bytes, per member: the reader refuses bigger files anyway
 MAX_ZIP_RATIO = 200  # uncompressed / compressed beyond this smells of a zip bomb
-MAX_DEPTH = 8  # forwards of forwards, zips in zips
+MAX_DEPTH = MAX_NESTING  # forwards of forwards, zips in zips
+# Members are inflated this much at a time, so a lying header costs one chunk, not the lie.
+_ZIP_CHUNK = 1024 * 1024
 
 _EXTRA_TYPES = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -626,24 +628,28 @@ def _inner_message(part: Message, ctype: str, filename: str | None) -> Message |
     return None
 
 
-def _attachments(msg: Message, prefix: str, depth: int) -> list[Attachment]:
+def _attachments(
+    msg: Message, prefix: str, depth: int, budget: Budget | None = None
+) -> list[Attachment]:
+    """The files of msg; `budget` is the whole message's (a new one for a top-level call)."""
+    budget = Budget() if budget is None else budget
     found: list[Attachment] = []
     for n, part in enumerate(_leaves(msg), start=1):
         path = f"{prefix}{n}"
         try:
-            found.extend(_part_attachments(part, path, depth))
+            found.extend(_part_attachments(part, path, depth, budget))
         except Exception:  # noqa: BLE001 - one broken part must not hide the others
             log.warning("skipping unreadable part %s", path, exc_info=True)
     return found
 
 
-def _part_attachments(part: Message, path: str, depth: int) -> list[Attachment]:
+def _part_attachments(part: Message, path: str, depth: int, budget: Budget) -> list[Attachment]:
     ctype, _params = _content_type(part)
     filename, is_attachment = _filename(part)
-    if depth < MAX_DEPTH:
+    if budget.may_nest(depth):
         inner = _inner_message(part, ctype, filename)
         if inner is not None:
-            return _attachments(inner, f"{path}/fwd/", depth + 1)
+            return _attachments(inner, f"{path}/fwd/", depth + 1, budget)
     if not filename and not is_attachment:
         return []
     if not filename:
@@ -653,8 +659,8 @@ def _part_attachments(part: Message, path: str, depth: int) -> list[Attachment]:
     if ctype in ("application/octet-stream", "application/x-download", "") or "/" not in ctype:
         ctype = guess_content_type(filename)
     att = Attachment(filename=filename, content_type=ctype, payload=payload, path=path)
-    if filename.lower().endswith(".zip") and depth < MAX_DEPTH:
-        return expand_zip(att, depth)
+    if filename.lower().endswith(".zip"):
+        return expand_zip(att, depth, budget)
     return [att]
 
 
@@ -703,37 +709,62 @@ def _is_junk(name: str) -> bool:
     )
 
 
-def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes | None:
-    """Member bytes, or None when it is bigger than cap (declared sizes can lie)."""
+def _read_capped(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, budget: Budget
+) -> bytes | None:
+    """Member bytes, or None when it is bigger than cap (declared sizes can lie).
+
+    Inflated chunk by chunk and charged to the message's budget as it goes, so a member
+    over either limit stops within one chunk (BudgetExceeded for the budget).
+    """
+    chunks: list[bytes] = []
+    size = 0
     with zf.open(info) as fh:
-        data = fh.read(cap + 1)
-    return None if len(data) > cap else data
+        while chunk := fh.read(min(_ZIP_CHUNK, cap + 1 - size)):
+            budget.charge_bytes(len(chunk))
+            size += len(chunk)
+            if size > cap:
+                return None
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
-def expand_zip(att: Attachment, depth: int = 0) -> list[Attachment]:
-    """The zip's members as Attachments, or [att] itself when it is corrupt, encrypted,
-    empty or too big to expand (the parse stage then names the problem)."""
+def _refused(att: Attachment, why: str) -> Attachment:
+    return dataclasses.replace(
+        att,
+        refused=f"压缩包“{att.filename}”{why}，系统未解压。"
+        "请不要压缩，直接将Excel表格（.xlsx）作为邮件附件重新发送。",
+    )
+
+
+def _too_big(budget: Budget) -> str:
+    return f"解压后过大（每封邮件的压缩包合计解压上限为{budget.expanded_bytes // 2**20}MB）"
+
+
+def expand_zip(att: Attachment, depth: int = 0, budget: Budget | None = None) -> list[Attachment]:
+    """The zip's members as Attachments, or [att] itself when it is corrupt, encrypted or
+    empty (the parse stage then names the problem), or [att] marked `refused` when it would
+    unpack past the message's budget or nesting limit."""
+    budget = Budget() if budget is None else budget
+    if not budget.may_nest(depth):
+        return [_refused(att, "中嵌套的压缩包层数过多")]
     try:
         with zipfile.ZipFile(io.BytesIO(att.payload)) as zf:
             infos = [i for i in zf.infolist() if not _is_junk(zip_member_name(i))]
             declared = sum(i.file_size for i in infos)
-            if (
-                not infos
-                or any(i.file_size > MAX_ZIP_MEMBER for i in infos)
-                or declared > MAX_ZIP_TOTAL
-                or declared > MAX_ZIP_RATIO * max(len(att.payload), 1) + 1024 * 1024
-                or any(i.flag_bits & 0x1 for i in infos)
-            ):
+            if not infos or any(i.flag_bits & 0x1 for i in infos):
                 return [att]
+            if (
+                any(i.file_size > MAX_ZIP_MEMBER for i in infos)
+                or declared > budget.bytes_left
+                or declared > MAX_ZIP_RATIO * max(len(att.payload), 1) + 1024 * 1024
+            ):
+                return [_refused(att, _too_big(budget))]
             members: list[Attachment] = []
-            total = 0
             for info in infos:
-                data = _read_capped(zf, info, MAX_ZIP_MEMBER)
+                data = _read_capped(zf, info, MAX_ZIP_MEMBER, budget)
                 if data is None:
-                    return [att]
-                total += len(data)
-                if total > MAX_ZIP_TOTAL:
-                    return [att]
+                    return [_refused(att, _too_big(budget))]
                 name = zip_member_name(info)
                 member = Attachment(
                     filename=posixpath.basename(name),
@@ -741,11 +772,14 @@ def expand_zip(att: Attachment, depth: int = 0) -> list[Attachment]:
                     payload=data,
                     path=f"{att.path}/{att.filename}!{name}",
                 )
-                if name.lower().endswith(".zip") and depth + 1 < MAX_DEPTH:
-                    members.extend(expand_zip(member, depth + 1))
+                if name.lower().endswith(".zip"):
+                    members.extend(expand_zip(member, depth + 1, budget))
                 else:
                     members.append(member)
             return members
+    except BudgetExceeded:
+        log.info("zip %s not expanded: the message's unpacking budget is spent", att.path)
+        return [_refused(att, _too_big(budget))]
     except Exception:  # noqa: BLE001 - BadZipFile, CRC errors, truncation, zlib errors...
         log.info("zip %s not expanded (corrupt)", att.path, exc_info=True)
         return [att]

@@ -33,7 +33,9 @@ from python_calamine import (
     SheetVisibleEnum,
 )
 
+from jinxiao.domain.budget import Budget
 from jinxiao.domain.models import Attachment, FileProblem, Sheet, Workbook
+from jinxiao.reading.extent import Extent, Hostile, xls_extents, xlsx_extents
 
 log = logging.getLogger(__name__)
 
@@ -184,12 +186,17 @@ def _looks_textual(text: str) -> bool:
 # --------------------------------------------------------------------------- entry point
 
 
-def read_workbook(att: Attachment) -> Workbook:
+def read_workbook(att: Attachment, budget: Budget | None = None) -> Workbook:
     """Every sheet (or CSV / Word table / HTML table) of `att` as raw grids.
 
-    Raises FileProblem(reason_class, detail_zh): encrypted, unsupported_format, corrupt_file.
+    `budget` bounds the cells a sheet or an HTML file may lay out (the message's, or the
+    default limits). Raises FileProblem(reason_class, detail_zh): encrypted,
+    unsupported_format, corrupt_file.
     """
     name = att.filename or "（无文件名）"
+    budget = Budget() if budget is None else budget
+    if att.refused:
+        raise FileProblem("corrupt_file", att.refused)
     payload = att.payload
     if not payload:
         raise FileProblem(
@@ -207,7 +214,7 @@ def read_workbook(att: Attachment) -> Workbook:
         raise _not_readable(kind, payload, name)
     try:
         _check_encryption(payload, name)
-        return _READERS[kind](payload, name)
+        return _READERS[kind](payload, name, budget)
     except FileProblem:
         raise
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
@@ -321,11 +328,18 @@ def _trim(grid: list[list[object]]) -> list[list[object]]:
 # --------------------------------------------------------------------------- Excel
 
 
-def _read_excel(payload: bytes, name: str) -> Workbook:
+def _read_excel(payload: bytes, name: str, budget: Budget) -> Workbook:
     kind = "xls" if payload.startswith(_CFB_MAGIC) else "xlsx"
     if kind == "xlsx":
         _check_zip_size(payload, name)
+        try:
+            extents = xlsx_extents(payload, budget.sheet_cells)
+        except (Hostile, ValueError) as exc:  # expat's errors are ValueErrors
+            log.info("xlsx %s refused before reading: %r", name, exc)
+            raise FileProblem("corrupt_file", _corrupt_detail(name, kind)) from exc
+        _check_extents(extents, name, budget)
         return Workbook(name, kind, _calamine_sheets(payload, name))
+    _check_extents(xls_extents(payload, budget.sheet_cells), name, budget)
     try:
         return Workbook(name, kind, _calamine_sheets(payload, name))
     except FileProblem:
@@ -333,6 +347,20 @@ def _read_excel(payload: bytes, name: str) -> Workbook:
     except Exception as exc:  # noqa: BLE001 - xlrd reads old BIFF (Excel 5/95) calamine does not
         log.info("calamine could not read %s (%r); trying xlrd", name, exc)
         return Workbook(name, kind, _xlrd_sheets(payload, name))
+
+
+def _check_extents(extents: list[Extent], name: str, budget: Budget) -> None:
+    """Refuse a sheet whose A1-to-last-value rectangle the readers would allocate densely."""
+    for ext in extents:
+        if ext.cells > budget.sheet_cells:
+            span = f"声明范围{ext.declared}，" if ext.declared else ""
+            raise FileProblem(
+                "corrupt_file",
+                f"附件“{name}”的工作表“{ext.sheet}”表格范围过大（{span}"
+                f"数据延伸到单元格{ext.far_corner}），超过系统可读取的上限"
+                f"（{budget.sheet_cells}个单元格）。请删除空白行列（或远处误填的单元格）"
+                "后另存为.xlsx重新发送。",
+            )
 
 
 def _check_zip_size(payload: bytes, name: str) -> None:
@@ -414,7 +442,7 @@ def _xlrd_cell(cell: xlrd.sheet.Cell, datemode: int) -> object:
 _DELIMITERS = [",", "\t", ";", "|"]
 
 
-def _read_csv(payload: bytes, name: str) -> Workbook:
+def _read_csv(payload: bytes, name: str, budget: Budget) -> Workbook:
     text = _whole_text(payload, name, "csv")
     lines = text.splitlines()
     if lines and re.fullmatch(r"sep=.", lines[0].strip()):
@@ -464,7 +492,7 @@ def _guess_delimiter(lines: list[str]) -> str:
 # --------------------------------------------------------------------------- Word
 
 
-def _read_docx(payload: bytes, name: str) -> Workbook:
+def _read_docx(payload: bytes, name: str, budget: Budget) -> Workbook:
     _check_zip_size(payload, name)
     document = docx.Document(io.BytesIO(payload))
     sheets = []
@@ -496,10 +524,14 @@ def _read_docx(payload: bytes, name: str) -> Workbook:
 class _TableParser(HTMLParser):
     """Collects <table> grids, honouring rowspan/colspan the way a browser lays them out."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_cells: int) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[list[list[object]]] = []
         self._stack: list[dict] = []
+        # Cells laid out so far in all tables, spans expanded: a few bytes of markup with
+        # colspan=1000 rowspan=1000 is a million cells.
+        self.cells = 0
+        self.max_cells = max_cells
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
@@ -552,6 +584,7 @@ class _TableParser(HTMLParser):
         row, spans = t["row"], t["spans"]
         self._skip_spanned(row, spans)
         text = re.sub(r"[ \t\r\n\xa0]+", " ", "".join(cell["text"])).strip() or None
+        self._charge(cell["cols"])
         for _ in range(cell["cols"]):
             if cell["rows"] > 1:
                 spans[len(row)] = (cell["rows"] - 1, text)
@@ -565,10 +598,18 @@ class _TableParser(HTMLParser):
             t["grid"].append(t["row"])
             t["row"] = None
 
-    @staticmethod
-    def _skip_spanned(row: list, spans: dict, to_end: bool = False) -> None:
+    def _charge(self, cells: int) -> None:
+        self.cells += cells
+        if self.cells > self.max_cells:
+            raise _TooManyCells
+
+    def _skip_spanned(self, row: list, spans: dict, to_end: bool = False) -> None:
         """Fill the columns still covered by a rowspan from a row above."""
-        while len(row) in spans or (to_end and spans and len(row) <= max(spans)):
+        # The last spanned column, once: max() on every step made a wide table quadratic
+        # (spans only lose their last key as the row passes it, which ends the loop anyway).
+        last = max(spans) if to_end and spans else -1
+        while len(row) in spans or len(row) <= last:
+            self._charge(1)
             left, text = spans.get(len(row), (0, None))
             if left:
                 row.append(text)
@@ -580,12 +621,16 @@ class _TableParser(HTMLParser):
                 row.append(None)
 
 
+class _TooManyCells(Exception):
+    """The HTML file's tables lay out more cells than the budget."""
+
+
 def _span(value: str | None) -> int:
     digits = re.match(r"\s*(\d+)", value or "")
     return max(1, min(int(digits.group(1)), 1000)) if digits else 1
 
 
-def _read_html(payload: bytes, name: str) -> Workbook:
+def _read_html(payload: bytes, name: str, budget: Budget) -> Workbook:
     head = payload[:4096].decode("ascii", errors="ignore")
     charset = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", head, re.I)
     text = None
@@ -598,9 +643,16 @@ def _read_html(payload: bytes, name: str) -> Workbook:
             text = None
     if text is None:
         text = _whole_text(payload, name, "html")
-    parser = _TableParser()
-    parser.feed(text)
-    parser.close()
+    parser = _TableParser(budget.html_cells)
+    try:
+        parser.feed(text)
+        parser.close()
+    except _TooManyCells:
+        raise FileProblem(
+            "corrupt_file",
+            f"附件“{name}”（网页格式表格）的合并单元格展开后超过{budget.html_cells}个单元格，"
+            "系统无法读取。请在Excel中打开后另存为.xlsx（Excel工作簿），删除空白行列后重新发送。",
+        ) from None
     sheets = []
     for index, grid in enumerate(parser.tables, start=1):
         _guard(name, f"表{index}", len(grid), max((len(r) for r in grid), default=0))
@@ -608,7 +660,7 @@ def _read_html(payload: bytes, name: str) -> Workbook:
     return Workbook(name, "html", sheets)
 
 
-_READERS: dict[str, Callable[[bytes, str], Workbook]] = {
+_READERS: dict[str, Callable[[bytes, str, Budget], Workbook]] = {
     "xlsx": _read_excel,
     "xls": _read_excel,
     "csv": _read_csv,
