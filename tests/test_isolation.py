@@ -332,3 +332,38 @@ def test_an_unknown_sender_is_quarantined_only_with_a_table(tmp_path, campaign):
         "本周优惠": ("ignored", None),
         "长治活动名录": ("quarantined", "unknown_sender"),
     }
+
+
+def test_forged_senders_are_quarantined_under_require(tmp_path, campaign):
+    from jinxiao.intake.auth import AuthPolicy
+
+    wh = WarehouseConfig("sqlite", path=str(tmp_path / "w.db"))
+    root = tmp_path / "Maildir"
+    ours = "mx.commerce.sx.example"
+
+    def ar(result: str, domain: str = "taiyuan.sx.example") -> dict[str, str]:
+        return {"Authentication-Results": f"{ours}; dmarc={result} header.from={domain}"}
+
+    table = [("名录.xlsx", _registry("太原市"))]
+    real = build_email(TY, "太原市活动名录", table, extra_headers=ar("pass"))
+    forged = build_email(TY, "太原市活动名录（伪）", table, extra_headers=ar("fail"))
+    named = build_email(
+        "attacker@evil.example", "阳泉市活动名录", table, sender_name="swj@yangquan.sx.example"
+    )
+    _deliver(root, real, _at(4, 20))
+    _deliver(root, forged, _at(4, 21))
+    _deliver(root, named, _at(4, 22))
+    engine = open_warehouse(wh, campaign)
+    archive = Archive(tmp_path / "archive")
+    with open_mailbox(MailboxConfig("maildir", path=str(root))) as box:
+        intake.collect(box, engine, archive, "t")
+    registry = load_sender_registry(DEFAULT_SENDER_REGISTRY, campaign)
+    policy = AuthPolicy(mode="require", authserv_id=ours)
+    intake.process(engine, archive, registry, campaign, "t", policy=policy)
+    got = {s: (o, r) for s, o, r in _outcomes(wh)}
+    assert got["太原市活动名录"] == ("accepted", None)
+    assert got["太原市活动名录（伪）"] == ("quarantined", "unauthenticated_sender")
+    assert got["阳泉市活动名录"][0] == "quarantined"
+    with engine.connect() as conn:
+        cities = conn.execute(text("SELECT DISTINCT city_name FROM activity")).all()
+    assert cities == [("太原市",)]

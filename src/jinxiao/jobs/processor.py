@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from jinxiao.config import Campaign
+from jinxiao.domain.budget import MAX_READ_ADDRESS_SPACE, MAX_READ_SECONDS
 from jinxiao.domain.forms import CITY_FIGURES, RESULTS_FORMS
 from jinxiao.domain.hygiene import (
     MAX_DATE_HEADER,
@@ -34,13 +35,15 @@ from jinxiao.domain.labels import OUTCOME_ZH
 from jinxiao.domain.models import Attachment, FileProblem, ParsedEmail, Problem, Workbook
 from jinxiao.domain.outcomes import MessageResult, SubmissionResult
 from jinxiao.intake.archive import Archive
+from jinxiao.intake.auth import AuthPolicy, header_block
 from jinxiao.intake.mailbox import Mailbox
 from jinxiao.intake.mime import extract, is_automatic
-from jinxiao.intake.senders import SenderRegistry, other_city_warning
+from jinxiao.intake.senders import SenderRegistry, other_city_warning, sender_verdict
 from jinxiao.normalise.table import normalise_table, raw_text
 from jinxiao.normalise.values import NormaliseError, parse_money
 from jinxiao.reading.formats import read_workbook, sniff_format
 from jinxiao.reading.locate import detect_form, extract_contacts, locate
+from jinxiao.reading.sandbox import Failure, read_in_child
 from jinxiao.validate.suites import SUITE_OF_FORM, validate_tables
 from jinxiao.warehouse import load
 from jinxiao.warehouse.load import OnCommit
@@ -55,6 +58,8 @@ FETCH_BATCH = 50
 PARALLEL_MIN = 16
 MAX_WORKERS = 4
 MAX_ERRORS_IN_DETAIL = 20
+# A warn-mode submission whose sender the mailbox's server did not vouch for.
+SENDER_UNVERIFIED = "sender_unverified"
 # A Date header further than this from the mailbox's arrival time is noted (CONTRACT §2).
 DATE_TOLERANCE = dt.timedelta(days=1)
 
@@ -141,12 +146,16 @@ class Front:
     email: ParsedEmail
     automatic: bool
     date_header: str | None
+    raw_headers: bytes = b""  # the header block: Authentication-Results are read from it
 
     @classmethod
     def of(cls, raw: bytes) -> Front:
         header = _date_header(raw)
         return cls(
-            clean_email(extract(raw)), is_automatic(raw), clean_text(header, MAX_DATE_HEADER)
+            clean_email(extract(raw)),
+            is_automatic(raw),
+            clean_text(header, MAX_DATE_HEADER),
+            header_block(raw),
         )
 
 
@@ -191,9 +200,16 @@ class Processor:
     """
 
     def __init__(
-        self, engine: Engine, archive: Archive, registry: SenderRegistry, campaign: Campaign
+        self,
+        engine: Engine,
+        archive: Archive,
+        registry: SenderRegistry,
+        campaign: Campaign,
+        policy: AuthPolicy | None = None,
     ) -> None:
         self.engine = engine
+        # Who vouches for a sender (CONTRACT §3); without a mailbox policy, nobody is asked.
+        self.policy = policy or AuthPolicy(mode="off")
         self.archive = archive
         self.registry = registry
         self.campaign = campaign
@@ -225,19 +241,21 @@ class Processor:
             email=parsed,
             received_at=received_time(parsed, pending.arrived_at),
             date_header=front.date_header,
-            city_name=self.registry.city_of(parsed.sender),
+            city_name=None,
         )
+        verdict = sender_verdict(parsed, front.raw_headers, self.registry, self.policy)
+        result.city_name = verdict.city_name
+        if verdict.outcome is not None or verdict.flag:
+            log.warning("message %s: %s", pending.message_key, verdict.log_detail)
         if front.automatic:
             result.outcome, result.reason_detail = "ignored", "自动回复或退信，不是报送邮件。"
-        elif result.city_name is None and not carries_table(parsed):
+        elif verdict.outcome == ("quarantined", "unknown_sender") and not carries_table(parsed):
             # Newsletters and spam: nothing a city could have meant to submit (CONTRACT §3).
             result.outcome = "ignored"
             result.reason_detail = "发件人未登记，且邮件不含表格，未作为报送处理。"
-        elif result.city_name is None:
-            result.outcome, result.reason_class = "quarantined", "unknown_sender"
-            result.reason_detail = (
-                f"发件人{parsed.sender or '（无地址）'}不在报送邮箱登记表中，邮件已隔离，未入库。"
-            )
+        elif verdict.outcome is not None:
+            result.outcome, result.reason_class = verdict.outcome
+            result.reason_detail = verdict.reason_detail
         elif dup := self.message_seen(parsed.message_id, pending.message_key):
             result.outcome, result.duplicate_of = "duplicate", dup
             result.reason_detail = "同一封邮件（Message-ID相同）此前已收到并处理，无需处理。"
@@ -245,13 +263,18 @@ class Processor:
             result.outcome = "ignored"
             result.reason_detail = "邮件没有附件，未作为报送处理。如需报送，请将表格作为附件发送。"
         else:
-            result.submissions = self.files(result, parsed)
             notes = date_notes(parsed, front.date_header, pending.arrived_at)
-            for sub in result.submissions:
-                sub.problems.extend(notes)
+            if verdict.flag:
+                # warn mode: loaded, but the tracker shows the sender was not vouched for.
+                notes.append(Problem("warning", SENDER_UNVERIFIED, verdict.flag))
+            result.submissions = self.files(result, parsed, notes)
         return result
 
-    def files(self, result: MessageResult, parsed: ParsedEmail) -> list[SubmissionResult]:
+    def files(
+        self, result: MessageResult, parsed: ParsedEmail, notes: list[Problem]
+    ) -> list[SubmissionResult]:
+        """Each file's submission; the notes go on each before its read is sent off (the
+        read may run in another process and come back as a copy)."""
         city = result.city_name
         assert city is not None, "only a registered sender's files are read"
         formats = [sniff_format(a.payload, a.filename) for a in parsed.attachments]
@@ -259,7 +282,7 @@ class Processor:
         subs = []
         for att, fmt in zip(unique_paths(parsed.attachments), formats, strict=True):
             digest, path = self.archive.put(att.payload, clean_attachment_suffix(att))
-            sub = SubmissionResult(att, digest, str(path), None, "pending")
+            sub = SubmissionResult(att, digest, str(path), None, "pending", problems=list(notes))
             if has_table and fmt in COMPANION_FORMATS:
                 sub.outcome = "ignored"
                 sub.reason_detail = "随表格一并发送的扫描件或图片，已存档，不作数据读取。"
@@ -272,7 +295,7 @@ class Processor:
                 )
             else:
                 job = ReadJob(sub, city, parsed.subject, parsed.body_text, self.campaign)
-                self.reads.append((job, self._submit(read_submission, job)))
+                self.reads.append((job, self._submit(read_sandboxed, job)))
                 self.batch_files[(city, digest)] = sub
             subs.append(sub)
         return subs
@@ -298,7 +321,7 @@ class Processor:
                 filled = future.result()
             except BrokenProcessPool:
                 self._lose_pool()
-                filled = read_submission(job)
+                filled = read_sandboxed(job)
             if filled is not job.sub:
                 job.sub.__dict__.update(filled.__dict__)
 
@@ -461,6 +484,25 @@ class ReadJob:
     campaign: Campaign
 
 
+def read_sandboxed(job: ReadJob) -> SubmissionResult:
+    """read_submission in a disposable child with a memory ceiling and a clock: a file that
+    kills its reader or overruns is rejected and never read again in this process."""
+    filled = read_in_child(
+        read_submission, job, address_space_bytes=MAX_READ_ADDRESS_SPACE, seconds=MAX_READ_SECONDS
+    )
+    if isinstance(filled, Failure):
+        log.error("reading %s: %s", job.sub.attachment.filename, filled)
+        problem = filled.problem(job.sub.attachment.filename)
+        sub = job.sub
+        sub.outcome, sub.reason_class, sub.reason_detail = (
+            "rejected",
+            problem.reason_class,
+            problem.detail_zh,
+        )
+        return sub
+    return filled
+
+
 def read_submission(job: ReadJob) -> SubmissionResult:
     """One file from bytes to a normalised table or a reason; never raises."""
     sub, campaign = job.sub, job.campaign
@@ -565,6 +607,7 @@ def process(
     run_id: str,
     batch_size: int = 500,
     on_commit: OnCommit | None = None,
+    policy: AuthPolicy | None = None,
 ) -> IntakeStats:
     """Give every recorded message without an outcome exactly one outcome.
 
@@ -572,7 +615,7 @@ def process(
     there, so an outcome is never committed without the reply it calls for).
     """
     stats = IntakeStats()
-    processor = Processor(engine, archive, registry, campaign)
+    processor = Processor(engine, archive, registry, campaign, policy)
     while pending := load.pending_messages(engine)[:batch_size]:
         for result in processor.run(pending, run_id, on_commit):
             stats.processed += 1

@@ -99,7 +99,7 @@ def process_messages(settings: Settings, run_id: str) -> dict[str, int]:
     with connection.intake_lock(engine, settings.lock_wait_seconds):
         stats = intake.process(
             engine, Archive(settings.archive_dir), registry, campaign, run_id,
-            on_commit=reply_hook(settings, campaign),
+            on_commit=reply_hook(settings, campaign), policy=settings.mailbox.policy(),
         )  # fmt: skip
     if settings.mailbox.processed_folder:
         move_processed(settings, engine)
@@ -166,7 +166,7 @@ def reconcile(settings: Settings, as_of: dt.datetime) -> list[tuple[str, str, st
     if load.pending_messages(engine):
         intake.process(
             engine, Archive(settings.archive_dir), registry, campaign, "nightly",
-            on_commit=reply_hook(settings, campaign),
+            on_commit=reply_hook(settings, campaign), policy=settings.mailbox.policy(),
         )  # fmt: skip
     day = as_of.astimezone(campaign.tz).date().isoformat()
     with engine.begin() as conn:

@@ -200,15 +200,21 @@ def _rejected_lines(sub: SubmissionResult) -> list[str]:
     return lines
 
 
+# Findings for the province's staff only: a city is not told its mail was not vouched for
+# (a forger would learn what passes) — the tracker shows it.
+STAFF_ONLY = frozenset({"sender_unverified"})
+
+
 def _warning_lines(sub: SubmissionResult) -> list[str]:
-    if not sub.warnings:
+    warnings = [p for p in sub.warnings if p.code not in STAFF_ONLY]
+    if not warnings:
         return []
     head = (
         "    请核对以下提示（不影响采用；如需更正，请修改后重新发送完整表格）："
         if sub.outcome == "accepted"
         else "    另请一并核对以下提示："
     )
-    return [head, *_listed(sub.warnings, "      ")]
+    return [head, *_listed(warnings, "      ")]
 
 
 def _file_section(
