@@ -72,6 +72,15 @@ def _outcomes(wh: WarehouseConfig) -> list[tuple]:
         ]
 
 
+def _two_registries(tmp_path: Path) -> tuple[WarehouseConfig, Path]:
+    """太原 and 大同 each send a clean registry, a day apart."""
+    root = tmp_path / "Maildir"
+    for sender, city, day in ((TY, "太原市", 20), (DT, "大同市", 21)):
+        table = [("名录.xlsx", _registry(city))]
+        _deliver(root, build_email(sender, f"{city}活动名录", table), _at(4, day))
+    return WarehouseConfig("sqlite", path=str(tmp_path / "w.db")), root
+
+
 def _hostile_headers() -> list[tuple[bytes, dt.datetime]]:
     """Mail that broke intake before: each must now get its ordinary outcome."""
     mails = []
@@ -138,14 +147,7 @@ def test_hostile_headers_get_their_ordinary_outcomes(tmp_path, campaign, warehou
 
 
 def test_a_message_whose_commit_fails_is_internal_error_and_the_batch_goes_on(tmp_path, campaign):
-    wh = WarehouseConfig("sqlite", path=str(tmp_path / "w.db"))
-    root = tmp_path / "Maildir"
-    _deliver(
-        root, build_email(TY, "太原市活动名录", [("名录.xlsx", _registry("太原市"))]), _at(4, 20)
-    )
-    _deliver(
-        root, build_email(DT, "大同市活动名录", [("名录.xlsx", _registry("大同市"))]), _at(4, 21)
-    )
+    wh, root = _two_registries(tmp_path)
     notices = []
 
     def reply_hook(conn, result):
@@ -183,14 +185,7 @@ def test_a_message_whose_commit_fails_is_internal_error_and_the_batch_goes_on(tm
 
 
 def test_an_unreadable_archive_file_fails_only_its_message(tmp_path, campaign):
-    wh = WarehouseConfig("sqlite", path=str(tmp_path / "w.db"))
-    root = tmp_path / "Maildir"
-    _deliver(
-        root, build_email(TY, "太原市活动名录", [("名录.xlsx", _registry("太原市"))]), _at(4, 20)
-    )
-    _deliver(
-        root, build_email(DT, "大同市活动名录", [("名录.xlsx", _registry("大同市"))]), _at(4, 21)
-    )
+    wh, root = _two_registries(tmp_path)
     engine = open_warehouse(wh, campaign)
     archive = Archive(tmp_path / "archive")
     with open_mailbox(MailboxConfig("maildir", path=str(root))) as box:
