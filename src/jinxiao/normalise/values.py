@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
+import chinese_calendar
 import yaml
 
 from jinxiao.config import DATA_DIR, load_campaign
@@ -27,34 +28,66 @@ from jinxiao.domain.models import Amount, CountyMatch, DateRange
 
 T = TypeVar("T")
 
-# Holidays and shopping festivals of the 2021 campaign, as cities name them in 举办时间.
-# Official holidays: 国办发明电〔2020〕27号 (2021年部分节假日安排). Lunar-calendar dates differ every
-# year, so the table is per year; a holiday word in another year is an error, never a guess.
-# 618 is the shopping festival (06-01..06-18, as the platforms run it); 双十一/双十二 the day only.
-HOLIDAYS: dict[int, tuple[tuple[tuple[str, ...], dt.date, dt.date], ...]] = {
-    2021: (
-        (("五一", "劳动节"), dt.date(2021, 5, 1), dt.date(2021, 5, 5)),
-        (("母亲节",), dt.date(2021, 5, 9), dt.date(2021, 5, 9)),
-        (("520",), dt.date(2021, 5, 20), dt.date(2021, 5, 20)),
-        (("六一", "儿童节"), dt.date(2021, 6, 1), dt.date(2021, 6, 1)),
-        (("端午",), dt.date(2021, 6, 12), dt.date(2021, 6, 14)),
-        (("618", "六一八"), dt.date(2021, 6, 1), dt.date(2021, 6, 18)),
-        (("父亲节",), dt.date(2021, 6, 20), dt.date(2021, 6, 20)),
-        (("暑期", "暑假"), dt.date(2021, 7, 1), dt.date(2021, 8, 31)),
-        (("七夕",), dt.date(2021, 8, 14), dt.date(2021, 8, 14)),
-        (("中秋",), dt.date(2021, 9, 19), dt.date(2021, 9, 21)),
-        (
-            ("国庆", "十一黄金周", "十一期间", "十一假期", "十一长假", "十一小长假"),
-            dt.date(2021, 10, 1),
-            dt.date(2021, 10, 7),
-        ),
-        (("双十一", "双11"), dt.date(2021, 11, 11), dt.date(2021, 11, 11)),
-        (("双十二", "双12"), dt.date(2021, 12, 12), dt.date(2021, 12, 12)),
-        # The new year after the campaign: parsed all the same, validation judges the span.
-        (("元旦",), dt.date(2022, 1, 1), dt.date(2022, 1, 3)),
-        (("春节",), dt.date(2022, 1, 31), dt.date(2022, 2, 6)),
-    )
-}
+HolidayTable = tuple[tuple[tuple[str, ...], dt.date, dt.date], ...]
+
+
+def _official_span(member: str, year: int) -> tuple[dt.date, dt.date]:
+    """The days off of one public holiday in `year`, as the State Council's notice gives them.
+
+    A run of consecutive days belongs to the year it ends in: the 元旦 of 2023 begins on
+    2022-12-31.
+    """
+    name = chinese_calendar.Holiday[member].value
+    days = sorted(day for day, holiday in chinese_calendar.holidays.items() if holiday == name)
+    runs: list[list[dt.date]] = []
+    for day in days:
+        if runs and day - runs[-1][-1] == dt.timedelta(days=1):
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    ending = [run for run in runs if run[-1].year == year]
+    if not ending:
+        raise ValueError(f"chinesecalendar has no {member} in {year}")
+    return ending[0][0], ending[0][-1]
+
+
+def _festival_span(rule: dict[str, object], year: int) -> tuple[dt.date, dt.date] | None:
+    if "month_day" in rule:
+        md = rule["month_day"]
+        first, last = md if isinstance(md[0], list) else (md, md)  # type: ignore[index]
+        return dt.date(year, *first), dt.date(year, *last)
+    if "nth_weekday" in rule:
+        month, weekday, n = rule["nth_weekday"]  # type: ignore[misc]
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        return day, day
+    spans = rule.get("dates", {})
+    if year in spans:  # type: ignore[operator]
+        start, end = spans[year]  # type: ignore[index]
+        return start, end
+    return None
+
+
+def _holiday_table(data: dict[str, object], year: int) -> HolidayTable:
+    rows: list[tuple[tuple[str, ...], dt.date, dt.date]] = []
+    for entry in data["official"]:  # type: ignore[attr-defined]
+        span_year = year + 1 if entry.get("next_year") else year
+        rows.append((tuple(entry["words"]), *_official_span(entry["holiday"], span_year)))
+    for entry in data["festivals"]:  # type: ignore[attr-defined]
+        span = _festival_span(entry, year)
+        if span is not None:
+            rows.append((tuple(str(w) for w in entry["words"]), *span))
+    return tuple(rows)
+
+
+def _load_holidays() -> dict[int, HolidayTable]:
+    data = yaml.safe_load((DATA_DIR / "holidays.yaml").read_text(encoding="utf-8"))
+    return {int(year): _holiday_table(data, int(year)) for year in data["years"]}
+
+
+# Holidays and shopping festivals, per campaign year, as cities name them in 举办时间: the words
+# and rules are data (data/holidays.yaml), the public holidays' spans the official calendar's.
+HOLIDAYS: dict[int, HolidayTable] = _load_holidays()
 
 
 class NormaliseError(ValueError):
@@ -521,27 +554,34 @@ def _campaign_span(year: int) -> tuple[dt.date, dt.date]:
 
 
 @functools.lru_cache(maxsize=8)
-def _holiday_patterns(year: int) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(pattern, marker) per holiday word, longest first (国庆节 before 国庆), compiled once.
+def _holiday_pattern(year: int) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One alternation of the year's holiday words, longest first, and each word's @i@ marker.
 
-    Applied one after another, not as one alternation: a word next to another holiday word
-    written in digits (五一618, 双11双12) is found only once that one is a marker.
+    One alternation scanned left to right: 双十一期间 is 双十一, not 双 and 十一期间.
     """
     table = HOLIDAYS.get(year, ())
-    words = sorted(
-        ((w, i) for i, (names, _, _) in enumerate(table) for w in names), key=lambda x: -len(x[0])
-    )
-    return tuple(
-        (re.compile(rf"(?<!\d){re.escape(word)}(?![\d月日号])"), f"@{i}@") for word, i in words
-    )
+    markers = {w: f"@{i}@" for i, (names, _, _) in enumerate(table) for w in names}
+    if not markers:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(markers, key=len, reverse=True))
+    return re.compile(rf"(?<!\d)(?:{words})(?![\d月日号])"), markers
 
 
 def _holiday_text(text: str, year: int) -> tuple[str, list[tuple[dt.date, dt.date]]]:
-    """Holiday words become @i@ markers, before Chinese numerals are read (五一 is no number)."""
+    """Holiday words become @i@ markers, before Chinese numerals are read (五一 is no number).
+
+    Repeated until nothing changes: a word next to another written in digits (五一618, 双11双12)
+    is found only once that one is a marker.
+    """
     spans = [(s, e) for _, s, e in HOLIDAYS.get(year, ())]
-    for pattern, marker in _holiday_patterns(year):
-        if pattern.search(text):
-            text = pattern.sub(marker, text)
+    compiled = _holiday_pattern(year)
+    if compiled is None:
+        return text, spans
+    pattern, markers = compiled
+    while (new := pattern.sub(lambda m: markers[m[0]], text)) != text:
+        text = new
+    # "2021年五一期间": the year of a holiday word is the table's own.
+    text = re.sub(rf"{year}年(?=@)", "", text)
     return text, spans
 
 
