@@ -492,13 +492,16 @@ _OPEN_START = ("截至", "截止到", "截止", "至", "到")
 _FILLER = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?|上午|下午|晚上|中午|早上|全天|每天|每日|每周[一二三四五六日末]?|"
     r"周末|星期[一二三四五六日天]|周[一二三四五六日]|举办|举行|开展|召开|开幕|启动|活动|期间|"
-    r"假期|小长假|长假|黄金周|当天|前后|左右|时间|为期\d+天|共\d+天|持续|双节|节日|节|份|暂定|计划|"
+    r"假期|小长假|长假|黄金周|全月|整月|当天|前后|左右|时间|为期\d+天|共\d+天|持续|双节|节日|节|份|暂定|计划|"
     r"起(?=[至到\-—–~])"
 )
 _POINT = re.compile(
-    r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})(?P<dmark>[日号])?)?"
+    # A 月 with no number before a part ("至月底") takes its month from the other side.
+    r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月|月(?=[上中下初底末]))?"
+    r"(?:(?P<d>\d{1,2})(?P<dmark>[日号])?)?"
     r"(?P<part>上中旬|中下旬|上旬|中旬|下旬|初|中|底|末)?"
 )
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _PARTS = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "中": (11, 20), "上中旬": (1, 20)}
 _PARTS |= {"下旬": (21, 31), "底": (21, 31), "末": (21, 31), "中下旬": (11, 31)}
 
@@ -602,6 +605,17 @@ def _mm_dd_text(text: str) -> str:
 def _canonical_date_text(text: str) -> str:
     """ISO, dotted and slashed dates and Chinese numerals -> the 2021年5月1日 form."""
     text = _mm_dd_text(text)
+    # 20210501: a compact date, only with a plausible year, month and day.
+    text = re.sub(
+        r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)",
+        lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日",
+        text,
+    )
+    text = re.sub(
+        r"第?([一二三四1-4])季度",
+        lambda m: f"{3 * _QUARTERS[m[1]] - 2}月-{3 * _QUARTERS[m[1]]}月",
+        text,
+    )
     text = re.sub(
         r"[零〇一二三四五六七八九十]+(?=[年月日号])", lambda m: str(chinese_to_int(m[0])), text
     )
@@ -616,6 +630,8 @@ def _canonical_date_text(text: str) -> str:
         lambda m: f"{int(m[1])}月{int(m[2])}日",
         text,
     )
+    # 2021年5-6月: the first number of a month range after a year is a month too.
+    text = re.sub(r"(?<=年)(\d{1,2})(?=(?:-|~|—|–|至|到)+\d{1,2}月)", r"\1月", text)
     return re.sub(r"(\d{4}年)?年(?:底|末|终)", lambda m: f"{m[1] or ''}12月31日", text)
 
 
@@ -668,6 +684,11 @@ def _date_items(text: str, year: int) -> list[tuple[dt.date | None, dt.date | No
     text = _canonical_date_text(text)
     text = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】", "", text)
     text = _FILLER.sub("", text)
+    # 即日起至6月30日: from the day of writing, which the cell does not say, so no start.
+    text = re.sub(r"^(?:自|从)?即日(?:起|开始)?(?:至|到|-|~|—|–)+", "至", text)
+    text = re.sub(r"^(?:自|从)(?=\d|@)", "", text)
+    if text.endswith("止") and _RANGE_SEP.search(text[:-1]):
+        text = text[:-1]  # 5月1日至5月31日止
     stripped = re.sub(r"\d{4}年", "", text)
     if stripped in _WHOLE_SPAN or any(
         stripped == w + w2 for w in _WHOLE_SPAN for w2 in _WHOLE_SPAN
@@ -686,9 +707,9 @@ def _date_items(text: str, year: int) -> list[tuple[dt.date | None, dt.date | No
     open_start = text.startswith(_OPEN_START) and not open_end
     if open_start:
         text = re.sub("^(?:" + "|".join(_OPEN_START) + ")", "", text)
-    if text.endswith(("之前", "以前", "前")) and not open_end:
+    if text.endswith(("之前", "以前", "前", "止")) and not open_end:
         open_start = True
-        text = re.sub("(?:之前|以前|前)$", "", text)
+        text = re.sub("(?:之前|以前|前|止)$", "", text)
     items = [t for t in re.split(r"[、,;，；]|和|及|与", text) if t]
     if not items or ((open_end or open_start) and len(items) > 1):
         raise ValueError(text)
