@@ -168,8 +168,10 @@ def _number_decimal(raw: int | float | Decimal) -> Decimal:
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10**4, "亿": 10**8}
+# The financial forms (大写), as on invoices and in some results tables: 伍仟万元.
+_CN_DIGITS |= dict(zip("壹贰叁肆伍陆柒捌玖", range(1, 10), strict=True))
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8}
 
 
 def chinese_to_int(text: str) -> int:
@@ -183,7 +185,7 @@ def chinese_to_int(text: str) -> int:
         elif ch in _CN_SMALL:
             section += (number or 1) * _CN_SMALL[ch]
             number = 0
-        elif ch == "万":
+        elif ch in "万萬":
             section = (section + number) * 10**4
             number = 0
         else:  # 亿
@@ -210,9 +212,11 @@ _UNITS = (
     "米 吨 斤 亩 间 项 款 种 批 名 位 店 处 条 点 时 周 倍 万".split()
 )
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS if u != "万")
+# A bare 百/千/万 counts after a word of approximation (上百家, 逾千家, 超百万人次).
 _CN_NUM = (
-    r"(?:(?<=上)[百千]|[零〇一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]*"
-    r"(?:点[零〇一二三四五六七八九]+)?"
+    r"(?:(?<=[上逾近超过约])[百千万]|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])"
+    r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億]*"
+    r"(?:点[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]+)?"
 )
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _CN_NUM + r")"
@@ -350,7 +354,8 @@ def _money_pick(raw: object, header_unit: str | None) -> tuple[Amount, bool]:
         return Amount(_tidy(value * (factor or 1))), factor is None
     if not isinstance(raw, str):
         raise _money_error(raw)
-    text = _text(raw)
+    # ¥3,000,000: the sign names 元 as the unit does, unless a 万 or 亿 follows ("¥500万").
+    text = re.sub(r"¥([\d,.]++)(?![十百千万亿元])", r"\1元", _text(raw)).replace("¥", "")
     toks = [t for t in _scan(text) if t.unit in (None, "元")]
     if not toks:
         raise _money_error(raw)
