@@ -339,3 +339,11 @@ if __name__ == "__main__":
     for c in FIT_NUMBERS:
         if not _number_ok(c):
             print("FIT number miss:", c[1])
+
+
+def test_the_campaign_span_can_be_given_instead_of_configured():
+    span = (d(6, 1), d(11, 30))
+    assert parse_date_range("全年", 2021, span) == DateRange(*span)
+    assert parse_date_range("2021年", 2021, span) == DateRange(*span)
+    assert parse_date_range("常态化", 2022, span) == DateRange(d(6, 1, 2022), d(11, 30, 2022))
+    assert parse_date_range("5月1日-5日", 2021, span) == DateRange(d(5, 1), d(5, 5))

@@ -554,11 +554,18 @@ class _Point:
         return _make_date(self.y or year, self.m, day)
 
 
-def _campaign_span(year: int) -> tuple[dt.date, dt.date]:
-    c = load_campaign()
-    if year == c.year:
-        return c.start, c.end
-    return c.start.replace(year=year), c.end.replace(year=year)
+Span = tuple[dt.date, dt.date]
+
+
+def _campaign_span(year: int, campaign: Span | None) -> Span:
+    """The campaign's span moved to `year`; from the configuration when the caller gave none."""
+    if campaign is None:
+        c = load_campaign()
+        campaign = (c.start, c.end)
+    start, end = campaign
+    if year == start.year:
+        return start, end
+    return start.replace(year=year), end.replace(year=year + end.year - start.year)
 
 
 @functools.lru_cache(maxsize=8)
@@ -640,7 +647,9 @@ def _canonical_date_text(text: str) -> str:
     return re.sub(r"(\d{4}年)?年(?:底|末|终)", lambda m: f"{m[1] or ''}12月31日", text)
 
 
-def _parse_point(side: str, spans: list[tuple[dt.date, dt.date]], year: int) -> _Point:
+def _parse_point(
+    side: str, spans: list[tuple[dt.date, dt.date]], year: int, campaign: Span | None
+) -> _Point:
     if re.fullmatch(r"(?:@\d+@)+", side):
         chosen = [spans[int(i)] for i in re.findall(r"@(\d+)@", side)]
         return _Point(span=(min(s for s, _ in chosen), max(e for _, e in chosen)))
@@ -651,7 +660,7 @@ def _parse_point(side: str, spans: list[tuple[dt.date, dt.date]], year: int) -> 
     if mo is None and d is not None and not m["dmark"] and y is None and not m["part"]:
         return _Point(bare=d)
     if mo is None and d is None and y is not None and not m["part"]:
-        return _Point(span=_campaign_span(y))  # "2021年": the year, i.e. the campaign
+        return _Point(span=_campaign_span(y, campaign))  # "2021年": the year, i.e. the campaign
     if d is not None and m["part"]:
         raise ValueError(side)
     return _Point(y=y, m=mo, d=d, part=m["part"])
@@ -683,7 +692,9 @@ def _resolve(left: _Point, right: _Point | None, year: int) -> tuple[dt.date, dt
     return left.start(year), right.end(year)
 
 
-def _date_items(text: str, year: int) -> list[tuple[dt.date | None, dt.date | None]]:
+def _date_items(
+    text: str, year: int, campaign: Span | None
+) -> list[tuple[dt.date | None, dt.date | None]]:
     text = re.sub(r"[“”\"'‘’「」《》]", "", text)
     text, spans = _holiday_text(text, year)
     text = _canonical_date_text(text)
@@ -699,7 +710,7 @@ def _date_items(text: str, year: int) -> list[tuple[dt.date | None, dt.date | No
         stripped == w + w2 for w in _WHOLE_SPAN for w2 in _WHOLE_SPAN
     ):
         y = re.match(r"(\d{4})年", text)
-        return [_campaign_span(int(y[1]) if y else year)]
+        return [_campaign_span(int(y[1]) if y else year, campaign)]
     if stripped in ("上半年", "下半年"):
         y = int(m[1]) if (m := re.match(r"(\d{4})年", text)) else year
         first = stripped == "上半年"
@@ -723,7 +734,7 @@ def _date_items(text: str, year: int) -> list[tuple[dt.date | None, dt.date | No
         sides = [s for s in _RANGE_SEP.split(item)]
         if len(sides) > 2 or any(not s for s in sides):
             raise ValueError(item)
-        points = [_parse_point(s, spans, year) for s in sides]
+        points = [_parse_point(s, spans, year, campaign) for s in sides]
         start, end = _resolve(points[0], points[1] if len(points) == 2 else None, year)
         if end < start:
             raise NormaliseError("date_end_before_start", item)
@@ -735,7 +746,7 @@ def _date_items(text: str, year: int) -> list[tuple[dt.date | None, dt.date | No
     return out
 
 
-def _date_range(raw: object, year: int) -> DateRange:
+def _date_range(raw: object, year: int, campaign: Span | None) -> DateRange:
     if _is_blank(raw):
         return DateRange(None, None)
     if isinstance(raw, dt.datetime):
@@ -763,7 +774,7 @@ def _date_range(raw: object, year: int) -> DateRange:
             f"“{_show(raw)}”写的是节假日，{year}年的节假日日期未配置，请填写具体日期，如“5月1日-5月5日”",
         )
     try:
-        items = _date_items(text, year)
+        items = _date_items(text, year, campaign)
     except NormaliseError as exc:
         raise _date_detail_error(raw, exc) from exc
     starts = [s for s, _ in items if s is not None]
@@ -786,13 +797,15 @@ def _date_detail_error(raw: object, exc: NormaliseError) -> NormaliseError:
     return exc
 
 
-def parse_date_range(raw: object, year: int = 2021) -> DateRange:
+def parse_date_range(raw: object, year: int = 2021, campaign: Span | None = None) -> DateRange:
     """A 举办时间 cell as a start and end date; a date without a year is in `year`.
 
     Several ranges in one cell ("5月1日-5日、6月1日-3日") give the earliest start and latest end;
-    "5月1日起" gives no end, "5月31日前" no start; 全年/常态化/长期 the campaign's span.
+    "5月1日起" gives no end, "5月31日前" no start; 全年/常态化/长期 the campaign's span, which
+    is `campaign` (start, end) when given, else the configured campaign's.
     """
-    return _guard("date_unparseable", _date_error(raw).message_zh, lambda: _date_range(raw, year))
+    message = _date_error(raw).message_zh
+    return _guard("date_unparseable", message, lambda: _date_range(raw, year, campaign))
 
 
 # ---------------------------------------------------------------------------------------------
