@@ -128,7 +128,11 @@ class _RowNormaliser:
 
     def period(self, row: SourceRow, field_name: str) -> tuple[dt.date | None, dt.date | None]:
         try:
-            rng = parse_date_range(row.cells.get(field_name), self.campaign.year)
+            rng = parse_date_range(
+                row.cells.get(field_name),
+                self.campaign.year,
+                (self.campaign.start, self.campaign.end),
+            )
         except NormaliseError as err:
             self.problem(row, field_name, err)
             return None, None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
+import chinese_calendar
 import yaml
 
 from jinxiao.config import DATA_DIR, load_campaign
@@ -27,34 +28,66 @@ from jinxiao.domain.models import Amount, CountyMatch, DateRange
 
 T = TypeVar("T")
 
-# Holidays and shopping festivals of the 2021 campaign, as cities name them in 举办时间.
-# Official holidays: 国办发明电〔2020〕27号 (2021年部分节假日安排). Lunar-calendar dates differ every
-# year, so the table is per year; a holiday word in another year is an error, never a guess.
-# 618 is the shopping festival (06-01..06-18, as the platforms run it); 双十一/双十二 the day only.
-HOLIDAYS: dict[int, tuple[tuple[tuple[str, ...], dt.date, dt.date], ...]] = {
-    2021: (
-        (("五一", "劳动节"), dt.date(2021, 5, 1), dt.date(2021, 5, 5)),
-        (("母亲节",), dt.date(2021, 5, 9), dt.date(2021, 5, 9)),
-        (("520",), dt.date(2021, 5, 20), dt.date(2021, 5, 20)),
-        (("六一", "儿童节"), dt.date(2021, 6, 1), dt.date(2021, 6, 1)),
-        (("端午",), dt.date(2021, 6, 12), dt.date(2021, 6, 14)),
-        (("618", "六一八"), dt.date(2021, 6, 1), dt.date(2021, 6, 18)),
-        (("父亲节",), dt.date(2021, 6, 20), dt.date(2021, 6, 20)),
-        (("暑期", "暑假"), dt.date(2021, 7, 1), dt.date(2021, 8, 31)),
-        (("七夕",), dt.date(2021, 8, 14), dt.date(2021, 8, 14)),
-        (("中秋",), dt.date(2021, 9, 19), dt.date(2021, 9, 21)),
-        (
-            ("国庆", "十一黄金周", "十一期间", "十一假期", "十一长假", "十一小长假"),
-            dt.date(2021, 10, 1),
-            dt.date(2021, 10, 7),
-        ),
-        (("双十一", "双11"), dt.date(2021, 11, 11), dt.date(2021, 11, 11)),
-        (("双十二", "双12"), dt.date(2021, 12, 12), dt.date(2021, 12, 12)),
-        # The new year after the campaign: parsed all the same, validation judges the span.
-        (("元旦",), dt.date(2022, 1, 1), dt.date(2022, 1, 3)),
-        (("春节",), dt.date(2022, 1, 31), dt.date(2022, 2, 6)),
-    )
-}
+HolidayTable = tuple[tuple[tuple[str, ...], dt.date, dt.date], ...]
+
+
+def _official_span(member: str, year: int) -> tuple[dt.date, dt.date]:
+    """The days off of one public holiday in `year`, as the State Council's notice gives them.
+
+    A run of consecutive days belongs to the year it ends in: the 元旦 of 2023 begins on
+    2022-12-31.
+    """
+    name = chinese_calendar.Holiday[member].value
+    days = sorted(day for day, holiday in chinese_calendar.holidays.items() if holiday == name)
+    runs: list[list[dt.date]] = []
+    for day in days:
+        if runs and day - runs[-1][-1] == dt.timedelta(days=1):
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    ending = [run for run in runs if run[-1].year == year]
+    if not ending:
+        raise ValueError(f"chinesecalendar has no {member} in {year}")
+    return ending[0][0], ending[0][-1]
+
+
+def _festival_span(rule: dict[str, object], year: int) -> tuple[dt.date, dt.date] | None:
+    if "month_day" in rule:
+        md = rule["month_day"]
+        first, last = md if isinstance(md[0], list) else (md, md)  # type: ignore[index]
+        return dt.date(year, *first), dt.date(year, *last)
+    if "nth_weekday" in rule:
+        month, weekday, n = rule["nth_weekday"]  # type: ignore[misc]
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        return day, day
+    spans = rule.get("dates", {})
+    if year in spans:  # type: ignore[operator]
+        start, end = spans[year]  # type: ignore[index]
+        return start, end
+    return None
+
+
+def _holiday_table(data: dict[str, object], year: int) -> HolidayTable:
+    rows: list[tuple[tuple[str, ...], dt.date, dt.date]] = []
+    for entry in data["official"]:  # type: ignore[attr-defined]
+        span_year = year + 1 if entry.get("next_year") else year
+        rows.append((tuple(entry["words"]), *_official_span(entry["holiday"], span_year)))
+    for entry in data["festivals"]:  # type: ignore[attr-defined]
+        span = _festival_span(entry, year)
+        if span is not None:
+            rows.append((tuple(str(w) for w in entry["words"]), *span))
+    return tuple(rows)
+
+
+def _load_holidays() -> dict[int, HolidayTable]:
+    data = yaml.safe_load((DATA_DIR / "holidays.yaml").read_text(encoding="utf-8"))
+    return {int(year): _holiday_table(data, int(year)) for year in data["years"]}
+
+
+# Holidays and shopping festivals, per campaign year, as cities name them in 举办时间: the words
+# and rules are data (data/holidays.yaml), the public holidays' spans the official calendar's.
+HOLIDAYS: dict[int, HolidayTable] = _load_holidays()
 
 
 class NormaliseError(ValueError):
@@ -135,8 +168,10 @@ def _number_decimal(raw: int | float | Decimal) -> Decimal:
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10**4, "亿": 10**8}
+# The financial forms (大写), as on invoices and in some results tables: 伍仟万元.
+_CN_DIGITS |= dict(zip("壹贰叁肆伍陆柒捌玖", range(1, 10), strict=True))
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8}
 
 
 def chinese_to_int(text: str) -> int:
@@ -150,7 +185,7 @@ def chinese_to_int(text: str) -> int:
         elif ch in _CN_SMALL:
             section += (number or 1) * _CN_SMALL[ch]
             number = 0
-        elif ch == "万":
+        elif ch in "万萬":
             section = (section + number) * 10**4
             number = 0
         else:  # 亿
@@ -177,9 +212,11 @@ _UNITS = (
     "米 吨 斤 亩 间 项 款 种 批 名 位 店 处 条 点 时 周 倍 万".split()
 )
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS if u != "万")
+# A bare 百/千/万 counts after a word of approximation (上百家, 逾千家, 超百万人次).
 _CN_NUM = (
-    r"(?:(?<=上)[百千]|[零〇一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]*"
-    r"(?:点[零〇一二三四五六七八九]+)?"
+    r"(?:(?<=[上逾近超过约])[百千万]|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])"
+    r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億]*"
+    r"(?:点[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]+)?"
 )
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _CN_NUM + r")"
@@ -317,7 +354,8 @@ def _money_pick(raw: object, header_unit: str | None) -> tuple[Amount, bool]:
         return Amount(_tidy(value * (factor or 1))), factor is None
     if not isinstance(raw, str):
         raise _money_error(raw)
-    text = _text(raw)
+    # ¥3,000,000: the sign names 元 as the unit does, unless a 万 or 亿 follows ("¥500万").
+    text = re.sub(r"¥([\d,.]++)(?![十百千万亿元])", r"\1元", _text(raw)).replace("¥", "")
     toks = [t for t in _scan(text) if t.unit in (None, "元")]
     if not toks:
         raise _money_error(raw)
@@ -459,13 +497,16 @@ _OPEN_START = ("截至", "截止到", "截止", "至", "到")
 _FILLER = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?|上午|下午|晚上|中午|早上|全天|每天|每日|每周[一二三四五六日末]?|"
     r"周末|星期[一二三四五六日天]|周[一二三四五六日]|举办|举行|开展|召开|开幕|启动|活动|期间|"
-    r"假期|小长假|长假|黄金周|当天|前后|左右|时间|为期\d+天|共\d+天|持续|双节|节日|节|份|暂定|计划|"
+    r"假期|小长假|长假|黄金周|全月|整月|当天|前后|左右|时间|为期\d+天|共\d+天|持续|双节|节日|节|份|暂定|计划|"
     r"起(?=[至到\-—–~])"
 )
 _POINT = re.compile(
-    r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})(?P<dmark>[日号])?)?"
+    # A 月 with no number before a part ("至月底") takes its month from the other side.
+    r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月|月(?=[上中下初底末]))?"
+    r"(?:(?P<d>\d{1,2})(?P<dmark>[日号])?)?"
     r"(?P<part>上中旬|中下旬|上旬|中旬|下旬|初|中|底|末)?"
 )
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _PARTS = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "中": (11, 20), "上中旬": (1, 20)}
 _PARTS |= {"下旬": (21, 31), "底": (21, 31), "末": (21, 31), "中下旬": (11, 31)}
 
@@ -513,35 +554,49 @@ class _Point:
         return _make_date(self.y or year, self.m, day)
 
 
-def _campaign_span(year: int) -> tuple[dt.date, dt.date]:
-    c = load_campaign()
-    if year == c.year:
-        return c.start, c.end
-    return c.start.replace(year=year), c.end.replace(year=year)
+Span = tuple[dt.date, dt.date]
+
+
+def _campaign_span(year: int, campaign: Span | None) -> Span:
+    """The campaign's span moved to `year`; from the configuration when the caller gave none."""
+    if campaign is None:
+        c = load_campaign()
+        campaign = (c.start, c.end)
+    start, end = campaign
+    if year == start.year:
+        return start, end
+    return start.replace(year=year), end.replace(year=year + end.year - start.year)
 
 
 @functools.lru_cache(maxsize=8)
-def _holiday_patterns(year: int) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(pattern, marker) per holiday word, longest first (国庆节 before 国庆), compiled once.
+def _holiday_pattern(year: int) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One alternation of the year's holiday words, longest first, and each word's @i@ marker.
 
-    Applied one after another, not as one alternation: a word next to another holiday word
-    written in digits (五一618, 双11双12) is found only once that one is a marker.
+    One alternation scanned left to right: 双十一期间 is 双十一, not 双 and 十一期间.
     """
     table = HOLIDAYS.get(year, ())
-    words = sorted(
-        ((w, i) for i, (names, _, _) in enumerate(table) for w in names), key=lambda x: -len(x[0])
-    )
-    return tuple(
-        (re.compile(rf"(?<!\d){re.escape(word)}(?![\d月日号])"), f"@{i}@") for word, i in words
-    )
+    markers = {w: f"@{i}@" for i, (names, _, _) in enumerate(table) for w in names}
+    if not markers:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(markers, key=len, reverse=True))
+    return re.compile(rf"(?<!\d)(?:{words})(?![\d月日号])"), markers
 
 
 def _holiday_text(text: str, year: int) -> tuple[str, list[tuple[dt.date, dt.date]]]:
-    """Holiday words become @i@ markers, before Chinese numerals are read (五一 is no number)."""
+    """Holiday words become @i@ markers, before Chinese numerals are read (五一 is no number).
+
+    Repeated until nothing changes: a word next to another written in digits (五一618, 双11双12)
+    is found only once that one is a marker.
+    """
     spans = [(s, e) for _, s, e in HOLIDAYS.get(year, ())]
-    for pattern, marker in _holiday_patterns(year):
-        if pattern.search(text):
-            text = pattern.sub(marker, text)
+    compiled = _holiday_pattern(year)
+    if compiled is None:
+        return text, spans
+    pattern, markers = compiled
+    while (new := pattern.sub(lambda m: markers[m[0]], text)) != text:
+        text = new
+    # "2021年五一期间": the year of a holiday word is the table's own.
+    text = re.sub(rf"{year}年(?=@)", "", text)
     return text, spans
 
 
@@ -562,6 +617,17 @@ def _mm_dd_text(text: str) -> str:
 def _canonical_date_text(text: str) -> str:
     """ISO, dotted and slashed dates and Chinese numerals -> the 2021年5月1日 form."""
     text = _mm_dd_text(text)
+    # 20210501: a compact date, only with a plausible year, month and day.
+    text = re.sub(
+        r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)",
+        lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日",
+        text,
+    )
+    text = re.sub(
+        r"第?([一二三四1-4])季度",
+        lambda m: f"{3 * _QUARTERS[m[1]] - 2}月-{3 * _QUARTERS[m[1]]}月",
+        text,
+    )
     text = re.sub(
         r"[零〇一二三四五六七八九十]+(?=[年月日号])", lambda m: str(chinese_to_int(m[0])), text
     )
@@ -576,10 +642,14 @@ def _canonical_date_text(text: str) -> str:
         lambda m: f"{int(m[1])}月{int(m[2])}日",
         text,
     )
+    # 2021年5-6月: the first number of a month range after a year is a month too.
+    text = re.sub(r"(?<=年)(\d{1,2})(?=(?:-|~|—|–|至|到)+\d{1,2}月)", r"\1月", text)
     return re.sub(r"(\d{4}年)?年(?:底|末|终)", lambda m: f"{m[1] or ''}12月31日", text)
 
 
-def _parse_point(side: str, spans: list[tuple[dt.date, dt.date]], year: int) -> _Point:
+def _parse_point(
+    side: str, spans: list[tuple[dt.date, dt.date]], year: int, campaign: Span | None
+) -> _Point:
     if re.fullmatch(r"(?:@\d+@)+", side):
         chosen = [spans[int(i)] for i in re.findall(r"@(\d+)@", side)]
         return _Point(span=(min(s for s, _ in chosen), max(e for _, e in chosen)))
@@ -590,7 +660,7 @@ def _parse_point(side: str, spans: list[tuple[dt.date, dt.date]], year: int) -> 
     if mo is None and d is not None and not m["dmark"] and y is None and not m["part"]:
         return _Point(bare=d)
     if mo is None and d is None and y is not None and not m["part"]:
-        return _Point(span=_campaign_span(y))  # "2021年": the year, i.e. the campaign
+        return _Point(span=_campaign_span(y, campaign))  # "2021年": the year, i.e. the campaign
     if d is not None and m["part"]:
         raise ValueError(side)
     return _Point(y=y, m=mo, d=d, part=m["part"])
@@ -622,18 +692,25 @@ def _resolve(left: _Point, right: _Point | None, year: int) -> tuple[dt.date, dt
     return left.start(year), right.end(year)
 
 
-def _date_items(text: str, year: int) -> list[tuple[dt.date | None, dt.date | None]]:
+def _date_items(
+    text: str, year: int, campaign: Span | None
+) -> list[tuple[dt.date | None, dt.date | None]]:
     text = re.sub(r"[“”\"'‘’「」《》]", "", text)
     text, spans = _holiday_text(text, year)
     text = _canonical_date_text(text)
     text = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】", "", text)
     text = _FILLER.sub("", text)
+    # 即日起至6月30日: from the day of writing, which the cell does not say, so no start.
+    text = re.sub(r"^(?:自|从)?即日(?:起|开始)?(?:至|到|-|~|—|–)+", "至", text)
+    text = re.sub(r"^(?:自|从)(?=\d|@)", "", text)
+    if text.endswith("止") and _RANGE_SEP.search(text[:-1]):
+        text = text[:-1]  # 5月1日至5月31日止
     stripped = re.sub(r"\d{4}年", "", text)
     if stripped in _WHOLE_SPAN or any(
         stripped == w + w2 for w in _WHOLE_SPAN for w2 in _WHOLE_SPAN
     ):
         y = re.match(r"(\d{4})年", text)
-        return [_campaign_span(int(y[1]) if y else year)]
+        return [_campaign_span(int(y[1]) if y else year, campaign)]
     if stripped in ("上半年", "下半年"):
         y = int(m[1]) if (m := re.match(r"(\d{4})年", text)) else year
         first = stripped == "上半年"
@@ -646,9 +723,9 @@ def _date_items(text: str, year: int) -> list[tuple[dt.date | None, dt.date | No
     open_start = text.startswith(_OPEN_START) and not open_end
     if open_start:
         text = re.sub("^(?:" + "|".join(_OPEN_START) + ")", "", text)
-    if text.endswith(("之前", "以前", "前")) and not open_end:
+    if text.endswith(("之前", "以前", "前", "止")) and not open_end:
         open_start = True
-        text = re.sub("(?:之前|以前|前)$", "", text)
+        text = re.sub("(?:之前|以前|前|止)$", "", text)
     items = [t for t in re.split(r"[、,;，；]|和|及|与", text) if t]
     if not items or ((open_end or open_start) and len(items) > 1):
         raise ValueError(text)
@@ -657,7 +734,7 @@ def _date_items(text: str, year: int) -> list[tuple[dt.date | None, dt.date | No
         sides = [s for s in _RANGE_SEP.split(item)]
         if len(sides) > 2 or any(not s for s in sides):
             raise ValueError(item)
-        points = [_parse_point(s, spans, year) for s in sides]
+        points = [_parse_point(s, spans, year, campaign) for s in sides]
         start, end = _resolve(points[0], points[1] if len(points) == 2 else None, year)
         if end < start:
             raise NormaliseError("date_end_before_start", item)
@@ -669,7 +746,7 @@ def _date_items(text: str, year: int) -> list[tuple[dt.date | None, dt.date | No
     return out
 
 
-def _date_range(raw: object, year: int) -> DateRange:
+def _date_range(raw: object, year: int, campaign: Span | None) -> DateRange:
     if _is_blank(raw):
         return DateRange(None, None)
     if isinstance(raw, dt.datetime):
@@ -697,7 +774,7 @@ def _date_range(raw: object, year: int) -> DateRange:
             f"“{_show(raw)}”写的是节假日，{year}年的节假日日期未配置，请填写具体日期，如“5月1日-5月5日”",
         )
     try:
-        items = _date_items(text, year)
+        items = _date_items(text, year, campaign)
     except NormaliseError as exc:
         raise _date_detail_error(raw, exc) from exc
     starts = [s for s, _ in items if s is not None]
@@ -720,13 +797,15 @@ def _date_detail_error(raw: object, exc: NormaliseError) -> NormaliseError:
     return exc
 
 
-def parse_date_range(raw: object, year: int = 2021) -> DateRange:
+def parse_date_range(raw: object, year: int = 2021, campaign: Span | None = None) -> DateRange:
     """A 举办时间 cell as a start and end date; a date without a year is in `year`.
 
     Several ranges in one cell ("5月1日-5日、6月1日-3日") give the earliest start and latest end;
-    "5月1日起" gives no end, "5月31日前" no start; 全年/常态化/长期 the campaign's span.
+    "5月1日起" gives no end, "5月31日前" no start; 全年/常态化/长期 the campaign's span, which
+    is `campaign` (start, end) when given, else the configured campaign's.
     """
-    return _guard("date_unparseable", _date_error(raw).message_zh, lambda: _date_range(raw, year))
+    message = _date_error(raw).message_zh
+    return _guard("date_unparseable", message, lambda: _date_range(raw, year, campaign))
 
 
 # ---------------------------------------------------------------------------------------------
