@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from jinxiao.intake.mailbox import write_maildir_message
 from jinxiao.jobs.demo import demo_mails
-from jinxiao.samples.mail import delivery_time
+from jinxiao.samples.mail import delivery_time, stamped
 from jinxiao.warehouse.connection import connect
 
 REPO = Path(__file__).resolve().parents[1]
@@ -128,13 +128,15 @@ def _check_views(warehouse) -> None:
 def test_intake_on_imap_and_postgresql(
     monkeypatch, tmp_path, airflow_db, imap_account, pg_warehouse
 ):
+    # On IMAP senders must be vouched for (sender_auth defaults to require): each mail
+    # carries the receiving server's own Authentication-Results, as in production.
     for _name, raw in _mails():
-        imap_account.append(raw, date=delivery_time(raw))
+        imap_account.append(stamped(raw, "mx.test.example"), date=delivery_time(raw))
     flags_before = imap_account.flags()
     conn = json.dumps(
         {"conn_type": "imap", "host": imap_account.host, "port": imap_account.port,
          "login": imap_account.user, "password": imap_account.password,
-         "extra": {"use_ssl": False, "folder": "INBOX"}}
+         "extra": {"use_ssl": False, "folder": "INBOX", "authserv_id": "mx.test.example"}}
     )  # fmt: skip
     _run_intake(monkeypatch, tmp_path, conn, pg_warehouse)
     _check_views(pg_warehouse)
