@@ -187,7 +187,7 @@ _TOKEN = re.compile(
     r"(?P<unit>" + _UNIT_RE + r")?"
 )
 _RANGE_SEP = re.compile(r"(?:-|~|—|–|至|到)+")
-_APPROX_BEFORE = (
+_APPROX_BEFORE: tuple[str, ...] = (
     "约",
     "大约",
     "近",
@@ -632,8 +632,8 @@ def _date_items(text: str, year: int) -> list[tuple[dt.date | None, dt.date | No
     if stripped in _WHOLE_SPAN or any(
         stripped == w + w2 for w in _WHOLE_SPAN for w2 in _WHOLE_SPAN
     ):
-        y = re.match(r"(\d{4})年", text)
-        return [_campaign_span(int(y[1]) if y else year)]
+        written = re.match(r"(\d{4})年", text)
+        return [_campaign_span(int(written[1]) if written else year)]
     if stripped in ("上半年", "下半年"):
         y = int(m[1]) if (m := re.match(r"(\d{4})年", text)) else year
         first = stripped == "上半年"
