@@ -25,6 +25,7 @@ check: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 test: check
 	$(PY) -m pytest -q $(PYTEST_ARGS)

@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
@@ -63,7 +64,8 @@ def _table(headers: list[str], rows: list[list[object]]) -> str:
     def width(s: str) -> int:
         return sum(2 if ord(ch) > 0x2E7F else 1 for ch in s)
 
-    cells = [[("" if v is None else str(v)) for v in row] for row in [headers, *rows]]
+    grid: list[Sequence[object]] = [headers, *rows]
+    cells = [[("" if v is None else str(v)) for v in row] for row in grid]
     widths = [max(width(r[i]) for r in cells) for i in range(len(headers))]
     lines = []
     for n, row in enumerate(cells):

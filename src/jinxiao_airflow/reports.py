@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from airflow.sdk import Asset, AssetOrTimeSchedule, Param, dag, task
-from airflow.timetables.trigger import CronTriggerTimetable
+from airflow.sdk import Asset, AssetOrTimeSchedule, CronTriggerTimetable, Param, dag, task
 
 from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, settings
 

@@ -372,6 +372,7 @@ class ImapMailbox:
 
     def _connect(self) -> MailBox | MailBoxUnencrypted:
         scheme = "IMAPS" if self.cfg.use_ssl else "IMAP"
+        box: MailBox | MailBoxUnencrypted
         try:
             if self.cfg.use_ssl:
                 box = MailBox(self.cfg.host, self.port, timeout=IMAP_TIMEOUT)
@@ -440,9 +441,9 @@ class ImapMailbox:
             data = self._uid_command("FETCH", ",".join(chunk), "(UID RFC822.SIZE)")
             sizes: dict[str, int] = {}
             for head, _lit in _fetch_items(data):
-                uid, size = _UID_RE.search(head), _SIZE_RE.search(head)
-                if uid and size:
-                    sizes[uid.group(1).decode()] = int(size.group(1))
+                uid_m, size_m = _UID_RE.search(head), _SIZE_RE.search(head)
+                if uid_m and size_m:
+                    sizes[uid_m.group(1).decode()] = int(size_m.group(1))
             batch: list[str] = []
             total = 0
             for uid in chunk:
@@ -462,13 +463,13 @@ class ImapMailbox:
             data = self._uid_command("FETCH", ",".join(batch), "(UID INTERNALDATE BODY.PEEK[])")
             by_uid: dict[str, RawMessage] = {}
             for head, literal in _fetch_items(data):
-                uid = _UID_RE.search(head)
-                if uid is None or literal is None:
+                uid_m = _UID_RE.search(head)
+                if uid_m is None or literal is None:
                     continue
-                by_uid[uid.group(1).decode()] = RawMessage(
+                by_uid[uid_m.group(1).decode()] = RawMessage(
                     raw=literal,
                     source=self.source,
-                    source_ref=f"{self.uidvalidity}:{uid.group(1).decode()}",
+                    source_ref=f"{self.uidvalidity}:{uid_m.group(1).decode()}",
                     arrived_at=_internaldate(head),
                 )
             del data
@@ -496,13 +497,14 @@ class ImapMailbox:
 
     def _move(self, uid: str, folder: bytes) -> None:
         imap = self.client.client
-        typ, data = imap.uid("MOVE", uid, folder)
+        # imaplib passes bytes arguments through unencoded; typeshed types them as str only.
+        typ, data = imap.uid("MOVE", uid, folder)  # type: ignore[arg-type]
         if typ == "OK":
             return
         # No MOVE (RFC 6851): copy, then delete only this UID; a plain EXPUNGE would also
         # remove messages someone else flagged \Deleted, so it needs UIDPLUS.
         log.info("%s: UID MOVE refused (%r), using COPY", self.source, data)
-        typ, data = imap.uid("COPY", uid, folder)
+        typ, data = imap.uid("COPY", uid, folder)  # type: ignore[arg-type]  # as MOVE above
         if typ != "OK":
             raise MailboxError(f"UID COPY {uid} failed on {self.where}: {data!r}")
         imap.uid("STORE", uid, "+FLAGS.SILENT", "(\\Deleted)")

@@ -823,7 +823,7 @@ def _safe(fn: Callable[[], T], default: T) -> T:
 
 def _extract_message(msg: Message) -> ParsedEmail:
     sender = _safe(lambda: _sender(msg), SenderField("", "", "发件人（From）字段无法解析"))
-    leaves = _safe(lambda: _leaves(msg), [])
+    leaves: list[Message] = _safe(lambda: _leaves(msg), [])
     return ParsedEmail(
         message_id=_safe(lambda: _message_id(_raw_header(msg, "Message-ID")), None),
         sender=sender.address,

@@ -73,7 +73,7 @@ def _bad_shuozhou() -> bytes:
 
 
 def _sales_table() -> bytes:
-    rows = [
+    rows: list[list[object]] = [
         ["大同市2021年4月重点商贸企业销售情况统计表"],
         ["序号", "企业名称", "4月销售额（万元）", "同比增长（%）"],
         [1, "大同华林购物中心", 3200, 12.5],
@@ -108,7 +108,7 @@ def _results_may_taiyuan() -> bytes:
 
     campaign = load_campaign()
     rows = f.registry_rows("太原市", 8)[3:11]
-    prefilled = [(r[0], r[1], None) for r in rows]
+    prefilled = [(str(r[0]), str(r[1]), None) for r in rows]  # county, activity: text
     wb = build_template(campaign, "results_may", "太原市", counties_of("太原市"), prefilled)
     ws = wb.worksheets[0]
     figures = [

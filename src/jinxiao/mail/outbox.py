@@ -255,7 +255,7 @@ def send_pending(
     if not ids:
         return report
     try:
-        client = open_smtp(smtp)
+        client: smtplib.SMTP | None = open_smtp(smtp)  # None once a send broke it
     except (OSError, smtplib.SMTPException) as exc:
         # Nothing claimed: an unreachable server costs no attempts.
         report.connect_error = _describe(exc)

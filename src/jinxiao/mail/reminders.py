@@ -110,9 +110,9 @@ def due_reminders(
             for spec in campaign.forms.values():
                 if (city.name, spec.code) in accepted:
                     continue
-                kind = _due_kind(spec, campaign, today)
-                if kind and reminder_key(city.name, spec.code, kind[0], kind[2]) not in sent:
-                    todo.append((spec, *kind))
+                got = _due_kind(spec, campaign, today)
+                if got and reminder_key(city.name, spec.code, got[0], got[2]) not in sent:
+                    todo.append((spec, *got))
             if not todo:
                 continue
             recipients, source = contact_addresses(conn, city.name), "contacts"

@@ -140,7 +140,8 @@ def _money(value: float) -> str:
 
 def _column_sum(sub: SubmissionResult, column: str) -> float | None:
     values = [] if sub.table is None else sub.table.column(column)
-    known = [float(v) for v in values if v is not None and v == v]
+    # The normaliser writes int, float or None here; `v == v` drops a NaN.
+    known = [float(v) for v in values if isinstance(v, int | float) and v == v]
     return sum(known) if known else None
 
 
@@ -148,7 +149,9 @@ def _row_spans(nt: NormalisedTable) -> str:
     """表格第4行至第11行, or 工作表“小店区”第4行至第9行、工作表“迎泽区”第4行至第7行."""
     by_sheet: dict[str, list[int]] = {}
     for rec in nt.records:
-        by_sheet.setdefault(str(rec["sheet"]), []).append(int(rec["excel_row"]))
+        excel_row = rec["excel_row"]
+        assert isinstance(excel_row, int)  # the normaliser copies SourceRow.excel_row, an int
+        by_sheet.setdefault(str(rec["sheet"]), []).append(excel_row)
     if len(by_sheet) == 1:
         (rows,) = by_sheet.values()
         return f"表格第{min(rows)}行至第{max(rows)}行"
@@ -355,6 +358,7 @@ def compose_reply(
     if not wants_reply(result):
         return None
     em = result.email
+    assert em is not None  # wants_reply is False for a result without an email
     msg = _new_message(reply_key(result), from_addr, now)
     try:
         msg["To"] = Address(em.sender_name or "", addr_spec=em.sender)
@@ -414,7 +418,7 @@ def compose_ops_notice(
     lines = [
         _OPS_LEAD.get(result.reason_class or "", _OPS_LEAD["unknown_sender"]),
         "",
-        f"发件人：{em.sender_name or ''} <{sender}>".strip(),
+        f"发件人：{(em.sender_name or '') if em else ''} <{sender}>".strip(),
         f"主题：{subject or '（无主题）'}",
         f"收件时间：{received}",
         f"Message-ID：{em.message_id if em and em.message_id else '（无）'}",

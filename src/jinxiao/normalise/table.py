@@ -216,9 +216,10 @@ def parse_summary_sentence(sentence: str | None) -> dict[str, Decimal]:
 
 def table_totals(nt: NormalisedTable) -> dict[str, Decimal]:
     """CONTRACT §2 totals of one city's rows: distinct counties, rows, sums of known values."""
-    codes = {c for codes in nt.column("county_codes") for c in codes}
-    known = [x for x in nt.column("enterprise_count") if x is not None and x == x]
-    wan = [x for x in nt.column("est_turnover_wan") if x is not None and x == x]
+    # Record values are typed `object`; counties() writes a list, count()/money() int/float/None.
+    codes = {c for codes in nt.column("county_codes") if isinstance(codes, list) for c in codes}
+    known = [x for x in nt.column("enterprise_count") if isinstance(x, int | float) and x == x]
+    wan = [x for x in nt.column("est_turnover_wan") if isinstance(x, int | float) and x == x]
     return {
         "counties": Decimal(len(codes)),
         "activities": Decimal(len(nt.records)),

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import chinese_calendar
 import yaml
@@ -51,19 +51,20 @@ def _official_span(member: str, year: int) -> tuple[dt.date, dt.date]:
     return ending[0][0], ending[0][-1]
 
 
-def _festival_span(rule: dict[str, object], year: int) -> tuple[dt.date, dt.date] | None:
+def _festival_span(rule: dict[str, Any], year: int) -> tuple[dt.date, dt.date] | None:
+    # `rule` is one entry of data/holidays.yaml: lists of ints, as YAML gives them.
     if "month_day" in rule:
         md = rule["month_day"]
-        first, last = md if isinstance(md[0], list) else (md, md)  # type: ignore[index]
+        first, last = md if isinstance(md[0], list) else (md, md)
         return dt.date(year, *first), dt.date(year, *last)
     if "nth_weekday" in rule:
-        month, weekday, n = rule["nth_weekday"]  # type: ignore[misc]
+        month, weekday, n = rule["nth_weekday"]
         first = dt.date(year, month, 1)
         day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
         return day, day
     spans = rule.get("dates", {})
-    if year in spans:  # type: ignore[operator]
-        start, end = spans[year]  # type: ignore[index]
+    if year in spans:
+        start, end = spans[year]
         return start, end
     return None
 
@@ -224,7 +225,7 @@ _TOKEN = re.compile(
     r"(?P<unit>" + _UNIT_RE + r")?"
 )
 _RANGE_SEP = re.compile(r"(?:-|~|—|–|至|到)+")
-_APPROX_BEFORE = (
+_APPROX_BEFORE: tuple[str, ...] = (
     "约",
     "大约",
     "近",
@@ -709,8 +710,8 @@ def _date_items(
     if stripped in _WHOLE_SPAN or any(
         stripped == w + w2 for w in _WHOLE_SPAN for w2 in _WHOLE_SPAN
     ):
-        y = re.match(r"(\d{4})年", text)
-        return [_campaign_span(int(y[1]) if y else year, campaign)]
+        written = re.match(r"(\d{4})年", text)
+        return [_campaign_span(int(written[1]) if written else year, campaign)]
     if stripped in ("上半年", "下半年"):
         y = int(m[1]) if (m := re.match(r"(\d{4})年", text)) else year
         first = stripped == "上半年"

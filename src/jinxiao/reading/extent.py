@@ -72,12 +72,23 @@ class _Over(Exception):
 # --------------------------------------------------------------------------- xlsx
 
 
+@dataclass
+class _Scan:
+    """Where the slow pass is in the sheet XML, and the farthest cell with content so far."""
+
+    row: int = 0
+    col: int = 0
+    cell: tuple[int, int] | None = None
+    rows: int = 0
+    cols: int = 0
+
+
 def _safe_parser() -> expat.XMLParserType:
     """An expat parser that refuses DTDs and entity declarations (billion laughs, XXE)."""
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
-    def refuse(*_args: object) -> None:
+    def refuse(*_args: object) -> int:  # expat's handlers are typed to return an int
         raise Hostile("DTD or entity declaration in a spreadsheet part")
 
     parser.StartDoctypeDeclHandler = refuse
@@ -137,7 +148,7 @@ def _xlsx_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
 
 
 def _scan_sheet_xml(fh: IO[bytes], sheet: str, limit: int) -> Extent:
-    state = {"row": 0, "col": 0, "cell": None, "rows": 0, "cols": 0}
+    state = _Scan()
     declared: list[str] = []
 
     def start(name: str, attrs: dict[str, str]) -> None:
@@ -145,22 +156,22 @@ def _scan_sheet_xml(fh: IO[bytes], sheet: str, limit: int) -> Extent:
         if tag == "c":
             m = _REF_RE.match(attrs.get("r", ""))
             if m:
-                state["col"], state["row"] = _column_number(m.group(1)), int(m.group(2))
+                state.col, state.row = _column_number(m.group(1)), int(m.group(2))
             else:
-                state["col"] += 1
-            state["cell"] = (state["row"], state["col"])
+                state.col += 1
+            state.cell = (state.row, state.col)
         elif tag in ("v", "is", "f"):
-            if state["cell"] is not None:
-                row, col = state["cell"]
-                state["cell"] = None
-                if row > state["rows"] or col > state["cols"]:
-                    state["rows"], state["cols"] = max(state["rows"], row), max(state["cols"], col)
-                    if state["rows"] * state["cols"] > limit:
+            if state.cell is not None:
+                row, col = state.cell
+                state.cell = None
+                if row > state.rows or col > state.cols:
+                    state.rows, state.cols = max(state.rows, row), max(state.cols, col)
+                    if state.rows * state.cols > limit:
                         raise _Over
         elif tag == "row":
             r = attrs.get("r", "")
-            state["row"] = int(r) if r.isdigit() and len(r) <= 7 else state["row"] + 1
-            state["col"], state["cell"] = 0, None
+            state.row = int(r) if r.isdigit() and len(r) <= 7 else state.row + 1
+            state.col, state.cell = 0, None
         elif tag == "dimension":
             declared.append(attrs.get("ref", ""))
 
@@ -170,7 +181,7 @@ def _scan_sheet_xml(fh: IO[bytes], sheet: str, limit: int) -> Extent:
         _feed(parser, fh)
     except _Over:
         pass
-    return Extent(sheet, state["rows"], state["cols"], declared[0] if declared else None)
+    return Extent(sheet, state.rows, state.cols, declared[0] if declared else None)
 
 
 # Cells as Excel, WPS and openpyxl write them, r= first: counted with bytes.count and one

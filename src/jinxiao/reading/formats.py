@@ -451,7 +451,7 @@ def _read_csv(payload: bytes, name: str, budget: Budget) -> Workbook:
     else:
         delimiter = _guess_delimiter(lines[:50])
     _guard(name, name, len(lines), 0)
-    rows = [
+    rows: list[list[object]] = [
         [v if v != "" else None for v in row]
         for row in csv.reader(io.StringIO(text), delimiter=delimiter)
     ]

@@ -363,6 +363,7 @@ def _continues(top: Sequence[str | None], bottom: Sequence[str | None]) -> bool:
         t, b = top[j], bottom[j]
         if t == b:
             continue
+        assert b is not None  # `filled` keeps only the non-empty bottom cells
         if len(_core(b)) > _MAX_HEADER_CORE or re.search(r"\d", b):
             return False
         left = top[j - 1] if j > 0 else None
@@ -1105,8 +1106,8 @@ def _cell_str(value: object) -> str | None:
 
 def _table_contacts(header: _Header) -> list[Contact]:
     cols: dict[str, list[int]] = {}
-    for j, name in sorted(header.mapping.items()):
-        cols.setdefault(name, []).append(j)
+    for j, key in sorted(header.mapping.items()):
+        cols.setdefault(key, []).append(j)
     # A second phone column (办公电话 beside 手机) maps to nothing; take it as a phone too.
     for j, norm in enumerate(header.norms):
         if norm and j not in header.mapping and any(w in norm for w in ("电话", "手机")):

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from jinxiao.domain.labels import FORM_LABELS
-from jinxiao.reports.figures import ReportData
+from jinxiao.reports.figures import ReportData, Standout
 from jinxiao.reports.xlsx import PERIOD_LABELS, month_label, zh_date
 
 _CN_NUMS = "一二三四五六七八九十"
@@ -146,11 +146,11 @@ def _year_paragraphs(data: ReportData) -> list[str]:
 
 def practice_paragraphs(data: ReportData) -> list[str]:
     """One paragraph per category with activities, naming its largest activity."""
-    standout = {}
-    for s in data.standouts:  # results (actual) first, registry (estimate) as the fallback
-        key = s.category
-        if key not in standout or (standout[key].source == "registry" and s.source == "results"):
-            standout[key] = s
+    standout: dict[str, Standout] = {}
+    for cand in data.standouts:  # results (actual) first, registry (estimate) as the fallback
+        key = cand.category
+        if key not in standout or (standout[key].source == "registry" and cand.source == "results"):
+            standout[key] = cand
     out = []
     n = 0
     for cat in data.categories:
@@ -324,7 +324,7 @@ def write_report_docx(data: ReportData, path: Path) -> Path:
     doc.core_properties.modified = when
     doc.core_properties.last_modified_by = "jinxiao"
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(path)
+    doc.save(str(path))  # python-docx types the path as str
     return path
 
 

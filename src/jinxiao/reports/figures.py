@@ -171,17 +171,18 @@ class ReportData:
 
 
 # --- plumbing -----------------------------------------------------------------------------
+# Report rows hold SQL numbers: int or float (NUMERIC arrives as float, see query), or NULL.
 
 
-def _int(value: object) -> int:
+def _int(value: float | None) -> int:
     return int(value or 0)
 
 
-def _float(value: object) -> float:
+def _float(value: float | None) -> float:
     return float(value or 0)
 
 
-def _opt_float(value: object) -> float | None:
+def _opt_float(value: float | None) -> float | None:
     return None if value is None else float(value)
 
 

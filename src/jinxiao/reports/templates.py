@@ -6,6 +6,7 @@ marker in A1 of the first sheet, the header row, and the labels of the 全市汇
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -87,7 +88,7 @@ def build_template(
     form: str,
     city_name: str,
     counties: list[str],
-    rows: list[tuple[str | None, str | None, str | None]],
+    rows: Sequence[tuple[str | None, str | None, str | None]],
 ) -> Workbook:
     """The workbook for one city; rows are (county_names, activity_name, category)."""
     wb = Workbook()
@@ -121,7 +122,7 @@ def _write_data_sheet(
     campaign: Campaign,
     form: str,
     city_name: str,
-    rows: list[tuple[str | None, str | None, str | None]],
+    rows: Sequence[tuple[str | None, str | None, str | None]],
 ) -> int:
     header = [*RESULTS_HEADER, CATEGORY_HEADER]
     width = len(header)

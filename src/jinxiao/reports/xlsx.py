@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jinxiao.domain.labels import FORM_LABELS, STATUS_LABELS
 from jinxiao.reports.figures import ReportData
+from jinxiao.warehouse.queries import StatusRow
 
 UNKNOWN = "/"  # CONTRACT §2: unknown is shown as “/”, never as 0
 FMT_INT = "0"
@@ -312,15 +313,15 @@ def _status(ws: Worksheet, data: ReportData) -> None:
     for f in forms:
         header += [f"{FORM_LABELS[f]}状态", f"{FORM_LABELS[f]}首次报送时间"]
     put_header(ws, start, header)
-    by_city: dict[str, dict[str, object]] = {}
+    by_city: dict[str, dict[str, StatusRow]] = {}
     for s in data.statuses:
         by_city.setdefault(s.city_name, {})[s.form] = s
     row = start
     for row, (city, per_form) in enumerate(by_city.items(), start=start + 1):
         values: list[object] = [city]
         for f in forms:
-            s = per_form.get(f)
-            values += [s.label, local_time(s.first_received, data) or ""] if s else ["", ""]
+            got = per_form.get(f)
+            values += [got.label, local_time(got.first_received, data) or ""] if got else ["", ""]
         put_row(ws, row, values)
     # Tally per form, the numbers the narrative quotes.
     tally_at = row + 2

@@ -159,6 +159,6 @@ def validate_tables(
                 )
             )
     for i, plist in problems.items():
-        sheets = {name: k for k, name in enumerate(tables[i].sheets)}
+        sheets: dict[str | None, int] = {name: k for k, name in enumerate(tables[i].sheets)}
         plist.sort(key=lambda p: (sheets.get(p.sheet, 0), p.excel_row or 0, p.severity))
     return problems

@@ -99,6 +99,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 def connect(cfg: WarehouseConfig) -> Engine:
     if cfg.kind == "sqlite":
+        if cfg.path is None:
+            # Path(None) failed here before; an in-memory warehouse would lose every run.
+            raise ValueError("a sqlite warehouse needs a path")
         Path(cfg.path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(cfg.url())
         event.listen(engine, "connect", _sqlite_pragmas)

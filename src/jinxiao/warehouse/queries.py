@@ -70,7 +70,7 @@ def _plain(value: object) -> object:
     return value
 
 
-def _opt_float(value: object) -> float | None:
+def _opt_float(value: float | None) -> float | None:  # a NUMERIC/REAL column (after _plain)
     return None if value is None else float(value)
 
 
@@ -78,6 +78,7 @@ def status_rows(engine: Engine, as_of: dt.date) -> list[StatusRow]:
     out = []
     for r in query(engine, "submission_status"):
         deadline = as_date(r["deadline"])
+        assert deadline is not None  # form_deadline.deadline is NOT NULL
         status = r["status"]
         if r["latest_outcome"] == "rejected":
             status = "rejected_pending"
