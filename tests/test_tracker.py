@@ -6,6 +6,7 @@ import datetime as dt
 import importlib.util
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -274,3 +275,91 @@ def test_plugin_module_imports_without_connecting(monkeypatch):
     assert plugin.fastapi_apps[0]["url_prefix"] == "/jinxiao"
     assert plugin.external_views[0]["href"] == "/jinxiao/"
     assert module._engine_for.cache_info().currsize == 0
+
+
+# --- city text stays text ---------------------------------------------------------------------
+
+SCRIPT = "<script>alert(1)</script>"
+HOSTILE = (SCRIPT, "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>')
+
+
+class _Tags(HTMLParser):
+    """What a browser builds from a page: its tags and attributes, script bodies, and text."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self.text: list[str] = []
+        self._in_script = False
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        (self.scripts if self._in_script else self.text).append(data)
+
+
+def assert_inert(page: str, where: str) -> str:
+    """No planted markup became an element, attribute or script; the page's text, joined."""
+    for raw in ("<script>alert", "<img src=x", "<svg onload"):
+        assert raw not in page, f"{where} carries {raw!r} as markup"
+    parsed = _Tags(page)
+    for tag, attrs in parsed.tags:
+        assert tag not in {"script", "svg", "img"}, (where, tag, attrs)
+        assert not {"onerror", "onload"} & set(attrs), (where, tag, attrs)
+        assert not any("alert(1)" in (v or "") for v in attrs.values()), (where, tag, attrs)
+    assert parsed.scripts == [], where
+    return "".join(parsed.text)
+
+
+def test_city_text_is_escaped_on_every_page(tmp_path):
+    # A repeated activity name is quoted in its warning, the attachment and subject are the
+    # city's; the sheet, header, reasons and sender name are planted where intake keeps them.
+    rows = registry_rows("太原市", 3)
+    for r in range(3):
+        rows[3 + r][1] = SCRIPT
+    files = {f"{HOSTILE[2]}.xlsx": xlsx_bytes(rows, merges=registry_merges(3))}
+    maildir = tmp_path / "Maildir"
+    # A corrupt file fits no form: the grid lists it under 未归入表格 with its name and reason.
+    write_maildir_message(maildir, build_email("swj@taiyuan.sx.example", "名录",
+                          [(f"{HOSTILE[1]}.xlsx", b"PK\x03\x04 cut short")], date=_t(4, 22)))  # fmt: skip
+    for sender, subject in (("swj@taiyuan.sx.example", f"名录{HOSTILE[1]}"),
+                            (f"x{HOSTILE[2]}@163.com", SCRIPT)):  # fmt: skip
+        write_maildir_message(maildir, build_email(sender, subject, list(files.items()),
+                                                   sender_name=HOSTILE[2], date=_t(4, 21)))  # fmt: skip
+    settings = Settings(MailboxConfig("maildir", path=str(maildir)),
+                        WarehouseConfig("sqlite", path=str(tmp_path / "warehouse.db")),
+                        DEFAULT_SENDER_REGISTRY, tmp_path / "output", tmp_path / "archive")  # fmt: skip
+    collect_mail(settings, "test")
+    process_messages(settings, "test")
+    engine = open_warehouse(settings)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE message SET reason_detail = :a, sender_name = :b"),
+                     {"a": HOSTILE[1], "b": HOSTILE[2]})  # fmt: skip
+        conn.execute(text("UPDATE submission SET reason_detail = :a, sheet = :b"),
+                     {"a": HOSTILE[2], "b": HOSTILE[1]})  # fmt: skip
+        conn.execute(text("UPDATE problem SET sheet = :a, column_name = :b"),
+                     {"a": HOSTILE[1], "b": HOSTILE[2]})  # fmt: skip
+        ids = conn.execute(text("SELECT submission_id FROM submission")).scalars().all()
+        assert conn.execute(text("SELECT COUNT(*) FROM problem")).scalar_one() > 0
+    client = TestClient(create_app(lambda: TrackerSource(engine)))
+    shown = assert_inert(client.get("/", params={"as_of": AS_OF}).text, "grid")
+    shown += assert_inert(client.get("/city/太原市/registry").text, "太原市 registry")
+    for sid in ids:
+        shown += assert_inert(client.get(f"/submission/{sid}").text, f"submission {sid}")
+    engine.dispose()
+    # The planted text did reach the pages, as text (so the checks above can fail): the
+    # filename, subject, the warning quoting the activity, sheet, header, reasons, sender.
+    assert (
+        f"{HOSTILE[2]}.xlsx" in shown
+        and f"{HOSTILE[1]}.xlsx" in shown
+        and f"“{SCRIPT}”在表中重复出现" in shown
+    )
+    for payload in HOSTILE:
+        assert shown.count(payload) >= 3, payload
