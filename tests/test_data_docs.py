@@ -15,12 +15,12 @@ import pytest
 from sqlalchemy import text
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.intake.mailbox import MailboxConfig
+from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
 from jinxiao.jobs.demo import deliver, demo_mails
 from jinxiao.jobs.settings import Settings
 from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
 from jinxiao.samples.files import registry_merges, registry_rows, xlsx_bytes
-from jinxiao.samples.mail import build_email
+from jinxiao.samples.mail import build_email, delivery_time
 from jinxiao.validate.data_docs import UnescapedText, build_data_docs, check_escaped
 from jinxiao.warehouse.connection import WarehouseConfig
 
@@ -67,7 +67,7 @@ def hostile_docs(tmp_path_factory, campaign) -> Path:
     raw = build_email("swj@taiyuan.sx.example", "太原市活动名录",
                       [("名录.xlsx", xlsx_bytes(registry_rows("太原市", 6), merges=registry_merges(6)))],
                       date=dt.datetime(2021, 4, 21, 10, tzinfo=CST))  # fmt: skip
-    write_maildir_message(root / "Maildir", raw)
+    write_maildir_message(root / "Maildir", raw, delivered_at=delivery_time(raw))
     settings = Settings(MailboxConfig("maildir", path=str(root / "Maildir")),
                         WarehouseConfig("sqlite", path=str(root / "warehouse.db")),
                         DEFAULT_SENDER_REGISTRY, root / "out", root / "archive")  # fmt: skip
