@@ -80,6 +80,8 @@ CREATE TABLE IF NOT EXISTS submission (
     UNIQUE (message_key, attachment_path)
 );
 CREATE INDEX IF NOT EXISTS submission_by_city_form ON submission (city_name, form, outcome);
+-- The same-file check of every attachment (intake): a lookup, not a scan of all submissions.
+CREATE INDEX IF NOT EXISTS submission_by_city_sha ON submission (city_name, sha256);
 
 -- Findings per submission: errors reject it, warnings are reported to the city.
 CREATE TABLE IF NOT EXISTS problem (

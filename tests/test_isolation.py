@@ -362,3 +362,20 @@ def test_forged_senders_are_quarantined_under_require(tmp_path, campaign):
     with engine.connect() as conn:
         cities = conn.execute(text("SELECT DISTINCT city_name FROM activity")).all()
     assert cities == [("太原市",)]
+
+
+def test_a_warehouse_that_cannot_be_opened_is_named(campaign):
+    import socket
+
+    from jinxiao.warehouse.connection import WarehouseUnavailable
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cfg = WarehouseConfig(
+        "postgresql", host="127.0.0.1", port=port, login="postgres", database="jx_nowhere"
+    )
+    with pytest.raises(
+        WarehouseUnavailable, match=f"postgresql://postgres@127.0.0.1:{port}/jx_nowhere"
+    ):
+        open_warehouse(cfg, campaign)

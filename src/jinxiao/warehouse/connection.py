@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
 
 from jinxiao.config import SQL_DIR, Campaign
 from jinxiao.domain.times import to_db_time
@@ -210,8 +211,16 @@ def open_warehouse(cfg: WarehouseConfig, campaign: Campaign) -> Engine:
     from jinxiao.normalise.values import county_table
 
     engine = connect(cfg)
-    migrate(engine, campaign, county_table())
+    try:
+        migrate(engine, campaign, county_table())
+    except SQLAlchemyError as exc:
+        # The driver's message rarely says which warehouse: ops need dialect, host and db.
+        raise WarehouseUnavailable(f"warehouse {cfg.describe()}: {exc}") from exc
     return engine
+
+
+class WarehouseUnavailable(RuntimeError):
+    """The warehouse could not be opened or migrated; the message names which one."""
 
 
 class IntakeBusy(RuntimeError):
