@@ -8,10 +8,10 @@ import os
 import re
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from html_page import HOSTILE, ParsedPage
 from sqlalchemy import text
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY
@@ -50,7 +50,7 @@ def test_data_docs_from_demo_rows(tmp_path, sqlite_warehouse, campaign):
 
 # --- city text stays text, and the site works without a network -----------------------------
 
-PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>')
+PAYLOADS = HOSTILE
 # Every text column the docs frame carries (data_docs._ROWS), the city's cells as typed.
 TEXT_COLUMNS = ("activity_name", "county_raw", "period_raw", "enterprise_count_raw",
                 "est_turnover_raw", "actual_turnover_raw", "footfall_raw", "voucher_redeemed_raw")  # fmt: skip
@@ -88,28 +88,6 @@ def hostile_docs(tmp_path_factory, campaign) -> Path:
     return root / "docs"
 
 
-class Parsed(HTMLParser):
-    """What a browser would make of a page: tags with their attributes, script bodies, text."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[str] = []
-        self.text: list[str] = []
-        self._in_script = False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        self._in_script = tag == "script"
-
-    def handle_endtag(self, tag):
-        self._in_script = False
-
-    def handle_data(self, data):
-        (self.scripts if self._in_script else self.text).append(data)
-
-
 def test_city_text_is_escaped_on_every_page(hostile_docs):
     pages = sorted(hostile_docs.rglob("*.html"))
     assert len(pages) == 3  # index, the registry suite, its validation
@@ -118,7 +96,7 @@ def test_city_text_is_escaped_on_every_page(hostile_docs):
         html = page.read_text(encoding="utf-8")
         for raw in ("<script>alert", "<img src=x", "<svg onload"):
             assert raw not in html, f"{page.name} carries {raw!r} as markup"
-        parsed = Parsed(html)
+        parsed = ParsedPage(html)
         for tag, attrs in parsed.tags:
             assert tag != "svg" and not (tag == "img" and attrs.get("src") == "x"), page
             assert not {"onerror", "onload"} & set(attrs), (page, tag, attrs)
