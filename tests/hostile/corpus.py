@@ -358,11 +358,10 @@ class _Corpus:
 
     def registry(self, city: str, n: int = 6) -> bytes:
         """A genuine-looking 附件2 of `city`, different on every call."""
-        self.count += 1
-        rows = f.registry_rows(city, n, seed=self.seed * 1000 + self.count)
-        return f.xlsx_bytes(rows, merges=f.registry_merges(n))
+        return f.xlsx_bytes(self._rows(city, n), merges=f.registry_merges(n))
 
     def _rows(self, city: str, n: int) -> list[list[object]]:
+        """The template's rows (title, 填报单位, header, n activities, sentence, 注)."""
         self.count += 1
         return f.registry_rows(city, n, seed=self.seed * 1000 + self.count)
 
@@ -594,13 +593,16 @@ class _Corpus:
         )
 
     def _entity_xlsx(self, city: str, doctype: str, entity: str) -> bytes:
+        """A registry whose first activity name is `entity`, declared in `doctype`."""
         rows = self._rows(city, 6)
-        target = escape(str(rows[3][1])).encode()
+        # openpyxl writes non-ASCII text as &#NNNN; references: mark the cell in ASCII.
+        rows[3][1] = "ENTITY-GOES-HERE"
         xlsx = f.xlsx_bytes(rows, merges=f.registry_merges(6))
         sheet = _read_part(xlsx, "xl/worksheets/sheet1.xml")
-        sheet = doctype.encode() + sheet.replace(
-            b"<t>" + target + b"</t>", b"<t>" + entity.encode() + b"</t>", 1
-        )
+        marker = b"<t>ENTITY-GOES-HERE</t>"
+        if sheet.count(marker) != 1:
+            raise AssertionError("the entity's cell is not where openpyxl was expected to put it")
+        sheet = doctype.encode() + sheet.replace(marker, b"<t>" + entity.encode() + b"</t>")
         return _with_parts(xlsx, {"xl/worksheets/sheet1.xml": sheet})
 
     def xlsx_formula_injection(self) -> Case:
