@@ -396,7 +396,10 @@ class _Corpus:
         return Case(
             "zip_duplicate_names",
             "zip with two different members of the same name: which one is the submission?",
-            (self._mail(name, when, CORRUPT),),
+            # Both members are read under unique paths (issue 9: "made unique") and, as data of the
+            # 19th, superseded by the city's genuine mail of the 21st; the reply
+            # names each; refusing the zip would do as well. What must not happen is a crash.
+            (self._mail(name, when, SUPERSEDED, CORRUPT),),
         )
 
     def zip_path_traversal(self) -> Case:
@@ -406,7 +409,10 @@ class _Corpus:
         return Case(
             "zip_path_traversal",
             "zip member ../../etc/x.xlsx: no zip tool of a city writes one; nothing may land there",
-            (self._mail(name, when, CORRUPT),),
+            # The member is read by its base name (then superseded by the genuine mail) and nothing
+            # is written by its path (checked
+            # by test_nothing_leaks_...): reading the table is as safe as refusing it.
+            (self._mail(name, when, SUPERSEDED, CORRUPT),),
         )
 
     def zip_bomb(self) -> Case:

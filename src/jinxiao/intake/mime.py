@@ -788,7 +788,17 @@ def expand_zip(att: Attachment, depth: int = 0, budget: Budget | None = None) ->
 # --- entry points ----------------------------------------------------------------------
 
 
+_BARE_CR = re.compile(rb"\r(?!\n)")
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
 def _parse(raw: bytes) -> Message:
+    # A bare CR in a header ends the header section for the parser, which then loses every
+    # header after it and the attachments with them: inside the header block it is a space.
+    end = _HEADER_END.search(raw)
+    cut = end.start() if end else len(raw)
+    if b"\r" in raw[:cut]:
+        raw = _BARE_CR.sub(b" ", raw[:cut]) + raw[cut:]
     return email.message_from_bytes(raw, policy=compat32)
 
 
