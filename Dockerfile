@@ -3,8 +3,8 @@
 ARG AIRFLOW_BASE_IMAGE=apache/airflow:3.3.2-python3.11
 FROM ${AIRFLOW_BASE_IMAGE}
 
-# jinxiao reads sql/, expectations/ and config/ beside src/ (jinxiao.config.REPO_ROOT), so the
-# project lives at /opt/jinxiao and is installed editable; compose mounts those folders there.
+# jinxiao is installed as a package (its SQL, suites and default campaign inside it, read with
+# importlib.resources); /opt/jinxiao holds the mounted campaign (config/) and var/.
 USER root
 RUN mkdir -p /opt/jinxiao/var && chown -R airflow:0 /opt/jinxiao
 USER airflow
@@ -14,6 +14,6 @@ WORKDIR /opt/jinxiao
 COPY --chown=airflow:0 pyproject.toml requirements.lock ./
 RUN pip install --no-cache-dir -r requirements.lock
 COPY --chown=airflow:0 src/ src/
-RUN pip install --no-cache-dir --no-deps -e .
+RUN pip install --no-cache-dir --no-deps . && rm -rf build
 
 WORKDIR /opt/airflow

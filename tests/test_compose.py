@@ -152,13 +152,10 @@ def test_metadata_and_warehouse_are_different_databases(services, filled_env):
 
 
 def test_project_folders_are_mounted_read_only_where_the_package_looks(services):
-    root = jx_config.REPO_ROOT
     wanted = {
         "./dags": "/opt/airflow/dags",
         "./plugins": "/opt/airflow/plugins",
-        "./sql": f"{PROJECT_ROOT_IN_IMAGE}/{jx_config.SQL_DIR.relative_to(root)}",
-        "./expectations": f"{PROJECT_ROOT_IN_IMAGE}/{jx_config.EXPECTATIONS_DIR.relative_to(root)}",
-        "./config": f"{PROJECT_ROOT_IN_IMAGE}/{jx_config.DEFAULT_CONFIG.parent.relative_to(root)}",
+        "./config": f"{PROJECT_ROOT_IN_IMAGE}/config",
     }
     for name in AIRFLOW_SERVICES:
         mounts = {}
@@ -168,6 +165,12 @@ def test_project_folders_are_mounted_read_only_where_the_package_looks(services)
         for src, dst in wanted.items():
             assert (REPO / src).is_dir(), src
             assert mounts.get(src) == (dst, ["ro"]), f"{name}: {src} -> {mounts.get(src)}"
+        # SQL and suites come from the installed package, never from a stale mount.
+        assert "./sql" not in mounts and "./expectations" not in mounts, name
+        env = _airflow_env(services[name])
+        config = Path(env["JINXIAO_CONFIG"])
+        assert config.name == jx_config.DEFAULT_CONFIG.name
+        assert str(config.parent) == wanted["./config"], env["JINXIAO_CONFIG"]
         # Archive and outputs live on a named volume every Airflow service shares.
         env = _airflow_env(services[name])
         for var in ("ARCHIVE_DIR", "OUTPUT_DIR"):
@@ -179,8 +182,8 @@ def test_dockerfile_installs_the_project_where_the_mounts_are():
     text = (REPO / "Dockerfile").read_text()
     assert f"WORKDIR {PROJECT_ROOT_IN_IMAGE}\n" in text
     assert "pip install --no-cache-dir -r requirements.lock" in text
-    # Editable: jinxiao.config.REPO_ROOT must be /opt/jinxiao, not site-packages.
-    assert "pip install --no-cache-dir --no-deps -e ." in text
+    # Installed as a package: its SQL and suites travel inside it (tests/test_wheel.py).
+    assert "pip install --no-cache-dir --no-deps ." in text and " -e ." not in text
     for copied in ("pyproject.toml", "requirements.lock", "src/"):
         assert re.search(rf"^COPY .*{re.escape(copied)}", text, re.M), copied
 
@@ -236,7 +239,7 @@ def test_example_connections_are_ones_the_pipeline_accepts(example_env):
     ).host == smtp["host"]  # fmt: skip
     registry = Path(example_env["AIRFLOW_VAR_SENDER_REGISTRY"])
     in_repo = REPO / registry.relative_to(PROJECT_ROOT_IN_IMAGE)
-    assert in_repo == jx_config.DEFAULT_SENDER_REGISTRY and in_repo.is_file()
+    assert in_repo.resolve() == jx_config.DEFAULT_SENDER_REGISTRY.resolve() and in_repo.is_file()
 
 
 def test_every_service_has_a_healthcheck_and_waits_for_healthy_ones(services):

@@ -1,4 +1,9 @@
-"""The campaign config (config/campaign.yaml) and the repo paths the pipeline reads from."""
+"""The campaign config (campaigns/<name>/campaign.yaml) and the package data the pipeline reads.
+
+SQL, suites and the default campaign ship inside the package (importlib.resources), so an
+installed wheel works from any directory; the repo's top-level sql/, expectations/ and config/
+are links into src/jinxiao for people who look for them there.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,30 @@ import datetime as dt
 import functools
 import os
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SQL_DIR = REPO_ROOT / "sql"
-EXPECTATIONS_DIR = REPO_ROOT / "expectations"
-DATA_DIR = Path(__file__).resolve().parent / "data"
-DEFAULT_CONFIG = REPO_ROOT / "config" / "campaign.yaml"
-DEFAULT_SENDER_REGISTRY = REPO_ROOT / "config" / "senders.csv"
+
+def _package_dir() -> Path:
+    # A wheel installs as plain files; a zipped install (zipimport) is not supported because
+    # SQLite, GX and openpyxl all want real paths.
+    root = resources.files("jinxiao")
+    if not isinstance(root, Path):
+        raise RuntimeError(f"jinxiao must be installed as files, not {type(root).__name__}")
+    return root
+
+
+PACKAGE_DIR = _package_dir()
+SQL_DIR = PACKAGE_DIR / "sql"
+EXPECTATIONS_DIR = PACKAGE_DIR / "expectations"
+DATA_DIR = PACKAGE_DIR / "data"
+CAMPAIGNS_DIR = PACKAGE_DIR / "campaigns"
+DEFAULT_CAMPAIGN_DIR = CAMPAIGNS_DIR / "shanxi-2021"
+DEFAULT_CONFIG = DEFAULT_CAMPAIGN_DIR / "campaign.yaml"
+DEFAULT_SENDER_REGISTRY = DEFAULT_CAMPAIGN_DIR / "senders.csv"
 
 
 @dataclass(frozen=True)

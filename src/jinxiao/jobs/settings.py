@@ -6,12 +6,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinxiao.config import DEFAULT_SENDER_REGISTRY, REPO_ROOT
+from jinxiao.config import DEFAULT_SENDER_REGISTRY
 from jinxiao.intake.mailbox import MailboxConfig, mailbox_config_from_conn
 from jinxiao.mail.outbox import SmtpConfig, smtp_config_from_conn
 from jinxiao.warehouse.connection import WarehouseConfig, warehouse_config_from_conn
 
-DEFAULT_VAR_DIR = REPO_ROOT / "var"
+
+def var_dir() -> Path:
+    """Where outputs go unless OUTPUT_DIR / ARCHIVE_DIR say otherwise: ./var of the caller."""
+    return Path(os.environ.get("JINXIAO_VAR_DIR") or Path.cwd() / "var")
 
 
 @dataclass(frozen=True)
@@ -27,11 +30,11 @@ class Settings:
 
 
 def output_dir() -> Path:
-    return Path(os.environ.get("OUTPUT_DIR") or DEFAULT_VAR_DIR / "output")
+    return Path(os.environ.get("OUTPUT_DIR") or var_dir() / "output")
 
 
 def archive_dir() -> Path:
-    return Path(os.environ.get("ARCHIVE_DIR") or DEFAULT_VAR_DIR / "archive")
+    return Path(os.environ.get("ARCHIVE_DIR") or var_dir() / "archive")
 
 
 def settings_from_connections(

@@ -1,11 +1,10 @@
-"""The warehouse connection: one SQLAlchemy engine for SQLite or PostgreSQL, DDL from sql/."""
+"""The warehouse connection: one SQLAlchemy engine for SQLite or PostgreSQL, kept migrated."""
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
 import hashlib
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,26 +14,9 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
-from jinxiao.config import SQL_DIR, Campaign
+from jinxiao.config import Campaign
 from jinxiao.domain.times import to_db_time
-
-# Per-dialect spellings of the few types that differ; the rest of sql/ is shared.
-_DIALECT_TOKENS = {
-    "sqlite": {
-        "{{id}}": "INTEGER PRIMARY KEY AUTOINCREMENT",
-        "{{ts}}": "TEXT",
-        "{{num}}": "REAL",
-        "{{json}}": "TEXT",
-        "{{cascade}}": "",
-    },
-    "postgresql": {
-        "{{id}}": "BIGSERIAL PRIMARY KEY",
-        "{{ts}}": "TIMESTAMPTZ",
-        "{{num}}": "NUMERIC",
-        "{{json}}": "JSONB",
-        "{{cascade}}": "CASCADE",
-    },
-}
+from jinxiao.warehouse.ddl import migration_sources, upgrade
 
 
 @dataclass(frozen=True)
@@ -110,37 +92,20 @@ def connect(cfg: WarehouseConfig) -> Engine:
     return create_engine(cfg.url(), pool_pre_ping=True)
 
 
-def render_sql(name: str, dialect: str) -> str:
-    sql = (SQL_DIR / name).read_text(encoding="utf-8")
-    for token, spelled in _DIALECT_TOKENS[dialect].items():
-        sql = sql.replace(token, spelled)
-    return sql
-
-
-def split_statements(sql: str) -> list[str]:
-    """Statements of a DDL file; our SQL files hold no "--" or ";" inside literals."""
-    lines = [re.sub(r"--.*$", "", ln) for ln in sql.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
-
-
 def _schema_digest(campaign: Campaign, divisions: list[tuple[str, str, str, str]]) -> str:
     h = hashlib.sha256()
-    for path in sql_files():
+    for path in migration_sources():
         h.update(path.name.encode() + path.read_bytes())
     h.update(repr((campaign, divisions)).encode())
     return h.hexdigest()
 
 
-def sql_files() -> list[Path]:
-    # Files run in name order: tables first (0xx), views last (09x).
-    return sorted(SQL_DIR.glob("[0-9][0-9][0-9]_*.sql"))
-
-
 def migrate(engine: Engine, campaign: Campaign, divisions: list[tuple[str, str, str, str]]) -> None:
-    """Create tables and views and refresh the reference tables when sql/ or config changed.
+    """Upgrade the tables (Alembic), recreate the views and refresh the reference tables.
 
-    Every task calls this; the digest check keeps it to one cheap query when nothing changed,
-    so concurrent tasks do not rebuild views under each other.
+    Every task calls this; the digest of the revisions, the SQL and the config keeps it to
+    one cheap query when nothing changed, so concurrent tasks do not rebuild views under
+    each other.
     """
     digest = _schema_digest(campaign, divisions)
     with engine.begin() as conn:
@@ -156,9 +121,7 @@ def migrate(engine: Engine, campaign: Campaign, divisions: list[tuple[str, str, 
         if engine.dialect.name == "postgresql":
             # One migrator at a time; the lock ends with the transaction.
             conn.execute(text("SELECT pg_advisory_xact_lock(20210423)"))
-        for path in sql_files():
-            for stmt in split_statements(render_sql(path.name, engine.dialect.name)):
-                conn.execute(text(stmt))
+        upgrade(conn)
         _seed_reference(conn, campaign, divisions)
         conn.execute(
             text(
