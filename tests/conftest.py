@@ -39,7 +39,12 @@ def pytest_collection_modifyitems(config, items):
         module = item.path.stem
         if module in _BROWSER_MODULES:
             item.add_marker(pytest.mark.browser)
-        elif module in _INTEGRATION_MODULES or _INTEGRATION_FIXTURES & set(item.fixturenames):
+        elif (
+            module in _INTEGRATION_MODULES
+            or _INTEGRATION_FIXTURES & set(item.fixturenames)
+            # A test that asks for PostgreSQL by parameter (request.getfixturevalue) too.
+            or "postgresql" in getattr(getattr(item, "callspec", None), "params", {}).values()
+        ):
             item.add_marker(pytest.mark.integration)
 
 

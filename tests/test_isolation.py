@@ -121,6 +121,7 @@ def _hostile_headers() -> list[tuple[bytes, dt.datetime]]:
     return mails
 
 
+@pytest.mark.integration  # a whole intake run
 @pytest.mark.parametrize("warehouse", ["sqlite", "postgresql"])
 def test_hostile_headers_get_their_ordinary_outcomes(tmp_path, campaign, warehouse, request):
     wh = (
@@ -199,6 +200,7 @@ def test_an_unreadable_archive_file_fails_only_its_message(tmp_path, campaign):
     assert outcomes == ["accepted", "rejected"]
 
 
+@pytest.mark.integration  # a whole intake run
 def test_arrival_not_the_date_header_decides_which_version_stands(tmp_path, campaign):
     """A mail written as of 12-31 but delivered first loses to the correction delivered after."""
     wh = WarehouseConfig("sqlite", path=str(tmp_path / "w.db"))
@@ -287,6 +289,7 @@ _header_text = st.text(
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+@pytest.mark.integration  # a whole intake run
 @given(subject=_header_text, name=_header_text, msgid=_header_text)
 def test_any_header_text_reaches_the_warehouse_clean(
     tmp_path_factory, campaign, subject, name, msgid

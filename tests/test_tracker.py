@@ -263,6 +263,7 @@ def test_pages_on_postgresql(pg_warehouse, tmp_path):
         engine.dispose()
 
 
+@pytest.mark.integration  # imports Airflow and its plugin manager (seconds)
 def test_plugin_module_imports_without_connecting(monkeypatch):
     # No warehouse connection exists here: importing must not need one.
     monkeypatch.delenv("AIRFLOW_CONN_WAREHOUSE", raising=False)

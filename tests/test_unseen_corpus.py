@@ -37,6 +37,7 @@ def _digest(seeds: tuple[int, ...]) -> dict[int, str]:
     return out
 
 
+@pytest.mark.integration  # spawns fresh interpreters
 def test_generation_is_deterministic_across_processes():
     here = _digest(SAMPLE)
     code = (
