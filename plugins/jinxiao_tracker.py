@@ -52,9 +52,12 @@ class _LazyApp:
 
     async def __call__(self, scope, receive, send) -> None:
         if self._app is None:
+            from jinxiao.config import load_campaign
             from jinxiao.tracker.app import create_app
 
-            self._app = create_app(_source, dependencies=_auth_dependencies())
+            self._app = create_app(
+                _source, dependencies=_auth_dependencies(), campaign=load_campaign()
+            )
         await self._app(scope, receive, send)
 
 

@@ -11,7 +11,7 @@ import pytest
 from smtp_server import smtp_server_fixture  # noqa: F401
 from sqlalchemy import text
 
-from jinxiao.config import DEFAULT_SENDER_REGISTRY
+from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
 from jinxiao.intake.mailbox import MailboxConfig
 from jinxiao.jobs.demo import deliver, demo_mails
 from jinxiao.jobs.settings import Settings
@@ -112,7 +112,9 @@ def test_results_form_round_trips_into_the_june1_report(demo_run):
     assert float(total) == pytest.approx(8200 + 3100 + 2600 + 0.9 + 4800 + 950 + 2100)
     assert figures == {"voucher_issued_wan": 5000, "voucher_redeemed_wan": 4120.5}
     after = dt.datetime(2021, 6, 2, 12, tzinfo=dt.UTC)
-    files = generate_report(engine, settings.output_dir, "june1", now=after)
+    files = generate_report(
+        engine, settings.output_dir, "june1", now=after, campaign=load_campaign()
+    )
     ws = openpyxl.load_workbook(files.xlsx, data_only=True)["总体情况"]
     cells = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, ws.max_row + 1)}
     assert cells["实际成交额"] == pytest.approx(float(total) / 10000, abs=1e-4)

@@ -12,6 +12,7 @@ from docx import Document
 from openpyxl import load_workbook
 from sqlalchemy import Engine, text
 
+from jinxiao.config import load_campaign
 from jinxiao.domain.times import to_db_time
 from jinxiao.normalise.values import county_table
 from jinxiao.reports.build import generate_report
@@ -291,7 +292,9 @@ def test_june1_report_on_postgresql(pg_warehouse, campaign, tmp_path):
     seed(eng)
     try:
         check_report_numbers(eng, tmp_path / "out", campaign)
-        path = write_rollup(eng, tmp_path / "out", dt.date(2021, 6, 1), now=AFTER_ALL)
+        path = write_rollup(
+            eng, tmp_path / "out", dt.date(2021, 6, 1), now=AFTER_ALL, campaign=load_campaign()
+        )
         assert load_workbook(path)["附件2"].cell(4, 1).value == "参加县区"
     finally:
         eng.dispose()
@@ -321,7 +324,9 @@ def test_year_end_report_splits_may_and_months(engine, campaign, tmp_path):
 
 
 def test_rollup_groups_cities_and_fills_sentence(engine, campaign, tmp_path):
-    path = write_rollup(engine, tmp_path, dt.date(2021, 6, 1), now=AFTER_ALL)
+    path = write_rollup(
+        engine, tmp_path, dt.date(2021, 6, 1), now=AFTER_ALL, campaign=load_campaign()
+    )
     assert path.name == "jx2021_rollup_2021-06-01.xlsx"
     ws = load_workbook(path)["附件2"]
     rows = list(ws.iter_rows(values_only=True))
@@ -345,7 +350,9 @@ def test_rollup_groups_cities_and_fills_sentence(engine, campaign, tmp_path):
 
 
 def test_activity_name_is_never_written_as_a_formula(engine, campaign, tmp_path):
-    rollup = write_rollup(engine, tmp_path, dt.date(2021, 6, 1), now=AFTER_ALL)
+    rollup = write_rollup(
+        engine, tmp_path, dt.date(2021, 6, 1), now=AFTER_ALL, campaign=load_campaign()
+    )
     report = generate_report(engine, tmp_path, "june1", now=AFTER_ALL, campaign=campaign).xlsx
     for path in (rollup, report):
         with zipfile.ZipFile(path) as z:
@@ -368,8 +375,12 @@ def test_same_warehouse_gives_same_cells(engine, campaign, tmp_path):
     assert cells(a.xlsx) == cells(b.xlsx)
     texts = [[p.text for p in Document(f.docx).paragraphs] for f in (a, b)]
     assert texts[0] == texts[1]
-    r1 = write_rollup(engine, tmp_path / "a", dt.date(2021, 6, 1), now=AFTER_ALL)
-    r2 = write_rollup(engine, tmp_path / "b", dt.date(2021, 6, 1), now=AFTER_ALL)
+    r1 = write_rollup(
+        engine, tmp_path / "a", dt.date(2021, 6, 1), now=AFTER_ALL, campaign=load_campaign()
+    )
+    r2 = write_rollup(
+        engine, tmp_path / "b", dt.date(2021, 6, 1), now=AFTER_ALL, campaign=load_campaign()
+    )
     assert cells(r1) == cells(r2)
 
 

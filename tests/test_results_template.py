@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import text
 
+from jinxiao.config import load_campaign
 from jinxiao.domain.forms import CITY_FIGURES, RESULTS_HEADER
 from jinxiao.domain.models import Attachment
 from jinxiao.domain.times import to_db_time
@@ -81,7 +82,7 @@ def _validation_for(ws, cell: str):
 
 
 def test_one_template_per_city_prefilled_with_current_registry(engine, campaign, tmp_path):
-    paths = write_results_templates(engine, tmp_path, "results_may")
+    paths = write_results_templates(engine, tmp_path, "results_may", load_campaign())
     assert [p.name for p in paths] == [
         f"jx2021_results_may_template_{c.name}.xlsx" for c in campaign.cities
     ]
@@ -106,7 +107,7 @@ def test_one_template_per_city_prefilled_with_current_registry(engine, campaign,
 
 
 def test_dropdowns_list_the_citys_counties_and_the_categories(engine, campaign, tmp_path):
-    paths = write_results_templates(engine, tmp_path, "results_may")
+    paths = write_results_templates(engine, tmp_path, "results_may", load_campaign())
     for path, city in [(paths[0], "太原市"), (paths[2], "阳泉市")]:
         wb = load_workbook(path)
         ws = wb.worksheets[0]
@@ -120,7 +121,7 @@ def test_dropdowns_list_the_citys_counties_and_the_categories(engine, campaign, 
 
 
 def test_city_figure_sheet_has_the_labels_the_parser_reads(engine, tmp_path):
-    path = write_results_templates(engine, tmp_path, "results_year")[5]
+    path = write_results_templates(engine, tmp_path, "results_year", load_campaign())[5]
     wb = load_workbook(path)
     assert wb.worksheets[0]["A1"].value == "表单代码：results_year"
     assert wb.worksheets[0]["A2"].value.endswith("全年活动成效统计表")
@@ -133,14 +134,14 @@ def test_city_figure_sheet_has_the_labels_the_parser_reads(engine, tmp_path):
 
 def test_unknown_form_is_refused(engine, tmp_path):
     with pytest.raises(ValueError, match="registry"):
-        write_results_templates(engine, tmp_path, "registry")
+        write_results_templates(engine, tmp_path, "registry", load_campaign())
 
 
 def test_filled_template_is_read_back_by_the_intake_parser(engine, tmp_path):
     from jinxiao.reading.formats import read_workbook
     from jinxiao.reading.locate import detect_form, locate
 
-    path = write_results_templates(engine, tmp_path, "results_may")[0]
+    path = write_results_templates(engine, tmp_path, "results_may", load_campaign())[0]
     wb = load_workbook(path)
     ws = wb.worksheets[0]
     for col, value in zip(range(3, 10), ["5月1日-5月5日", 55, 6200, 12.5, "/", "/", "新增"]):

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from html_page import HOSTILE, SCRIPT, ParsedPage
 from sqlalchemy import text
 
-from jinxiao.config import DEFAULT_SENDER_REGISTRY
+from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
 from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
 from jinxiao.jobs.settings import Settings
 from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
@@ -111,7 +111,7 @@ def engine(seeded):
 @pytest.fixture(scope="module")
 def client(seeded, engine) -> TestClient:
     src = TrackerSource(engine, seeded.settings.archive_dir)
-    return TestClient(create_app(lambda: src))
+    return TestClient(create_app(lambda: src, campaign=load_campaign()))
 
 
 def sub_id(engine, filename: str) -> int:
@@ -230,7 +230,9 @@ def test_unknown_ids_are_404(client, path):
 
 
 def test_archive_outside_the_archive_root_is_not_served(seeded, engine, tmp_path):
-    app = create_app(lambda: TrackerSource(engine, tmp_path / "elsewhere"))
+    app = create_app(
+        lambda: TrackerSource(engine, tmp_path / "elsewhere"), campaign=load_campaign()
+    )
     with TestClient(app) as other:
         assert (
             other.get(f"/archive/file/{sub_id(engine, '阳泉市活动名录.xlsx')}").status_code == 404
@@ -241,7 +243,7 @@ def test_links_carry_the_mount_prefix(seeded, engine):
     from fastapi import FastAPI
 
     outer = FastAPI()
-    outer.mount("/jinxiao", create_app(lambda: TrackerSource(engine)))
+    outer.mount("/jinxiao", create_app(lambda: TrackerSource(engine), campaign=load_campaign()))
     html = TestClient(outer).get("/jinxiao/", params={"as_of": AS_OF}).text
     assert 'href="/jinxiao/city/%E5%A4%AA%E5%8E%9F%E5%B8%82/registry"' in html
     assert 'href="/jinxiao/"' in html
@@ -251,7 +253,11 @@ def test_pages_on_postgresql(pg_warehouse, tmp_path):
     seeded = build_warehouse(tmp_path, pg_warehouse)
     engine = open_warehouse(seeded.settings)
     try:
-        pg = TestClient(create_app(lambda: TrackerSource(engine, seeded.settings.archive_dir)))
+        pg = TestClient(
+            create_app(
+                lambda: TrackerSource(engine, seeded.settings.archive_dir), campaign=load_campaign()
+            )
+        )
         statuses = cell_statuses(pg.get("/", params={"as_of": AS_OF}).text)
         assert statuses[("阳泉市", "registry")] == "late"
         assert statuses[("晋城市", "registry")] == "rejected_pending"
@@ -326,7 +332,7 @@ def test_city_text_is_escaped_on_every_page(tmp_path):
                      {"a": HOSTILE[1], "b": HOSTILE[2]})  # fmt: skip
         ids = conn.execute(text("SELECT submission_id FROM submission")).scalars().all()
         assert conn.execute(text("SELECT COUNT(*) FROM problem")).scalar_one() > 0
-    client = TestClient(create_app(lambda: TrackerSource(engine)))
+    client = TestClient(create_app(lambda: TrackerSource(engine), campaign=load_campaign()))
     shown = assert_inert(client.get("/", params={"as_of": AS_OF}).text, "grid")
     shown += assert_inert(client.get("/city/太原市/registry").text, "太原市 registry")
     for sid in ids:

@@ -30,7 +30,7 @@ def report_dag(report: str, dag_id: str, doc_md: str, default_as_of: str):
     def build():
         @task.short_circuit
         def due(dag_run=None, logical_date=None) -> bool:
-            from jinxiao.reports.figures import report_is_due
+            from jinxiao.jobs.tasks import report_is_due
 
             run_type = getattr(dag_run.run_type, "value", dag_run.run_type) if dag_run else None
             # Manual and asset-triggered runs always write (a draft until the deadline passed).
@@ -38,14 +38,14 @@ def report_dag(report: str, dag_id: str, doc_md: str, default_as_of: str):
 
         @task(outlets=[Asset(f"jinxiao://reports/{report}")])
         def write_report(params: dict | None = None) -> dict:
-            from jinxiao.reports.build import run_report
+            from jinxiao.jobs.tasks import run_report
 
             s = settings()
             return run_report(s.warehouse, s.output_dir, report, (params or {}).get("as_of"))
 
         @task
         def write_rollup(params: dict | None = None) -> str:
-            from jinxiao.reports.build import run_rollup
+            from jinxiao.jobs.tasks import run_rollup
 
             s = settings()
             return run_rollup(s.warehouse, s.output_dir, report, (params or {}).get("as_of"))

@@ -227,7 +227,9 @@ def write_rollup(settings: Settings, as_of: dt.datetime) -> str:
     campaign = load_campaign()
     engine = open_warehouse(settings, campaign)
     return str(
-        rollup.write_rollup(engine, settings.output_dir, as_of.astimezone(campaign.tz).date())
+        rollup.write_rollup(
+            engine, settings.output_dir, as_of.astimezone(campaign.tz).date(), campaign=campaign
+        )
     )
 
 
@@ -237,3 +239,52 @@ def build_data_docs(settings: Settings) -> str:
     campaign = load_campaign()
     engine = open_warehouse(settings, campaign)
     return str(build(engine, campaign, settings.output_dir / "data_docs"))
+
+
+def parse_as_of(value: object, campaign: Campaign, report: str) -> dt.date:
+    """A DAG param or CLI argument (“2021-06-01”, a date, or empty for the campaign default)."""
+    from jinxiao.reports.figures import default_as_of
+
+    if value in (None, ""):
+        return default_as_of(campaign, report)
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value).strip()[:10])
+
+
+def report_is_due(report: str, when: dt.datetime | None) -> bool:
+    from jinxiao.reports.figures import report_is_due as due
+
+    return due(report, when, load_campaign())
+
+
+def run_report(
+    warehouse: connection.WarehouseConfig, output_dir: Path, report: str, as_of: object = None
+) -> dict:
+    """One report's files for a DAG task; returns what it wrote (names, draft flag)."""
+    from jinxiao.reports.build import generate_report
+
+    campaign = load_campaign()
+    day = parse_as_of(as_of, campaign, report)
+    engine = connection.open_warehouse(warehouse, campaign)
+    try:
+        files = generate_report(engine, Path(output_dir), report, day, campaign=campaign)
+    finally:
+        engine.dispose()
+    written = [files.xlsx, files.docx, files.pdf, files.manifest]
+    return {"as_of": day.isoformat(), "draft": files.draft,
+            "files": [str(p) for p in written if p is not None]}  # fmt: skip
+
+
+def run_rollup(
+    warehouse: connection.WarehouseConfig, output_dir: Path, report: str, as_of: object = None
+) -> str:
+    from jinxiao.reports.rollup import write_rollup as write
+
+    campaign = load_campaign()
+    day = parse_as_of(as_of, campaign, report)
+    engine = connection.open_warehouse(warehouse, campaign)
+    try:
+        return str(write(engine, Path(output_dir), day, campaign=campaign))
+    finally:
+        engine.dispose()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from jinxiao.config import Campaign, load_campaign
+from jinxiao.config import Campaign
 from jinxiao.domain.times import as_date
 from jinxiao.warehouse.queries import StatusRow, query, status_rows
 
@@ -29,9 +29,8 @@ REPORT_KINDS = {
 }
 
 
-def report_is_due(report: str, when: dt.datetime | None, campaign: Campaign | None = None) -> bool:
+def report_is_due(report: str, when: dt.datetime | None, campaign: Campaign) -> bool:
     """A scheduled run writes on the as-of day (a draft) and the day after the deadline (final)."""
-    campaign = campaign or load_campaign()
     kind = REPORT_KINDS[report]
     day = (when or dt.datetime.now(dt.UTC)).astimezone(campaign.tz).date()
     as_of = getattr(campaign, kind.as_of_attr)
@@ -374,10 +373,10 @@ def gather(
     report: str,
     as_of: dt.date | None = None,
     now: dt.datetime | None = None,
-    campaign: Campaign | None = None,
+    *,
+    campaign: Campaign,
 ) -> ReportData:
     """All numbers of one report. `now` decides only the draft flag (defaults to the clock)."""
-    campaign = campaign or load_campaign()
     kind = REPORT_KINDS[report]
     as_of = as_of or default_as_of(campaign, report)
     now = now or dt.datetime.now(dt.UTC)

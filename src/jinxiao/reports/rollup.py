@@ -12,7 +12,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from sqlalchemy import Engine
 
-from jinxiao.config import Campaign, load_campaign
+from jinxiao.config import Campaign
 from jinxiao.domain.forms import REGISTRY_HEADER
 from jinxiao.reports.figures import city_rows, is_draft, province_summary, report_stem
 from jinxiao.reports.xlsx import (
@@ -63,12 +63,12 @@ def write_rollup(
     output_dir: Path,
     as_of: dt.date,
     now: dt.datetime | None = None,
-    campaign: Campaign | None = None,
+    *,
+    campaign: Campaign,
 ) -> Path:
     """`<campaign>_rollup_<as_of>.xlsx`: every city's current registry rows, grouped by city
     in campaign order, with the province's summary sentence; 草稿 in the title until the
     registry deadline has passed."""
-    campaign = campaign or load_campaign()
     now = now or dt.datetime.now(dt.UTC)
     draft = is_draft(campaign, "registry", now)
     prov = province_summary(engine)

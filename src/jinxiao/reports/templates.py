@@ -15,7 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import Engine
 
-from jinxiao.config import Campaign, load_campaign
+from jinxiao.config import Campaign
 from jinxiao.domain.forms import CITY_FIGURES, MARKER_PREFIX, RESULTS_FORMS, RESULTS_HEADER
 from jinxiao.reports.xlsx import (
     BORDER,
@@ -63,12 +63,11 @@ def template_filename(campaign: Campaign, form: str, city_name: str) -> str:
 
 
 def write_results_templates(
-    engine: Engine, output_dir: Path, form: str, campaign: Campaign | None = None
+    engine: Engine, output_dir: Path, form: str, campaign: Campaign
 ) -> list[Path]:
     """One workbook per city (campaign order), pre-filled with its current registry activities."""
     if form not in RESULTS_FORMS:
         raise ValueError(f"no results template for form {form!r}; use one of {RESULTS_FORMS}")
-    campaign = campaign or load_campaign()
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     activities = registry_activities(engine)

@@ -17,7 +17,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from sqlalchemy import Engine
 
-from jinxiao.config import Campaign, load_campaign
+from jinxiao.config import Campaign
 from jinxiao.domain.forms import FORMS
 from jinxiao.tracker.pages import render_city_form, render_grid, render_submission
 from jinxiao.tracker.queries import (
@@ -42,14 +42,15 @@ class TrackerSource:
 def create_app(
     source: Callable[[], TrackerSource],
     dependencies: Sequence[Any] = (),
-    campaign: Campaign | None = None,
+    *,
+    campaign: Campaign,
 ) -> FastAPI:
     """The tracker as a FastAPI app; `source` is called per request (cache it if costly).
 
     `dependencies` (FastAPI Depends objects) guard every route: the plugin passes Airflow's
     authentication there.
     """
-    camp = campaign or load_campaign()
+    camp = campaign
     app = FastAPI(title="报送情况跟踪", dependencies=list(dependencies), docs_url=None,
                   redoc_url=None, openapi_url=None)  # fmt: skip
 
