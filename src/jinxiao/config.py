@@ -82,6 +82,8 @@ class Campaign:
     year_end_as_of: dt.date
     mail_from: str
     mail_ops: str | None
+    # 主送机关 of the reports (the office they go up to); None leaves the line out.
+    report_addressee: str | None = None
 
     def city(self, name: str) -> City:
         for c in self.cities:
@@ -128,6 +130,7 @@ def load_campaign(path: Path | None = None) -> Campaign:
         year_end_as_of=data["reports"]["year_end_as_of"],
         mail_from=data["mail"]["from"],
         mail_ops=data["mail"].get("ops"),
+        report_addressee=data["reports"].get("addressee"),
     )
 
 

@@ -1,8 +1,8 @@
-"""The Word narrative of a report, in the shape of a provincial work summary, and its PDF.
+"""The Word narrative of a report, a 报告 in 公文 layout (reports/gongwen.py), and its PDF.
 
 Every figure in the text comes from ReportData (the sql/reports queries); the sentences only
 arrange them. Sections: 一、总体情况 二、主要做法和成效 三、存在的问题 四、下一步工作, then
-an appendix table per city.
+the 附件 tables (per city, per category), each on its own page.
 """
 
 from __future__ import annotations
@@ -14,18 +14,13 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
 
 from jinxiao.domain.labels import FORM_LABELS
+from jinxiao.reports import gongwen
 from jinxiao.reports.figures import ReportData, Standout
 from jinxiao.reports.xlsx import PERIOD_LABELS, month_label, zh_date
 
 _CN_NUMS = "一二三四五六七八九十"
-BODY_FONT = "仿宋"
-HEAD_FONT = "黑体"
-TITLE_FONT = "宋体"
 
 
 def fmt_num(value: float, digits: int = 2) -> str:
@@ -44,38 +39,13 @@ def _join(names: list[str]) -> str:
     return "、".join(names)
 
 
-def _set_font(run, name: str, size: float, bold: bool = False) -> None:
-    run.font.name = name
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    # Word picks the East Asian font from w:eastAsia, not from w:ascii.
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
-
-
-def _para(doc: DocumentObject, text: str, *, font: str = BODY_FONT, size: float = 14,
-          bold: bool = False, center: bool = False, right: bool = False,
-          indent: bool = True) -> None:  # fmt: skip
-    p = doc.add_paragraph()
-    if center:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    elif right:
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    elif indent:
-        p.paragraph_format.first_line_indent = Pt(size * 2)
-    p.paragraph_format.space_after = Pt(4)
-    _set_font(p.add_run(text), font, size, bold)
-
-
-def _heading(doc: DocumentObject, text: str) -> None:
-    _para(doc, text, font=HEAD_FONT, size=15)
-
-
 def report_heading(data: ReportData) -> str:
     c = data.campaign
     if data.kind.code == "june1":
         title = f"{c.organiser}关于{c.year}年全国消费促进月活动开展情况的报告"
     else:
-        title = f"{c.organiser}关于{c.name}全年开展情况的总结"
+        # A report upward is a 报告, whatever it sums up (GB/T 9704 and the 条例's 文种).
+        title = f"{c.organiser}关于{c.year}年消费促进工作情况的报告"
     return title + ("（草稿）" if data.draft else "")
 
 
@@ -277,33 +247,61 @@ def next_step_paragraphs(data: ReportData) -> list[str]:
     return out
 
 
-def _appendix(doc: DocumentObject, data: ReportData) -> None:
-    _para(doc, "附表：分市情况", font=HEAD_FONT, size=14, indent=False)
-    header = ["市", "参加县区（个）", "重点活动（场）", "预估成交（亿元）", "成效活动（场）",
-              "实际成交（亿元）"]  # fmt: skip
+APPENDIX_CITY_TABLE = "分市情况表"
+APPENDIX_CATEGORY_TABLE = "分类别情况表"
+
+
+def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> None:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header):
-        cell.text = text
-    for c in data.cities:
-        cells = table.add_row().cells
-        values = [c.city_name, str(c.counties), str(c.activities), fmt_num(c.est_turnover_yi),
-                  str(c.results_activities) if c.reported else "未报送",
-                  fmt_num(c.actual_turnover_yi) if c.reported else "/"]  # fmt: skip
+    for values in [header, *rows]:
+        cells = table.rows[0].cells if values is header else table.add_row().cells
         for cell, text in zip(cells, values):
-            cell.text = text
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(text)
+            # Tables in an attachment: 4号 仿宋 (header 黑体) so a wide one still fits A4.
+            font = gongwen.H1_FONT if values is header else gongwen.BODY_FONT
+            gongwen.set_font(run, font, gongwen.SIZE_4 - 2)
+
+
+def _city_table(doc: DocumentObject, data: ReportData) -> None:
+    header = ["市", "参加县区（个）", "重点活动（场）", "预估成交（亿元）", "成效活动（场）",
+              "实际成交（亿元）"]  # fmt: skip
+    rows = [
+        [c.city_name, str(c.counties), str(c.activities), fmt_num(c.est_turnover_yi),
+         str(c.results_activities) if c.reported else "未报送",
+         fmt_num(c.actual_turnover_yi) if c.reported else "/"]
+        for c in data.cities
+    ]  # fmt: skip
     p, r = data.province, data.results
-    cells = table.add_row().cells
-    total = ["全省合计", str(p.counties), str(p.activities), fmt_num(p.est_turnover_yi),
-             str(r.activities), fmt_num(r.actual_turnover_yi)]  # fmt: skip
-    for cell, text in zip(cells, total):
-        cell.text = text
+    rows.append(["全省合计", str(p.counties), str(p.activities), fmt_num(p.est_turnover_yi),
+                 str(r.activities), fmt_num(r.actual_turnover_yi)])  # fmt: skip
+    _table(doc, header, rows)
+
+
+def _category_table(doc: DocumentObject, data: ReportData) -> None:
+    header = [
+        "活动类别",
+        "重点活动（场）",
+        "预估成交（亿元）",
+        "成效活动（场）",
+        "实际成交（亿元）",
+    ]
+    rows = [
+        [c.category, str(c.registry_activities), fmt_num(c.est_turnover_yi),
+         str(c.results_activities), fmt_num(c.actual_turnover_yi)]
+        for c in data.categories
+    ]  # fmt: skip
+    _table(doc, header, rows)
 
 
 def write_report_docx(data: ReportData, path: Path) -> Path:
     doc = Document()
-    _para(doc, report_heading(data), font=TITLE_FONT, size=20, bold=True, center=True)
-    _para(doc, f"（数据截至{zh_date(data.as_of)}）", size=14, center=True)
+    gongwen.set_up_page(doc)
+    gongwen.title(doc, report_heading(data))
+    if data.campaign.report_addressee:
+        gongwen.addressee(doc, data.campaign.report_addressee)
+    gongwen.paragraph(doc, f"（数据截至{zh_date(data.as_of)}）", align="center")
     sections = [
         ("一、总体情况", overview_paragraphs(data)),
         ("二、主要做法和成效", practice_paragraphs(data)),
@@ -311,12 +309,17 @@ def write_report_docx(data: ReportData, path: Path) -> Path:
         ("四、下一步工作", next_step_paragraphs(data)),
     ]
     for heading, paragraphs in sections:
-        _heading(doc, heading)
+        gongwen.heading(doc, heading)
         for text in paragraphs:
-            _para(doc, text)
-    _para(doc, data.campaign.organiser, right=True)
-    _para(doc, zh_date(data.as_of), right=True)
-    _appendix(doc, data)
+            gongwen.body_paragraph(doc, text)
+    attachments = [(APPENDIX_CITY_TABLE, _city_table)]
+    if data.categories:
+        attachments.append((APPENDIX_CATEGORY_TABLE, _category_table))
+    gongwen.attachment_note(doc, [name for name, _ in attachments])
+    gongwen.signature(doc, data.campaign.organiser, zh_date(data.as_of))
+    for number, (name, write) in enumerate(attachments, start=1):
+        gongwen.attachment_page(doc, number, name)
+        write(doc, data)
     when = dt.datetime.combine(data.as_of, dt.time())
     doc.core_properties.title = report_heading(data)
     doc.core_properties.author = data.campaign.organiser
