@@ -63,7 +63,8 @@ def test_title_body_and_headings_have_the_standards_fonts(reports, kind, campaig
     assert title.text.startswith(campaign.organiser + "关于") and title.text.endswith("的报告")
     (run,) = title.runs
     assert _east_asia(run) == "方正小标宋简体" and run.font.size == Pt(22)
-    assert doc.paragraphs[2].text == f"{campaign.report_addressee}："
+    assert doc.paragraphs[1].text.startswith("（数据截至")
+    assert doc.paragraphs[3].text == f"{campaign.report_addressee}："
     head = _para(doc, "一、总体情况")
     assert {(_east_asia(r), r.font.size) for r in head.runs} == {("黑体", Pt(16))}
     body = next(p for p in doc.paragraphs if p.text.startswith("按照《"))
@@ -131,3 +132,92 @@ def test_as_of_date_is_written_the_chinese_way():
     from jinxiao.reports.xlsx import zh_date
 
     assert zh_date(dt.date(2021, 12, 31)) == "2021年12月31日"
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory, campaign):
+    from openpyxl import load_workbook
+
+    from jinxiao.reports.rollup import write_rollup
+    from jinxiao.reports.templates import write_results_templates
+    from jinxiao.warehouse.connection import WarehouseConfig
+
+    tmp = tmp_path_factory.mktemp("print")
+    engine = connect(WarehouseConfig("sqlite", path=str(tmp / "w.db")))
+    migrate(engine, campaign, county_table())
+    seed(engine)
+    paths = [
+        generate_report(engine, tmp, "june1", now=AFTER_ALL, campaign=campaign).xlsx,
+        generate_report(engine, tmp, "year_end", now=AFTER_ALL, campaign=campaign).xlsx,
+        write_rollup(engine, tmp, dt.date(2021, 6, 1), now=AFTER_ALL, campaign=campaign),
+        write_results_templates(engine, tmp / "t", "results_may", campaign)[0],
+    ]
+    engine.dispose()
+    return {p.name: load_workbook(p) for p in paths}
+
+
+def test_every_sheet_prints_on_a4_one_page_wide_with_its_header_repeated(workbooks):
+    from openpyxl.utils import get_column_letter
+
+    from jinxiao.reports.xlsx import HEADER_FILL
+
+    header_rgb = HEADER_FILL.fgColor.rgb
+    seen = 0
+    for name, wb in workbooks.items():
+        for ws in wb.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            seen += 1
+            where = f"{name}/{ws.title}"
+            assert int(ws.page_setup.paperSize) == 9, where  # A4
+            assert ws.sheet_properties.pageSetUpPr.fitToPage, where
+            assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), where
+            widths = sum(
+                ws.column_dimensions[get_column_letter(c)].width or 8.43
+                for c in range(1, ws.max_column + 1)
+            )
+            want = "landscape" if widths > 95 else "portrait"
+            assert ws.page_setup.orientation == want, (where, widths)
+            headers = [r[0].row for r in ws.iter_rows() if r[0].fill.fgColor.rgb == header_rgb]
+            if ws.title in ("附件2", "分市汇总", "分市情况") or "成效" in ws.title:
+                assert headers, where
+            if headers:
+                # The header repeats on every printed page and shows its wrapped text whole.
+                assert ws.print_title_rows == f"${headers[0]}:${headers[0]}", where
+                # A Chinese character is two width units; a header wraps within its column.
+                lines = max(
+                    -(-2 * len(str(c.value)) // max(1, int(ws.column_dimensions[
+                        get_column_letter(c.column)].width or 8.43) - 1))
+                    for c in ws[headers[0]] if c.value
+                )  # fmt: skip
+                assert (ws.row_dimensions[headers[0]].height or 15) >= 15 * lines, where
+    assert seen >= 14
+
+
+def test_the_pdf_has_a4_pages(tmp_path, campaign):
+    """Through LibreOffice, as a clerk's office would print it (CI installs LibreOffice)."""
+    import os
+    import re
+    import shutil
+
+    from jinxiao.reports.docx import convert_to_pdf
+    from jinxiao.warehouse.connection import WarehouseConfig
+
+    if shutil.which("soffice") is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is required in CI: .ci/run installs it")
+        pytest.skip("LibreOffice is not installed")
+    engine = connect(WarehouseConfig("sqlite", path=str(tmp_path / "w.db")))
+    migrate(engine, campaign, county_table())
+    seed(engine)
+    files = generate_report(engine, tmp_path, "june1", now=AFTER_ALL, campaign=campaign)
+    engine.dispose()
+    pdf = files.pdf or convert_to_pdf(files.docx)
+    assert pdf is not None and pdf.exists()
+    data = pdf.read_bytes()
+    boxes = re.findall(rb"/MediaBox\s*\[\s*([\d.\s]+)\]", data)
+    assert len(boxes) >= 3  # body pages and the attachments' own pages
+    for box in boxes:
+        x0, y0, x1, y1 = (float(v) for v in box.split())
+        # A4 is 595.3 × 841.9 pt.
+        assert abs((x1 - x0) - 595.3) < 1 and abs((y1 - y0) - 841.9) < 1, box

@@ -8,12 +8,15 @@ the 附件 tables (per city, per category), each on its own page.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 
 from jinxiao.domain.labels import FORM_LABELS
 from jinxiao.reports import gongwen
@@ -21,6 +24,7 @@ from jinxiao.reports.figures import ReportData, Standout
 from jinxiao.reports.xlsx import PERIOD_LABELS, month_label, zh_date
 
 _CN_NUMS = "一二三四五六七八九十"
+log = logging.getLogger(__name__)
 
 
 def fmt_num(value: float, digits: int = 2) -> str:
@@ -258,7 +262,11 @@ def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> Non
         cells = table.rows[0].cells if values is header else table.add_row().cells
         for cell, text in zip(cells, values):
             cell.text = ""
-            run = cell.paragraphs[0].add_run(text)
+            para = cell.paragraphs[0]
+            # The body's fixed 29 pt pitch would make every row two lines tall.
+            para.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = para.add_run(text)
             # Tables in an attachment: 4号 仿宋 (header 黑体) so a wide one still fits A4.
             font = gongwen.H1_FONT if values is header else gongwen.BODY_FONT
             gongwen.set_font(run, font, gongwen.SIZE_4 - 2)
@@ -298,10 +306,9 @@ def _category_table(doc: DocumentObject, data: ReportData) -> None:
 def write_report_docx(data: ReportData, path: Path) -> Path:
     doc = Document()
     gongwen.set_up_page(doc)
-    gongwen.title(doc, report_heading(data))
+    gongwen.title(doc, report_heading(data), f"（数据截至{zh_date(data.as_of)}）")
     if data.campaign.report_addressee:
         gongwen.addressee(doc, data.campaign.report_addressee)
-    gongwen.paragraph(doc, f"（数据截至{zh_date(data.as_of)}）", align="center")
     sections = [
         ("一、总体情况", overview_paragraphs(data)),
         ("二、主要做法和成效", practice_paragraphs(data)),
@@ -332,14 +339,24 @@ def write_report_docx(data: ReportData, path: Path) -> Path:
 
 
 def convert_to_pdf(docx_path: Path, timeout: int = 120) -> Path | None:
-    """A PDF beside the .docx via LibreOffice when `soffice` is installed; else None."""
+    """A PDF beside the .docx via LibreOffice when `soffice` is installed; else None.
+
+    Each call gets its own LibreOffice profile: two conversions sharing the default one (two
+    DAG tasks, a clerk's desktop session) make the second exit 1 without a word. A failed
+    conversion is logged and gives None; the .docx and .xlsx are the report.
+    """
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         return None
-    subprocess.run(
-        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(docx_path.parent),
-         str(docx_path)],
-        check=True, capture_output=True, timeout=timeout,
-    )  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="jx-soffice-") as profile:
+        try:
+            subprocess.run(
+                [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+                 "--convert-to", "pdf", "--outdir", str(docx_path.parent), str(docx_path)],
+                check=True, capture_output=True, timeout=timeout,
+            )  # fmt: skip
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            log.warning("no PDF of %s: LibreOffice failed: %s", docx_path.name, exc)
+            return None
     pdf = docx_path.with_suffix(".pdf")
     return pdf if pdf.exists() else None

@@ -159,9 +159,11 @@ def body_paragraph(doc: DocumentObject, text: str) -> None:
         set_font(p.add_run(text), BODY_FONT, SIZE_3)
 
 
-def title(doc: DocumentObject, text: str) -> None:
-    """2号 小标宋, centred; a blank line below it, as the standard sets the title off."""
+def title(doc: DocumentObject, text: str, subtitle: str | None = None) -> None:
+    """2号 小标宋, centred (a 3号 楷体 line under it if given); a blank line below."""
     paragraph(doc, text, font=TITLE_FONT, size=SIZE_2, align="center")
+    if subtitle:
+        paragraph(doc, subtitle, font=H2_FONT, align="center")
     paragraph(doc, "", align="left")
 
 

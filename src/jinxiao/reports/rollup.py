@@ -21,6 +21,7 @@ from jinxiao.reports.xlsx import (
     GROUP_FILL,
     draft_mark,
     format_period,
+    print_setup,
     put,
     put_header,
     put_note,
@@ -112,12 +113,10 @@ def write_rollup(
     )
     set_widths(ws, [16, 30, 20, 40, 12, 30, 16])
     ws.freeze_panes = "A5"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "4:4"
-    _city_sheet(wb.create_sheet("分市汇总"), engine, as_of, prov)
+    print_setup(ws)
+    cities = wb.create_sheet("分市汇总")
+    _city_sheet(cities, engine, as_of, prov)
+    print_setup(cities)
     stamp_properties(wb, as_of, title)
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)

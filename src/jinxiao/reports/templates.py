@@ -20,6 +20,7 @@ from jinxiao.domain.forms import CITY_FIGURES, MARKER_PREFIX, RESULTS_FORMS, RES
 from jinxiao.reports.xlsx import (
     BORDER,
     WRAP,
+    print_setup,
     put,
     put_header,
     put_note,
@@ -149,10 +150,7 @@ def _write_data_sheet(
             put(ws, r, width, category)
     set_widths(ws, [18, 34, 22, 12, 14, 13, 14, 14, 20, 18])
     ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=3)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(ws)
     return last_row
 
 
@@ -192,3 +190,4 @@ def _write_figure_sheet(ws: Worksheet, campaign: Campaign, form: str, city_name:
     )
     set_widths(ws, [30, 16, 30])
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
+    print_setup(ws)

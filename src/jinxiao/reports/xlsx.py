@@ -120,6 +120,45 @@ def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = w
 
 
+# Column width units an A4 page holds across at 100% between 1.5 cm margins (Excel's units
+# are about one Latin character; a Chinese one takes two).
+_A4_PORTRAIT_UNITS = 95
+_HEADER_LINE_PT = 15
+
+
+def _text_units(value: object) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in str(value))
+
+
+def print_setup(ws: Worksheet) -> None:
+    """A4, one page wide, the header row repeated on every page and tall enough to show a
+    wrapped header whole; landscape only when the columns do not fit across a portrait page.
+
+    The header is the first row put_header styled; a sheet without one gets no print titles.
+    """
+    widths = [
+        ws.column_dimensions[get_column_letter(c)].width or 8.43
+        for c in range(1, (ws.max_column or 1) + 1)
+    ]
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if sum(widths) > _A4_PORTRAIT_UNITS else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as it takes
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    header = next((row[0].row for row in ws.iter_rows() if row[0].fill == HEADER_FILL), None)
+    if header is None:
+        return
+    ws.print_title_rows = f"{header}:{header}"
+    lines = max(
+        -(-_text_units(cell.value) // max(1, int(widths[cell.column - 1]) - 1))
+        for cell in ws[header]
+        if cell.value is not None
+    )
+    ws.row_dimensions[header].height = max(ws.row_dimensions[header].height or 0,
+                                           _HEADER_LINE_PT * lines + 6)  # fmt: skip
+
+
 def zh_date(d: dt.date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
@@ -428,10 +467,8 @@ def write_report_xlsx(data: ReportData, path: Path) -> Path:
     wb.remove(wb.active)
     for name, build in sheets:
         ws = wb.create_sheet(name)
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
         build(ws, data)
+        print_setup(ws)
     stamp_properties(wb, data.as_of, report_title(data))
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
