@@ -416,3 +416,25 @@ def test_report_days_come_from_the_campaign_config(campaign):
     # 2021-12-31 16:30 UTC is already 2022-01-01 in Shanghai: the final year-end run.
     assert report_is_due("year_end", dt.datetime(2021, 12, 31, 16, 30, tzinfo=dt.UTC), campaign)
     assert not report_is_due("year_end", dt.datetime(2021, 6, 1, 9, tzinfo=cst), campaign)
+
+
+def test_a_rollup_is_written_again_only_when_its_content_changed(engine, campaign, tmp_path):
+    first = write_rollup(engine, tmp_path, dt.date(2021, 6, 1), now=AFTER_ALL, campaign=campaign)
+    again = write_rollup(engine, tmp_path, dt.date(2021, 6, 2), now=AFTER_ALL, campaign=campaign)
+    assert again == first
+    assert [p.name for p in tmp_path.glob("*.xlsx")] == [first.name]
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE activity SET enterprise_count = COALESCE(enterprise_count, 0) + 1 "
+                "WHERE form = 'registry'"
+            )
+        )
+    changed = write_rollup(engine, tmp_path, dt.date(2021, 6, 3), now=AFTER_ALL, campaign=campaign)
+    assert changed.name == "jx2021_rollup_2021-06-03.xlsx"
+    assert sorted(p.name for p in tmp_path.glob("*.xlsx")) == [first.name, changed.name]
+    # The same as-of date is rewritten in place, never as a second file.
+    assert (
+        write_rollup(engine, tmp_path, dt.date(2021, 6, 3), now=AFTER_ALL, campaign=campaign)
+        == changed
+    )

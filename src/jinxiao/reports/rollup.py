@@ -7,6 +7,8 @@ it reads “5000万元” like the cities' tables and still sums in Excel; unkno
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -74,6 +76,12 @@ def write_rollup(
     draft = is_draft(campaign, "registry", now)
     prov = province_summary(engine)
     activities = registry_activities(engine)
+    output_dir = Path(output_dir)
+    key = _content_key(draft, prov, activities, city_rows(engine, "results_may"))
+    same = _latest_with_content(output_dir, campaign, as_of, key)
+    if same is not None:
+        # Nothing changed since that roll-up: a clerk gets no second file to compare by eye.
+        return same
     width = len(ROLLUP_HEADER)
 
     wb = Workbook()
@@ -118,11 +126,37 @@ def write_rollup(
     _city_sheet(cities, engine, as_of, prov)
     print_setup(cities)
     stamp_properties(wb, as_of, title)
-    output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     path = output_dir / f"{report_stem(campaign, 'rollup', as_of)}.xlsx"
     wb.save(path)
+    meta = {"as_of": as_of.isoformat(), "draft": draft, "activities": len(activities),
+            "content_sha256": key}  # fmt: skip
+    path.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return path
+
+
+def _content_key(*parts: object) -> str:
+    # Dataclasses of plain values: their repr is the content, in a stable order.
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+
+def _latest_with_content(
+    output_dir: Path, campaign: Campaign, as_of: dt.date, key: str
+) -> Path | None:
+    """The newest earlier roll-up (by as-of date) when it has exactly this content."""
+    prefix = report_stem(campaign, "rollup", as_of).removesuffix(as_of.isoformat())
+    earlier = sorted(
+        p for p in output_dir.glob(f"{prefix}*.json") if p.stem[len(prefix) :] < as_of.isoformat()
+    )
+    if not earlier:
+        return None
+    newest = earlier[-1]
+    try:
+        meta = json.loads(newest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    xlsx = newest.with_suffix(".xlsx")
+    return xlsx if meta.get("content_sha256") == key and xlsx.exists() else None
 
 
 def _city_sheet(ws, engine: Engine, as_of: dt.date, prov) -> None:
