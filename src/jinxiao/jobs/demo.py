@@ -20,7 +20,6 @@ from jinxiao.samples import files as f
 from jinxiao.samples import mail as m
 
 CST = dt.timezone(dt.timedelta(hours=8))
-OFFICE = "市商务局 市场运行科"
 
 
 def _at(month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
