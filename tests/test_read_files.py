@@ -8,10 +8,11 @@ import re
 import struct
 import zipfile
 
+import olefile
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from xls_files import xls_bytes
+from xls_files import globals_records, xls_bytes
 
 import jinxiao.samples.files as ff
 from jinxiao.domain.models import Attachment, FileProblem, Workbook
@@ -124,6 +125,21 @@ def test_xls_with_many_strings_spans_sst_continue_records():
     assert len(sheet.rows) == len(rows)
     assert sheet.rows[-3][1] == rows[-3][1]
     assert sheet.rows[-1][0] == ff.NOTE
+
+
+def test_xls_whose_strings_overflow_one_sst_record_reads_every_string():
+    # Registry rows repeat their words; 800 distinct activity names (~30 KB of UTF-16) do
+    # not fit one SST record, so the writer continues it in CONTINUE records.
+    rows = [list(r) for r in ff.registry_rows("运城", 3)]
+    names = [f"运城市第{n}届“晋情消费”系列促销活动暨夜经济消费季（第{n}站）" for n in range(800)]
+    counties = ff.counties_of("运城市")
+    rows[3:3] = [[counties[n % len(counties)], name] for n, name in enumerate(names)]
+    payload = xls_bytes(rows)
+    stream = olefile.OleFileIO(io.BytesIO(payload)).openstream("Workbook").read()
+    types = [rtype for _pos, rtype, _len in globals_records(stream)]
+    assert types[types.index(0x00FC) + 1] == 0x003C  # SST, then CONTINUE
+    sheet = data_sheet(read(payload, "运城.xls"))
+    assert [r[1] for r in sheet.rows[3 : 3 + len(names)]] == names
 
 
 def test_xlrd_fallback_reads_the_same_grid_as_calamine():

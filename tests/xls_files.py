@@ -87,9 +87,9 @@ def _cell(value: object) -> tuple[object, xlwt.XFStyle]:
     return str(value), _PLAIN
 
 
-def _records(stream: bytes, start: int = 0):
-    """(offset, type, length) of each record of the globals substream, up to its EOF."""
-    pos = start
+def globals_records(stream: bytes):
+    """(offset, type, length) of each record of a Workbook stream's globals, up to its EOF."""
+    pos = 0
     while pos < len(stream):
         rtype, length = struct.unpack_from("<HH", stream, pos)
         yield pos, rtype, length
@@ -110,7 +110,7 @@ def _with_filepass(stream: bytes) -> bytes:
     filepass = struct.pack("<HH", _FILEPASS, len(body)) + body
     shift = len(filepass)
     out = bytearray(stream)
-    for pos, rtype, length in _records(stream):
+    for pos, rtype, length in globals_records(stream):
         if rtype == _BOUNDSHEET:
             (offset,) = struct.unpack_from("<I", stream, pos + 4)
             struct.pack_into("<I", out, pos + 4, offset + shift)
