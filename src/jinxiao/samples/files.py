@@ -17,11 +17,11 @@ import re
 import struct
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 
 import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
+from jinxiao.config import PACKAGE_DIR
 from jinxiao.domain.forms import REGISTRY_HEADER as ROLLUP_HEADER
 
 # --------------------------------------------------------------------------- xlsx / xlsm
@@ -245,7 +245,7 @@ def _dir_entry(
 
 # --------------------------------------------------------------------------- xls (prebuilt)
 
-DEMO_XLS = Path(__file__).resolve().parent / "data" / "datong_registry.xls"
+DEMO_XLS = PACKAGE_DIR / "samples" / "data" / "datong_registry.xls"
 
 
 def demo_xls_bytes() -> bytes:
