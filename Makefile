@@ -20,12 +20,14 @@ run: $(STAMP)
 score-unseen: $(STAMP)
 	PYTHONPATH=$(CURDIR)/src $(PY) tests/unseen/score.py --seeds $(or $(SEEDS),dev)
 
-# Static checks: lint, format, the one-way layers of src/jinxiao, types.
+# Static checks: lint, format, the one-way layers of src/jinxiao, types, dead code
+# (vulture: paths and allowlist in pyproject.toml's [tool.vulture]).
 check: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
+	$(VENV)/bin/vulture
 
 test: check
 	$(PY) -m pytest -q $(PYTEST_ARGS)

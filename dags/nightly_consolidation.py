@@ -51,7 +51,7 @@ def nightly_consolidation():
 
         return run(settings())
 
-    @task
+    @task(multiple_outputs=True)
     def remind(_templates: list[str], logical_date=None) -> dict:
         from jinxiao.jobs.tasks import remind as run
 

@@ -33,7 +33,9 @@ from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, notify_run_failure,
     **DAG_DEFAULTS,
 )
 def submission_intake():
-    @task
+    # multiple_outputs=True is what Airflow inferred from `-> dict` before it was said: each
+    # count also shows under its own key in the XCom tab; downstream takes the whole dict.
+    @task(multiple_outputs=True)
     def collect_mail(run_id: str | None = None) -> dict:
         from airflow.exceptions import AirflowFailException, AirflowSkipException
 
@@ -50,7 +52,7 @@ def submission_intake():
             raise AirflowFailException(str(exc)) from exc
         return {"seen": report.seen, "new": report.new}
 
-    @task(outlets=[SUBMISSIONS])
+    @task(multiple_outputs=True, outlets=[SUBMISSIONS])
     def process_messages(collected: dict, run_id: str | None = None) -> dict:
         from airflow.exceptions import AirflowFailException
 

@@ -17,6 +17,7 @@ import zipfile
 
 import openpyxl
 import pytest
+from xls_files import xls_bytes
 
 import jinxiao.samples.files as ff
 from jinxiao.domain.budget import MAX_EXPANDED_BYTES, Budget, BudgetExceeded
@@ -141,7 +142,7 @@ def test_sheet_xml_with_an_entity_declaration_is_corrupt_not_expanded():
 def test_xls_with_a_value_in_the_last_biff8_cell_is_refused():
     rows: list[list[object]] = [["序号", "县区"]] + [[] for _ in range(65534)]
     rows.append([None] * 255 + [1])  # IV65536: 16.7 million cells from A1
-    payload = ff.xls_bytes(rows, sheet="大同市")
+    payload = xls_bytes(rows, sheet="大同市")
     assert len(payload) < 100_000
     problem, seconds, grown = refused(payload, "大同.xls")
     assert problem.reason_class == "corrupt_file"
@@ -152,10 +153,10 @@ def test_xls_with_a_value_in_the_last_biff8_cell_is_refused():
 def test_a_sheet_just_inside_the_budget_reads():
     budget = Budget(sheet_cells=200)
     rows = [[f"r{r}c{c}" for c in range(10)] for r in range(20)]  # exactly 200 cells
-    for payload, name in ((ff.xlsx_bytes(rows), "a.xlsx"), (ff.xls_bytes(rows), "a.xls")):
+    for payload, name in ((ff.xlsx_bytes(rows), "a.xlsx"), (xls_bytes(rows), "a.xls")):
         assert read_workbook(att(payload, name), budget).sheets[0].rows[19][9] == "r19c9"
     rows[19].append("one more")
-    for payload, name in ((ff.xlsx_bytes(rows), "a.xlsx"), (ff.xls_bytes(rows), "a.xls")):
+    for payload, name in ((ff.xlsx_bytes(rows), "a.xlsx"), (xls_bytes(rows), "a.xls")):
         with pytest.raises(FileProblem, match="200个单元格"):
             read_workbook(att(payload, name), budget)
 

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from factories import seed_message
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -304,13 +305,8 @@ def test_any_header_text_reaches_the_warehouse_clean(
     assert len(email.subject) <= 500 and len(email.message_id or "") <= 250
     wh = WarehouseConfig("sqlite", path=str(tmp_path_factory.mktemp("h") / "w.db"))
     engine = open_warehouse(wh, campaign)
-    with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO message (message_key, archive_path, size_bytes, source, source_ref, "
-                "first_seen_at, run_id) VALUES ('k', 'p', 1, 's', 'r', '2021-04-20', 't')"
-            )
-        )
+    # Recorded by collect, not processed yet: no Message-ID, sender or time until commit.
+    seed_message(engine, "k", received=None, message_id=None, sender=None, run_id="t")
     result = MessageResult("k", email, _at(4, 20), clean_text(subject, 200), "太原市")
     result.outcome, result.reason_detail = "ignored", "x"
     load.commit_message(engine, result, "t")

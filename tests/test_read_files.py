@@ -8,9 +8,11 @@ import re
 import struct
 import zipfile
 
+import olefile
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from xls_files import globals_records, xls_bytes
 
 import jinxiao.samples.files as ff
 from jinxiao.domain.models import Attachment, FileProblem, Workbook
@@ -104,7 +106,7 @@ def test_xlsm_is_read_like_xlsx():
 def test_xls_values_dates_merges_and_hidden_sheet():
     rows = [list(r) for r in ff.registry_rows("大同", 5)]
     rows[3][2], rows[3][4] = dt.date(2021, 5, 1), 80
-    payload = ff.xls_bytes(
+    payload = xls_bytes(
         rows, sheet="附件2", merges=["A4:A5"], extra_sheets_before=["说明"], hidden_sheets=["说明"]
     )
     wb = read(payload, "大同市活动名录.xls")
@@ -119,23 +121,38 @@ def test_xls_values_dates_merges_and_hidden_sheet():
 
 def test_xls_with_many_strings_spans_sst_continue_records():
     rows = ff.registry_rows("运城", 300, messy=True)
-    sheet = data_sheet(read(ff.xls_bytes(rows), "运城.xls"))
+    sheet = data_sheet(read(xls_bytes(rows), "运城.xls"))
     assert len(sheet.rows) == len(rows)
     assert sheet.rows[-3][1] == rows[-3][1]
     assert sheet.rows[-1][0] == ff.NOTE
 
 
+def test_xls_whose_strings_overflow_one_sst_record_reads_every_string():
+    # Registry rows repeat their words; 800 distinct activity names (~30 KB of UTF-16) do
+    # not fit one SST record, so the writer continues it in CONTINUE records.
+    rows = [list(r) for r in ff.registry_rows("运城", 3)]
+    names = [f"运城市第{n}届“晋情消费”系列促销活动暨夜经济消费季（第{n}站）" for n in range(800)]
+    counties = ff.counties_of("运城市")
+    rows[3:3] = [[counties[n % len(counties)], name] for n, name in enumerate(names)]
+    payload = xls_bytes(rows)
+    stream = olefile.OleFileIO(io.BytesIO(payload)).openstream("Workbook").read()
+    types = [rtype for _pos, rtype, _len in globals_records(stream)]
+    assert types[types.index(0x00FC) + 1] == 0x003C  # SST, then CONTINUE
+    sheet = data_sheet(read(payload, "运城.xls"))
+    assert [r[1] for r in sheet.rows[3 : 3 + len(names)]] == names
+
+
 def test_xlrd_fallback_reads_the_same_grid_as_calamine():
     rows = [list(r) for r in ROWS]
     rows[4][2] = dt.date(2021, 5, 3)
-    payload = ff.xls_bytes(rows, merges=["A4:A6", "A1:G1"])
+    payload = xls_bytes(rows, merges=["A4:A6", "A1:G1"])
     assert [s.rows for s in _xlrd_sheets(payload, "a.xls")] == [
         s.rows for s in read(payload, "a.xls").sheets
     ]
 
 
 def test_wps_saved_biff_under_et_extension_is_read():
-    wb = read(ff.xls_bytes(ROWS), "名录.et")
+    wb = read(xls_bytes(ROWS), "名录.et")
     assert wb.kind == "xls" and data_sheet(wb).rows[HEADER_ROW] == ff.HEADER
 
 
@@ -145,7 +162,7 @@ def test_wps_saved_biff_under_et_extension_is_read():
 @pytest.mark.parametrize(
     ("payload", "filename", "kind"),
     [
-        (ff.xls_bytes(ROWS), "名录.xlsx", "xls"),
+        (xls_bytes(ROWS), "名录.xlsx", "xls"),
         (ff.xlsx_bytes(ROWS), "名录.xls", "xlsx"),
         (ff.csv_bytes(ROWS, "gbk"), "名录.xlsx", "csv"),
         (ff.html_xls_bytes(ROWS), "系统导出.xls", "html"),
@@ -259,7 +276,7 @@ def test_encrypted_xlsx():
 
 
 def test_encrypted_xls_filepass():
-    p = problem(ff.xls_bytes(ROWS, encrypted=True), "名录.xls")
+    p = problem(xls_bytes(ROWS, encrypted=True), "名录.xls")
     assert p.reason_class == "encrypted" and "取消密码" in p.detail_zh
 
 
@@ -292,7 +309,7 @@ def test_pdf_renamed_xlsx_is_still_a_pdf():
 def test_truncated_files_are_corrupt(filename):
     full = {
         ".xlsx": ff.xlsx_bytes(ROWS),
-        ".xls": ff.xls_bytes(ROWS),
+        ".xls": xls_bytes(ROWS),
         ".docx": ff.docx_bytes(tables=[ROWS]),
     }[filename[filename.rindex(".") :]]
     p = problem(full[: len(full) // 2], filename)
@@ -367,7 +384,7 @@ def test_registry_rows_follow_the_template(city):
 # --------------------------------------------------------------------------- robustness
 
 _XLSX = ff.xlsx_bytes(ROWS, merges=["A4:A6"])
-_XLS = ff.xls_bytes(ROWS, merges=["A4:A6"])
+_XLS = xls_bytes(ROWS, merges=["A4:A6"])
 _DOCX = ff.docx_bytes(["方案"], [ROWS[2:6]])
 _NAMES = st.sampled_from(
     ["名录.xlsx", "名录.xls", "名录.csv", "名录.docx", "名录.et", "a.pdf", "无扩展名", "b.zip"]

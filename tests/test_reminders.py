@@ -10,10 +10,10 @@ from email import message_from_string, policy
 from pathlib import Path
 
 import pytest
+from factories import seed_contact, seed_submission
 from smtp_server import smtp_server_fixture  # noqa: F401 - provides `smtp_server`
 from sqlalchemy import text
 
-from jinxiao.domain.times import to_db_time
 from jinxiao.intake.senders import SenderRegistry
 from jinxiao.mail.outbox import SmtpConfig, message_id_for, send_pending
 from jinxiao.mail.reminders import due_reminders, enqueue_reminders
@@ -49,33 +49,12 @@ def three_cities(campaign):
 
 def _accept(engine, city: str, form: str, contacts: list[tuple[str, str | None]] = ()) -> None:
     key = hashlib.sha256(f"{city}{form}".encode()).hexdigest()
-    at = to_db_time(dt.datetime(2021, 4, 21, 10, 0, tzinfo=CST))
+    at = dt.datetime(2021, 4, 21, 10, 0, tzinfo=CST)
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO message (message_key, message_id, archive_path, size_bytes, source, "
-                "source_ref, first_seen_at, sender, received_at, city_name, outcome) VALUES "
-                "(:k, :k, '/a.eml', 100, 'maildir:/m', :k, :t, 'x@163.com', :t, :c, 'accepted')"
-            ),
-            {"k": key, "t": at, "c": city},
-        )
-        sub = conn.execute(
-            text(
-                "INSERT INTO submission (message_key, attachment_path, filename, size_bytes, "
-                "sha256, archive_path, city_name, form, outcome, received_at, recorded_at) "
-                "VALUES (:k, '2', '方案.docx', 100, :k, '/a', :c, :f, 'accepted', :t, :t) "
-                "RETURNING submission_id"
-            ),
-            {"k": key, "c": city, "f": form, "t": at},
-        ).scalar_one()
+        sub = seed_submission(conn, key=key, city=city, form=form, received=at,
+                              filename="方案.docx")  # fmt: skip
         for name, addr in contacts:
-            conn.execute(
-                text(
-                    "INSERT INTO contact (submission_id, city_name, name, email) "
-                    "VALUES (:s, :c, :n, :e)"
-                ),
-                {"s": sub, "c": city, "n": name, "e": addr},
-            )
+            seed_contact(conn, sub, name, addr)
 
 
 def _night(engine, campaign, day: dt.date, times: int = 2, template_for=None) -> list[str]:

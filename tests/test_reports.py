@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from factories import seed_activity, seed_figure, seed_submission
 from openpyxl import load_workbook
 from sqlalchemy import Engine, text
 
 from jinxiao.config import load_campaign
-from jinxiao.domain.times import to_db_time
 from jinxiao.normalise.values import county_table
 from jinxiao.reports.build import generate_report
 from jinxiao.reports.figures import gather
@@ -25,144 +25,82 @@ AFTER_ALL = dt.datetime(2022, 1, 5, 9, tzinfo=CST)  # every deadline has passed
 BEFORE_MAY_DEADLINE = dt.datetime(2021, 6, 1, 9, tzinfo=CST)
 EVIL = '=HYPERLINK("http://evil.example/x","点击领取")'
 AT_NAME = "@郊区家电以旧换新"  # a results row not in the registry, with a formula-like name
-CODES = {name: code for code, name, _c, _n in county_table()}
 
 
 def _t(y, m, d, hh=10) -> dt.datetime:
     return dt.datetime(y, m, d, hh, tzinfo=CST)
 
 
-class Seeder:
-    """Inserts messages, submissions and activities the way the loader leaves them."""
+def _activity(conn, sub: int, row: int, counties: str, name: str, start: str | None,
+              end: str | None, **values) -> int:  # fmt: skip
+    return seed_activity(conn, sub, row=row, counties=counties, name=name, start_date=start,
+                         end_date=end, period_raw=start and f"{start}~{end}", **values)  # fmt: skip
 
-    def __init__(self, conn) -> None:
-        self.conn = conn
-        self.n = 0
 
-    def submission(self, city: str, form: str, outcome: str, received: dt.datetime) -> int:
-        self.n += 1
-        key = f"msg{self.n:03d}"
-        self.conn.execute(
-            text(
-                "INSERT INTO message (message_key, message_id, archive_path, size_bytes, source, "
-                "source_ref, first_seen_at, sender, received_at, city_name, outcome) VALUES "
-                "(:k, :mid, '/archive/x.eml', 2048, 'maildir:/m', :k, :r, 'swj@example.cn', "
-                ":r, :c, :o)"
-            ),
-            {"k": key, "mid": f"{key}@mail.example.cn", "r": to_db_time(received), "c": city,
-             "o": outcome},
-        )  # fmt: skip
-        return self.conn.execute(
-            text(
-                "INSERT INTO submission (message_key, attachment_path, filename, size_bytes, "
-                "sha256, archive_path, city_name, form, outcome, received_at, recorded_at) "
-                "VALUES (:k, '2', :fn, 9000, :k, '/archive/a.xlsx', :c, :f, :o, :r, :r) "
-                "RETURNING submission_id"
-            ),
-            {"k": key, "fn": f"{city}{form}.xlsx", "c": city, "f": form, "o": outcome,
-             "r": to_db_time(received)},
-        ).scalar_one()  # fmt: skip
-
-    def activity(self, sub: int, city: str, form: str, row: int, counties: str, name: str,
-                 start: str | None, end: str | None, **values) -> int:  # fmt: skip
-        citywide = 1 if counties == "全市" else 0
-        cols = {
-            "county_names": None if citywide else counties, "citywide": citywide,
-            "county_raw": counties, "activity_name": name, "activity_name_raw": name,
-            "start_date": start, "end_date": end, "period_raw": start and f"{start}~{end}", **values,
-        }  # fmt: skip
-        names = ", ".join(cols)
-        params = ", ".join(f":{c}" for c in cols)
-        key = self.conn.execute(
-            text("SELECT message_key FROM submission WHERE submission_id = :s"), {"s": sub}
-        ).scalar_one()
-        aid = self.conn.execute(
-            text(
-                "INSERT INTO activity (submission_id, message_key, city_name, form, sheet, "
-                f"excel_row, {names}) VALUES (:sub, :key, :city, :form, 'Sheet1', :row, "
-                f"{params}) RETURNING activity_id"
-            ),
-            {"sub": sub, "key": key, "city": city, "form": form, "row": row, **cols},
-        ).scalar_one()
-        if not citywide:
-            for county in counties.split("、"):
-                self.conn.execute(
-                    text("INSERT INTO activity_county VALUES (:a, :code, :n, :c)"),
-                    {"a": aid, "code": CODES[county], "n": county, "c": city},
-                )
-        return aid
-
-    def figure(self, sub: int, city: str, form: str, figure: str, value: float) -> None:
-        self.conn.execute(
-            text(
-                "INSERT INTO city_figure (submission_id, city_name, form, figure, value, "
-                "value_raw) VALUES (:s, :c, :f, :fig, :v, :raw)"
-            ),
-            {"s": sub, "c": city, "f": form, "fig": figure, "v": value, "raw": str(value)},
-        )
+def _submission(conn, city: str, form: str, outcome: str, received: dt.datetime) -> int:
+    return seed_submission(conn, city=city, form=form, outcome=outcome, received=received)
 
 
 def seed(engine: Engine) -> None:
     with engine.begin() as conn:
-        s = Seeder(conn)
         # 太原: a first registry superseded by a corrected one, both on time.
-        old = s.submission("太原市", "registry", "superseded", _t(2021, 4, 20))
-        s.activity(old, "太原市", "registry", 5, "小店区", "旧表活动", "2021-05-01", "2021-05-02",
-                   enterprise_count=999, est_turnover_wan=99999, category="其他")  # fmt: skip
-        ty = s.submission("太原市", "registry", "accepted", _t(2021, 4, 22))
-        a1 = s.activity(ty, "太原市", "registry", 5, "小店区", "2021年太原市“五一”美食节",
-                        "2021-05-01", "2021-05-05", enterprise_count=50,
-                        est_turnover_wan=5000, category="餐饮消费")  # fmt: skip
-        a2 = s.activity(ty, "太原市", "registry", 6, "全市", "太原市政府电子消费券发放",
-                        "2021-05-01", "2021-05-31", enterprise_count=300,
-                        est_turnover_wan=20000, category="发放政府电子消费券")  # fmt: skip
-        a3 = s.activity(ty, "太原市", "registry", 7, "迎泽区、小店区", EVIL, "2021-06-10",
-                        "2021-06-20", enterprise_count=None, est_turnover_wan=None,
-                        category="夜经济")  # fmt: skip
+        old = _submission(conn, "太原市", "registry", "superseded", _t(2021, 4, 20))
+        _activity(conn, old, 5, "小店区", "旧表活动", "2021-05-01", "2021-05-02",
+                  enterprise_count=999, est_turnover_wan=99999, category="其他")  # fmt: skip
+        ty = _submission(conn, "太原市", "registry", "accepted", _t(2021, 4, 22))
+        a1 = _activity(conn, ty, 5, "小店区", "2021年太原市“五一”美食节",
+                       "2021-05-01", "2021-05-05", enterprise_count=50,
+                       est_turnover_wan=5000, category="餐饮消费")  # fmt: skip
+        a2 = _activity(conn, ty, 6, "全市", "太原市政府电子消费券发放",
+                       "2021-05-01", "2021-05-31", enterprise_count=300,
+                       est_turnover_wan=20000, category="发放政府电子消费券")  # fmt: skip
+        a3 = _activity(conn, ty, 7, "迎泽区、小店区", EVIL, "2021-06-10",
+                       "2021-06-20", enterprise_count=None, est_turnover_wan=None,
+                       category="夜经济")  # fmt: skip
         # 阳泉: on time registry, results of May late, one results row not in the registry.
-        yq = s.submission("阳泉市", "registry", "accepted", _t(2021, 4, 23, 23))
-        y1 = s.activity(yq, "阳泉市", "registry", 4, "城区", "阳泉城区汽车展销会",
-                        "2021-05-08", "2021-05-10", enterprise_count=20,
-                        est_turnover_wan=3000, category="汽车、成品油促消费")  # fmt: skip
-        s.activity(yq, "阳泉市", "registry", 5, "盂县", "盂县农村电商节", "2021-05-15",
-                   "2021-05-16", enterprise_count=15, est_turnover_wan=800,
-                   category="农村消费")  # fmt: skip
+        yq = _submission(conn, "阳泉市", "registry", "accepted", _t(2021, 4, 23, 23))
+        y1 = _activity(conn, yq, 4, "城区", "阳泉城区汽车展销会",
+                       "2021-05-08", "2021-05-10", enterprise_count=20,
+                       est_turnover_wan=3000, category="汽车、成品油促消费")  # fmt: skip
+        _activity(conn, yq, 5, "盂县", "盂县农村电商节", "2021-05-15",
+                  "2021-05-16", enterprise_count=15, est_turnover_wan=800,
+                  category="农村消费")  # fmt: skip
         # 大同: registry late; its results of May were rejected and not resent.
-        dtg = s.submission("大同市", "registry", "accepted", _t(2021, 4, 25))
-        s.activity(dtg, "大同市", "registry", 4, "平城区", "大同古城灯会", "2021-05-01",
-                   "2021-05-31", enterprise_count=40, est_turnover_wan=1500,
-                   category="夜经济")  # fmt: skip
-        s.submission("大同市", "results_may", "rejected", _t(2021, 5, 30))
+        dtg = _submission(conn, "大同市", "registry", "accepted", _t(2021, 4, 25))
+        _activity(conn, dtg, 4, "平城区", "大同古城灯会", "2021-05-01",
+                  "2021-05-31", enterprise_count=40, est_turnover_wan=1500,
+                  category="夜经济")  # fmt: skip
+        _submission(conn, "大同市", "results_may", "rejected", _t(2021, 5, 30))
         # 晋城: only a rejected registry.
-        s.submission("晋城市", "registry", "rejected", _t(2021, 4, 21))
+        _submission(conn, "晋城市", "registry", "rejected", _t(2021, 4, 21))
 
-        tm = s.submission("太原市", "results_may", "accepted", _t(2021, 6, 1, 20))
-        s.activity(tm, "太原市", "results_may", 6, "小店区", "五一美食节", "2021-05-01",
-                   "2021-05-05", enterprise_count=55, actual_turnover_wan=6200,
-                   footfall_wan=12.5, registry_activity_id=a1)  # fmt: skip
-        s.activity(tm, "太原市", "results_may", 7, "全市", "太原市政府电子消费券发放",
-                   "2021-05-01", "2021-05-31", enterprise_count=310, actual_turnover_wan=35000,
-                   footfall_wan=80, voucher_issued_wan=3000, voucher_redeemed_wan=2500,
-                   registry_activity_id=a2)  # fmt: skip
-        s.activity(tm, "太原市", "results_may", 8, "小店区", EVIL, "2021-05-20", "2021-05-22",
-                   actual_turnover_raw="/", registry_activity_id=a3)  # fmt: skip
-        s.figure(tm, "太原市", "results_may", "voucher_issued_wan", 5000)
-        s.figure(tm, "太原市", "results_may", "voucher_redeemed_wan", 4200)
-        ym = s.submission("阳泉市", "results_may", "accepted", _t(2021, 6, 3))
-        s.activity(ym, "阳泉市", "results_may", 6, "城区", "城区汽车展销会", "2021-05-08",
-                   "2021-05-10", enterprise_count=22, actual_turnover_wan=4100,
-                   footfall_wan=3, voucher_issued_wan=100, voucher_redeemed_wan=90,
-                   registry_activity_id=y1)  # fmt: skip
-        s.activity(ym, "阳泉市", "results_may", 7, "郊区", AT_NAME, None, None,
-                   category="家电家具家装", footfall_wan=1.2, actual_turnover_wan=300)  # fmt: skip
+        tm = _submission(conn, "太原市", "results_may", "accepted", _t(2021, 6, 1, 20))
+        _activity(conn, tm, 6, "小店区", "五一美食节", "2021-05-01",
+                  "2021-05-05", enterprise_count=55, actual_turnover_wan=6200,
+                  footfall_wan=12.5, registry_activity_id=a1)  # fmt: skip
+        _activity(conn, tm, 7, "全市", "太原市政府电子消费券发放",
+                  "2021-05-01", "2021-05-31", enterprise_count=310, actual_turnover_wan=35000,
+                  footfall_wan=80, voucher_issued_wan=3000, voucher_redeemed_wan=2500,
+                  registry_activity_id=a2)  # fmt: skip
+        _activity(conn, tm, 8, "小店区", EVIL, "2021-05-20", "2021-05-22",
+                  actual_turnover_raw="/", registry_activity_id=a3)  # fmt: skip
+        seed_figure(conn, tm, "voucher_issued_wan", 5000)
+        seed_figure(conn, tm, "voucher_redeemed_wan", 4200)
+        ym = _submission(conn, "阳泉市", "results_may", "accepted", _t(2021, 6, 3))
+        _activity(conn, ym, 6, "城区", "城区汽车展销会", "2021-05-08",
+                  "2021-05-10", enterprise_count=22, actual_turnover_wan=4100,
+                  footfall_wan=3, voucher_issued_wan=100, voucher_redeemed_wan=90,
+                  registry_activity_id=y1)  # fmt: skip
+        _activity(conn, ym, 7, "郊区", AT_NAME, None, None,
+                  category="家电家具家装", footfall_wan=1.2, actual_turnover_wan=300)  # fmt: skip
 
-        ty_year = s.submission("太原市", "results_year", "accepted", _t(2021, 12, 28))
+        ty_year = _submission(conn, "太原市", "results_year", "accepted", _t(2021, 12, 28))
         for row, (start, wan, cat) in enumerate(
             [("2021-05-01", 6200, "餐饮消费"), ("2021-07-15", 8000, "夜经济"),
              ("2021-10-01", None, "节假日消费"), ("2021-12-12", 12000, "网络消费")], start=6,
         ):  # fmt: skip
-            s.activity(ty_year, "太原市", "results_year", row, "小店区", f"全年活动{row}", start,
-                       start, actual_turnover_wan=wan, footfall_wan=2, category=cat)  # fmt: skip
+            _activity(conn, ty_year, row, "小店区", f"全年活动{row}", start,
+                      start, actual_turnover_wan=wan, footfall_wan=2, category=cat)  # fmt: skip
 
 
 @pytest.fixture

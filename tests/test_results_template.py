@@ -6,13 +6,12 @@ import datetime as dt
 import re
 
 import pytest
+from factories import seed_submission
 from openpyxl import load_workbook
-from sqlalchemy import text
 
 from jinxiao.config import load_campaign
 from jinxiao.domain.forms import CITY_FIGURES, RESULTS_HEADER
 from jinxiao.domain.models import Attachment
-from jinxiao.domain.times import to_db_time
 from jinxiao.normalise.values import counties_of, county_table
 from jinxiao.reports.templates import (
     FIGURE_SHEET,
@@ -35,37 +34,16 @@ TAIYUAN_ROWS = [
 def engine(sqlite_warehouse, campaign):
     eng = connect(sqlite_warehouse)
     migrate(eng, campaign, county_table())
-    when = to_db_time(dt.datetime(2021, 4, 22, 10, tzinfo=CST))
+    when = dt.datetime(2021, 4, 22, 10, tzinfo=CST)
     with eng.begin() as conn:
         for key, outcome, rows in [("old", "superseded", [("小店区", "旧表活动", "其他")]),
                                    ("new", "accepted", TAIYUAN_ROWS)]:  # fmt: skip
-            conn.execute(
-                text(
-                    "INSERT INTO message (message_key, archive_path, size_bytes, source, "
-                    "source_ref, first_seen_at, received_at, city_name, outcome) VALUES "
-                    "(:k, '/a', 1, 'maildir:/m', :k, :t, :t, '太原市', :o)"
-                ),
-                {"k": key, "t": when, "o": outcome},
-            )
-            sub = conn.execute(
-                text(
-                    "INSERT INTO submission (message_key, attachment_path, filename, size_bytes, "
-                    "sha256, archive_path, city_name, form, outcome, received_at, recorded_at) "
-                    "VALUES (:k, '2', '太原名录.xlsx', 1, :k, '/a', '太原市', 'registry', :o, "
-                    ":t, :t) RETURNING submission_id"
-                ),
-                {"k": key, "t": when, "o": outcome},
-            ).scalar_one()
-            for row, (county, name, cat) in enumerate(rows, start=4):
-                conn.execute(
-                    text(
-                        "INSERT INTO activity (submission_id, message_key, city_name, form, "
-                        "sheet, excel_row, county_names, citywide, activity_name, category) "
-                        "VALUES (:s, :k, '太原市', 'registry', 'Sheet1', :r, :c, :cw, :n, :cat)"
-                    ),
-                    {"s": sub, "k": key, "r": row, "c": None if county == "全市" else county,
-                     "cw": int(county == "全市"), "n": name, "cat": cat},
-                )  # fmt: skip
+            seed_submission(
+                conn, key=key, city="太原市", form="registry", outcome=outcome, received=when,
+                filename="太原名录.xlsx",
+                rows=[{"counties": county, "name": name, "category": cat}
+                      for county, name, cat in rows],
+            )  # fmt: skip
     return eng
 
 

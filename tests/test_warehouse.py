@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from factories import seed_submission
 from sqlalchemy import text
 
-from jinxiao.domain.times import to_db_time
 from jinxiao.normalise.values import county_table
 from jinxiao.warehouse.connection import connect, migrate
 
@@ -17,29 +17,6 @@ def _engine(cfg, campaign):
     engine = connect(cfg)
     migrate(engine, campaign, county_table())
     return engine
-
-
-def _message(conn, key: str, received: dt.datetime, city: str, outcome: str = "accepted"):
-    conn.execute(
-        text(
-            "INSERT INTO message (message_key, message_id, archive_path, size_bytes, source, "
-            "source_ref, first_seen_at, sender, received_at, city_name, outcome) VALUES "
-            "(:k, :mid, '/a', 1, 'test', :k, :t, 's@x', :r, :c, :o)"
-        ),
-        {"k": key, "mid": f"{key}@x", "t": to_db_time(received), "r": to_db_time(received),
-         "c": city, "o": outcome},
-    )  # fmt: skip
-
-
-def _submission(conn, key: str, received: dt.datetime, city: str, form: str, outcome: str) -> int:
-    return conn.execute(
-        text(
-            "INSERT INTO submission (message_key, attachment_path, filename, size_bytes, sha256, "
-            "archive_path, city_name, form, outcome, received_at, recorded_at) VALUES "
-            "(:k, '1', 'a.xlsx', 1, :k, '/a', :c, :f, :o, :r, :r) RETURNING submission_id"
-        ),
-        {"k": key, "c": city, "f": form, "o": outcome, "r": to_db_time(received)},
-    ).scalar_one()
 
 
 def test_migrate_is_idempotent_and_seeds_reference(any_warehouse, campaign):
@@ -59,12 +36,11 @@ def test_city_status_deadline_is_end_of_day_in_shanghai(any_warehouse, campaign)
     with engine.begin() as conn:
         on_time = dt.datetime(2021, 4, 23, 23, 59, 59, tzinfo=CST)
         late = dt.datetime(2021, 4, 24, 0, 0, 1, tzinfo=CST)
-        _message(conn, "k1", on_time, "太原市")
-        _submission(conn, "k1", on_time, "太原市", "registry", "accepted")
-        _message(conn, "k2", late, "大同市")
-        _submission(conn, "k2", late, "大同市", "registry", "accepted")
-        _message(conn, "k3", on_time, "阳泉市", "rejected")
-        _submission(conn, "k3", on_time, "阳泉市", "registry", "rejected")
+        for key, when, city, outcome in [("k1", on_time, "太原市", "accepted"),
+                                         ("k2", late, "大同市", "accepted"),
+                                         ("k3", on_time, "阳泉市", "rejected")]:  # fmt: skip
+            seed_submission(conn, key=key, received=when, city=city, form="registry",
+                            outcome=outcome)  # fmt: skip
     with engine.connect() as conn:
         rows = dict(
             conn.execute(
@@ -88,27 +64,14 @@ def test_summaries_count_distinct_counties_per_city(any_warehouse, campaign):
     engine = _engine(any_warehouse, campaign)
     when = dt.datetime(2021, 4, 20, 10, tzinfo=CST)
     with engine.begin() as conn:
-        for key, city, county_code, county, ent, wan in [
-            ("a", "阳泉市", "140302", "城区", 10, 5000),
-            ("b", "晋城市", "140502", "城区", None, 15000),
+        for key, city, county, ent, wan in [
+            ("a", "阳泉市", "城区", 10, 5000),
+            ("b", "晋城市", "城区", None, 15000),
         ]:
-            _message(conn, key, when, city)
-            sub = _submission(conn, key, when, city, "registry", "accepted")
-            for n in range(2):  # two activities in the same county count it once
-                aid = conn.execute(
-                    text(
-                        "INSERT INTO activity (submission_id, message_key, city_name, form, "
-                        "sheet, excel_row, county_names, activity_name, enterprise_count, "
-                        "est_turnover_wan) VALUES (:s, :k, :c, 'registry', 'Sheet1', :r, :cn, "
-                        ":name, :e, :w) RETURNING activity_id"
-                    ),
-                    {"s": sub, "k": key, "c": city, "r": 5 + n, "cn": county,
-                     "name": f"活动{n}", "e": ent, "w": wan},
-                ).scalar_one()  # fmt: skip
-                conn.execute(
-                    text("INSERT INTO activity_county VALUES (:a, :code, :name, :city)"),
-                    {"a": aid, "code": county_code, "name": county, "city": city},
-                )
+            # two activities in the same county count it once
+            rows = [{"counties": county, "name": f"活动{n}", "row": 5 + n,
+                     "enterprise_count": ent, "est_turnover_wan": wan} for n in range(2)]  # fmt: skip
+            seed_submission(conn, key=key, received=when, city=city, form="registry", rows=rows)
     with engine.connect() as conn:
         prov = conn.execute(text("SELECT * FROM v_province_summary")).mappings().one()
         yq = (

@@ -19,7 +19,15 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "src" / "jinxiao"
 UV = Path(sys.executable).parent / "uv"
 # Folders of data, not code, that the package reads at run time.
-DATA_FOLDERS = ("sql", "expectations", "campaigns", "data", "tracker/templates", "validate/assets")
+DATA_FOLDERS = (
+    "sql",
+    "expectations",
+    "campaigns",
+    "data",
+    "tracker/templates",
+    "validate/assets",
+    "samples/data",  # the demo's prebuilt .xls
+)
 
 
 def _run(cmd: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:

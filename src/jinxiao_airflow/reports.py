@@ -36,7 +36,7 @@ def report_dag(report: str, dag_id: str, doc_md: str, default_as_of: str):
             # Manual and asset-triggered runs always write (a draft until the deadline passed).
             return run_type != "scheduled" or report_is_due(report, logical_date)
 
-        @task(outlets=[Asset(f"jinxiao://reports/{report}")])
+        @task(multiple_outputs=True, outlets=[Asset(f"jinxiao://reports/{report}")])
         def write_report(params: dict | None = None) -> dict:
             from jinxiao.jobs.tasks import run_report
 

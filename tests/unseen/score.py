@@ -47,14 +47,6 @@ from cases import (  # noqa: E402
 )
 
 REPO = HERE.parents[1]
-NUMERIC = (
-    "enterprise_count",
-    "est_turnover_wan",
-    "actual_turnover_wan",
-    "footfall_wan",
-    "voucher_issued_wan",
-    "voucher_redeemed_wan",
-)
 INTAKE_TIMEOUT = 900  # seconds for one batch
 
 

@@ -43,8 +43,6 @@ class Budget:
     nesting: int = MAX_NESTING
     sheet_cells: int = MAX_SHEET_CELLS
     html_cells: int = MAX_HTML_CELLS
-    read_seconds: float = MAX_READ_SECONDS
-    read_address_space: int = MAX_READ_ADDRESS_SPACE
     spent_bytes: int = 0
 
     @property

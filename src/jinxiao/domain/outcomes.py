@@ -46,7 +46,6 @@ class MessageResult:
     reason_class: str | None = None
     reason_detail: str | None = None
     submissions: list[SubmissionResult] = field(default_factory=list)
-    duplicate_of: str | None = None
 
     def settle_outcome(self) -> None:
         """Message outcome from its files' outcomes, unless decided at message level already."""

@@ -20,7 +20,6 @@ from jinxiao.samples import files as f
 from jinxiao.samples import mail as m
 
 CST = dt.timezone(dt.timedelta(hours=8))
-OFFICE = "市商务局 市场运行科"
 
 
 def _at(month: int, day: int, hour: int = 10, minute: int = 0) -> dt.datetime:
@@ -158,7 +157,7 @@ def demo_mails() -> list[DemoMail]:
             _at(4, 21, 9, 30), sender_name="太原市商务局"), "clean registry, RFC 2231 name"),
         DemoMail("02-datong-registry-xls", lambda: _send(
             dt_, f"大同市{subject}",
-            [(att2.format("大同市", "xls"), f.xls_bytes(f.registry_rows("大同市", 6, messy=True, seed=2)))],
+            [(att2.format("大同市", "xls"), f.demo_xls_bytes())],
             _at(4, 22, 16), filename_style="rfc2047_gbk"), "legacy .xls, messy cells"),
         DemoMail("03-datong-wrong-table", lambda: _send(
             dt_, "大同市4月销售情况", [("大同市4月重点企业销售统计.xlsx", _sales_table())],

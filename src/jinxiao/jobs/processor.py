@@ -256,8 +256,8 @@ class Processor:
         elif verdict.outcome is not None:
             result.outcome, result.reason_class = verdict.outcome
             result.reason_detail = verdict.reason_detail
-        elif dup := self.message_seen(parsed.message_id, pending.message_key):
-            result.outcome, result.duplicate_of = "duplicate", dup
+        elif self.message_seen(parsed.message_id, pending.message_key):
+            result.outcome = "duplicate"
             result.reason_detail = "同一封邮件（Message-ID相同）此前已收到并处理，无需处理。"
         elif not parsed.attachments:
             result.outcome = "ignored"

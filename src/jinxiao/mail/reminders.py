@@ -35,7 +35,6 @@ class Reminder:
     city_name: str
     form: str
     kind: str  # "before3", "before1" ... or "overdue"
-    days_before: int | None  # None for the overdue notice
     scheduled: dt.date
     deadline: dt.date
     recipients: tuple[str, ...]
@@ -51,20 +50,18 @@ def reminder_key(city: str, form: str, kind: str, scheduled: dt.date) -> str:
     return f"remind:{city}:{form}:{kind}:{scheduled.isoformat()}"
 
 
-def _due_kind(
-    spec: FormSpec, campaign: Campaign, today: dt.date
-) -> tuple[str, int | None, dt.date] | None:
-    """The one reminder of a form due today, if any: (kind, days_before, scheduled day)."""
+def _due_kind(spec: FormSpec, campaign: Campaign, today: dt.date) -> tuple[str, dt.date] | None:
+    """The one reminder of a form due today, if any: (kind, scheduled day)."""
     overdue_on = spec.deadline + dt.timedelta(days=campaign.overdue_after_days)
     if today >= overdue_on:
-        return "overdue", None, overdue_on
+        return "overdue", overdue_on
     if today > spec.deadline:
         return None
     started = [n for n in campaign.reminder_days_before if spec.deadline - dt.timedelta(n) <= today]
     if not started:
         return None
     n = min(started)
-    return f"before{n}", n, spec.deadline - dt.timedelta(days=n)
+    return f"before{n}", spec.deadline - dt.timedelta(days=n)
 
 
 def _accepted(conn: Connection) -> set[tuple[str, str]]:
@@ -111,7 +108,7 @@ def due_reminders(
                 if (city.name, spec.code) in accepted:
                     continue
                 got = _due_kind(spec, campaign, today)
-                if got and reminder_key(city.name, spec.code, got[0], got[2]) not in sent:
+                if got and reminder_key(city.name, spec.code, got[0], got[1]) not in sent:
                     todo.append((spec, *got))
             if not todo:
                 continue
@@ -121,11 +118,11 @@ def due_reminders(
             if not recipients:
                 log.warning("no address to remind %s; add it to the sender registry", city.name)
                 continue
-            for spec, kind, n, scheduled in todo:
+            for spec, kind, scheduled in todo:
                 due.append(
                     Reminder(
                         key=reminder_key(city.name, spec.code, kind, scheduled),
-                        city_name=city.name, form=spec.code, kind=kind, days_before=n,
+                        city_name=city.name, form=spec.code, kind=kind,
                         scheduled=scheduled, deadline=spec.deadline,
                         recipients=tuple(recipients), recipients_from=source,
                         attachment=template_for(city.name, spec.code) if template_for else None,

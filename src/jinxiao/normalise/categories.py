@@ -23,7 +23,6 @@ from jinxiao.config import DATA_DIR
 DEFAULT_LEXICON = DATA_DIR / "category_lexicon.yaml"
 
 Source = Literal["column", "rules"]
-FIELDS = ("name", "content", "policy")
 
 _CN_DIGITS = "一二三四五六七八九十"
 # A 类别 cell that is only the notice's item number: "（三）", "第三类", "三、", "三".

@@ -28,7 +28,6 @@ UNKNOWN = "/"  # CONTRACT §2: unknown is shown as “/”, never as 0
 FMT_INT = "0"
 FMT_WAN = "#,##0.00"
 FMT_YI = "#,##0.00"
-FMT_PCT = "0.0%"
 
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FORMULA_LEAD = ("=", "+", "-", "@")

@@ -2,10 +2,9 @@
 
 Importable without pytest: the demo generator and other tests use these too.
 
-Nothing installed can write .xls (no xlwt, no LibreOffice), so this module carries a small
-BIFF8 writer in a hand-built OLE2/CFB container. It writes what Excel 97-2003 writes for
-plain grids (SST strings, NUMBER cells, date-formatted XFs, MERGEDCELLS, hidden sheets,
-optionally a FILEPASS record) and is read back by python-calamine, xlrd and olefile.
+Legacy .xls is the exception: it is written by xlwt, a dev dependency, in tests/xls_files.py.
+The demo's one .xls is prebuilt there and shipped as samples/data/datong_registry.xls
+(`demo_xls_bytes`), so `make run` needs no writer for it.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
+from jinxiao.config import PACKAGE_DIR
 from jinxiao.domain.forms import REGISTRY_HEADER as ROLLUP_HEADER
 
 # --------------------------------------------------------------------------- xlsx / xlsm
@@ -243,140 +243,18 @@ def _dir_entry(
     )
 
 
-# --------------------------------------------------------------------------- xls (BIFF8)
+# --------------------------------------------------------------------------- xls (prebuilt)
 
-_XF_GENERAL, _XF_DATE = 15, 16
-_MAX_RECORD = 8224
-
-
-def _rec(rtype: int, data: bytes = b"") -> bytes:
-    return struct.pack("<HH", rtype, len(data)) + data
+DEMO_XLS = PACKAGE_DIR / "samples" / "data" / "datong_registry.xls"
 
 
-def _bof(kind: int) -> bytes:
-    return _rec(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0x41, 0x06))
+def demo_xls_bytes() -> bytes:
+    """大同's registry as an old Excel saves it (messy cells): the demo's legacy .xls.
 
-
-def _short_ustr(text: str) -> bytes:
-    return struct.pack("<BB", len(text), 1) + text.encode("utf-16-le")
-
-
-def _ustr(text: str) -> bytes:
-    return struct.pack("<HB", len(text), 1) + text.encode("utf-16-le")
-
-
-def _sst(strings: list[str]) -> bytes:
-    """SST plus CONTINUE records, breaking only between strings (legal, and simpler)."""
-    head = struct.pack("<II", len(strings), len(strings))
-    records, chunk, rtype = [], head, 0x00FC
-    for s in strings:
-        piece = _ustr(s)
-        if len(chunk) + len(piece) > _MAX_RECORD and chunk:
-            records.append(_rec(rtype, chunk))
-            chunk, rtype = b"", 0x003C
-        chunk += piece
-    records.append(_rec(rtype, chunk))
-    return b"".join(records)
-
-
-def _excel_serial(value: dt.date | dt.datetime) -> float:
-    base = dt.datetime(1899, 12, 30)
-    if not isinstance(value, dt.datetime):
-        value = dt.datetime(value.year, value.month, value.day)
-    delta = value - base
-    return delta.days + delta.seconds / 86400
-
-
-def _sheet_stream(
-    rows: Sequence[Sequence[object]], merges: Iterable[str], strings: dict[str, int]
-) -> bytes:
-    n_rows = len(rows)
-    n_cols = max((len(r) for r in rows), default=0)
-    covered = set()  # as in Excel, a merged range keeps only its top-left cell's value
-    for rng in merges:
-        min_col, min_row, max_col, max_row = range_boundaries(rng)
-        covered |= {
-            (r - 1, c - 1) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)
-        } - {(min_row - 1, min_col - 1)}
-    out = [_bof(0x0010), _rec(0x0200, struct.pack("<IIHHH", 0, n_rows, 0, n_cols, 0))]
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            if value is None or value == "" or (r, c) in covered:
-                continue
-            if isinstance(value, bool):
-                out.append(_rec(0x0205, struct.pack("<HHHBB", r, c, _XF_GENERAL, value, 0)))
-            elif isinstance(value, dt.date):
-                cell = struct.pack("<HHHd", r, c, _XF_DATE, _excel_serial(value))
-                out.append(_rec(0x0203, cell))
-            elif isinstance(value, int | float):
-                out.append(_rec(0x0203, struct.pack("<HHHd", r, c, _XF_GENERAL, float(value))))
-            else:
-                isst = strings.setdefault(str(value), len(strings))
-                out.append(_rec(0x00FD, struct.pack("<HHHI", r, c, _XF_GENERAL, isst)))
-    refs = []
-    for rng in merges:
-        min_col, min_row, max_col, max_row = range_boundaries(rng)
-        refs.append(struct.pack("<HHHH", min_row - 1, max_row - 1, min_col - 1, max_col - 1))
-    for i in range(0, len(refs), 1026):
-        part = refs[i : i + 1026]
-        out.append(_rec(0x00E5, struct.pack("<H", len(part)) + b"".join(part)))
-    out.append(_rec(0x000A))
-    return b"".join(out)
-
-
-def _globals(sheets: list[tuple[str, bool]], offsets: list[int], sst: bytes, filepass: bool):
-    font = _rec(
-        0x0031,
-        struct.pack("<HHHHHBBBB", 200, 0, 0x7FFF, 400, 0, 0, 0, 134, 0) + _short_ustr("宋体"),
-    )
-    style_xf = _rec(0x00E0, struct.pack("<HHHBBBBIIH", 0, 0, 0xFFF5, 0x20, 0, 0, 0, 0, 0, 0x20C0))
-    cell_xf = _rec(0x00E0, struct.pack("<HHHBBBBIIH", 0, 0, 0x0001, 0x20, 0, 0, 0, 0, 0, 0x20C0))
-    # Built-in number format 14 is the locale's short date: a date cell, for every reader.
-    date_xf = _rec(0x00E0, struct.pack("<HHHBBBBIIH", 0, 14, 0x0001, 0x20, 0, 0, 0, 0, 0, 0x20C0))
-    out = [_bof(0x0005)]
-    if filepass:
-        # RC4 encryption header (ver 1.1): salt, encrypted verifier and hash. The values do
-        # not matter to a reader that only needs to know the workbook is protected.
-        out.append(_rec(0x002F, struct.pack("<HHH", 1, 1, 1) + bytes(range(48))))
-    out += [_rec(0x0042, struct.pack("<H", 1200)), _rec(0x0022, struct.pack("<H", 0))]
-    out += [font] * 5 + [style_xf] * 15 + [cell_xf, date_xf]
-    out.append(_rec(0x0293, struct.pack("<HBB", 0x8000, 0, 0xFF)))  # STYLE "Normal"
-    for (name, hidden), offset in zip(sheets, offsets):
-        out.append(_rec(0x0085, struct.pack("<IBB", offset, int(hidden), 0) + _short_ustr(name)))
-    out += [sst, _rec(0x000A)]
-    return b"".join(out)
-
-
-def xls_bytes(
-    rows: Sequence[Sequence[object]],
-    *,
-    sheet: str = "Sheet1",
-    merges: Iterable[str] = (),
-    extra_sheets_before: Iterable[str] = (),
-    hidden_sheets: Iterable[str] = (),
-    encrypted: bool = False,
-) -> bytes:
-    """A BIFF8 .xls (Excel 97-2003) with `rows` on sheet `sheet`; dates become date cells.
-
-    `encrypted` adds the FILEPASS record an open password puts in the workbook globals
-    (cell data is left readable: the record alone is what readers must react to).
+    Built by xlwt in tests/xls_files.py (`python tests/xls_files.py` rebuilds it from
+    `registry_rows("大同市", 6, messy=True, seed=2)`; a test checks it is current).
     """
-    hidden = set(hidden_sheets)
-    names = [*extra_sheets_before, sheet]
-    strings: dict[str, int] = {}
-    bodies = [
-        _sheet_stream(rows if name == sheet else [], merges if name == sheet else (), strings)
-        for name in names
-    ]
-    sst = _sst(list(strings))
-    sheets = [(name, name in hidden) for name in names]
-    size = len(_globals(sheets, [0] * len(names), sst, encrypted))
-    offsets = []
-    for body in bodies:
-        offsets.append(size)
-        size += len(body)
-    stream = _globals(sheets, offsets, sst, encrypted) + b"".join(bodies)
-    return cfb_bytes({"Workbook": stream})
+    return DEMO_XLS.read_bytes()
 
 
 # --------------------------------------------------------------------------- csv
