@@ -236,6 +236,9 @@ def _present(conn: Connection) -> set[tuple[str, str]]:
     return {(t, c) for t, c in rows} | {(t, "") for t, _ in rows}
 
 
+_DO_TAG = "$jinxiao_comments$"
+
+
 def apply_comments(conn: Connection, d: Dictionary | None = None) -> int:
     """COMMENT ON every table, view and column, in the caller's transaction; PostgreSQL only
     (SQLite has no comments). Returns how many statements ran.
@@ -256,9 +259,14 @@ def apply_comments(conn: Connection, d: Dictionary | None = None) -> int:
     if missing:
         log.warning("data dictionary names what the warehouse lacks: %s", ", ".join(missing))
     statements = comment_statements(d, present)
-    for stmt in statements:
-        # The driver reads % as a placeholder even without parameters; comments have no binds.
-        conn.exec_driver_sql(stmt.replace("%", "%%"))
+    if not statements:
+        return 0
+    body = ";\n".join(statements)
+    if _DO_TAG in body:
+        raise ValueError(f"a description contains {_DO_TAG}, which quotes the comments block")
+    # One DO block, one round trip: a statement each took ~1 ms, 0.3 s per upgrade.
+    # The driver reads % as a placeholder even without parameters; comments have no binds.
+    conn.exec_driver_sql(f"DO {_DO_TAG} BEGIN\n{body};\nEND {_DO_TAG}".replace("%", "%%"))
     return len(statements)
 
 
