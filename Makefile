@@ -4,7 +4,7 @@ VENV := $(CURDIR)/.venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast score-unseen check lint format inspect bench clean
+.PHONY: run test test-fast score-unseen check lint format inspect bench dictionary clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -35,6 +35,10 @@ test: check
 # Unit tests only (no servers, no browser, no whole runs): for the edit-test loop.
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not integration and not browser" $(PYTEST_ARGS)
+
+# docs/data-dictionary.md from src/jinxiao/sql/dictionary.yaml (a test fails when it is stale).
+dictionary: $(STAMP)
+	$(PY) -m jinxiao.warehouse.dictionary
 
 inspect: $(STAMP)
 	@$(PY) -m jinxiao.cli inspect "$(EML)"

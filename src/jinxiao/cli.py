@@ -1,4 +1,5 @@
-"""Command line for ops: `summary` after a run, `inspect` one email, `demo` mailbox, `intake`.
+"""Command line for ops: `summary` after a run, `inspect` one email, `demo` mailbox, `intake`,
+and `dictionary` (the analysts' data dictionary page).
 
 Connections come from the same AIRFLOW_CONN_* / AIRFLOW_VAR_* variables Airflow reads, so
 the command line and the DAGs always look at the same mailbox and warehouse.
@@ -198,6 +199,13 @@ def cmd_requeue(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dictionary(args: argparse.Namespace) -> int:
+    """Write docs/data-dictionary.md from sql/dictionary.yaml (or check it is current)."""
+    from jinxiao.warehouse import dictionary
+
+    return dictionary.main(["--out", str(args.out), *(["--check"] if args.check else [])])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="jinxiao")
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -214,6 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("requeue", help="process again a message that ended in internal_error")
     p.add_argument("message", help="message_key (or a unique prefix of it) or Message-ID")
     p.set_defaults(fn=cmd_requeue)
+    p = sub.add_parser("dictionary", help="write docs/data-dictionary.md from sql/dictionary.yaml")
+    p.add_argument("--out", default="docs/data-dictionary.md")
+    p.add_argument("--check", action="store_true", help="exit 1 when the page is stale")
+    p.set_defaults(fn=cmd_dictionary)
     args = parser.parse_args(argv)
     return args.fn(args)
 

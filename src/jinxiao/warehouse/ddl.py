@@ -3,7 +3,8 @@
 Tables change only through a revision in `migrations/versions/`, each of which runs SQL files
 from sql/ in order; a revision, once released, is never edited (a warehouse that ran it would
 not run it again). Views are not versioned: every upgrade drops and recreates them from the
-09x files, so a view always matches the code that reads it.
+09x files, so a view always matches the code that reads it. On PostgreSQL the upgrade ends by
+commenting every table, view and column from sql/dictionary.yaml (recreated views lose theirs).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, inspect, text
 
 from jinxiao.config import PACKAGE_DIR, SQL_DIR
+from jinxiao.warehouse.dictionary import DICTIONARY_PATH, apply_comments
 
 MIGRATIONS_DIR = PACKAGE_DIR / "warehouse" / "migrations"
 # The revision equal to the schema warehouses had before Alembic (create-if-missing).
@@ -64,10 +66,11 @@ def view_files() -> list[Path]:
 
 
 def migration_sources() -> list[Path]:
-    """Everything whose change must re-run the upgrade: revisions, their SQL, the views."""
+    """Everything whose change must re-run the upgrade: revisions, their SQL, the views, and
+    the dictionary the comments come from."""
     revisions = sorted((MIGRATIONS_DIR / "versions").glob("*.py"))
     tables = sorted(p for p in SQL_DIR.glob("[0-9][0-9][0-9]_*.sql") if p not in view_files())
-    return [*revisions, *tables, *view_files()]
+    return [*revisions, *tables, *view_files(), DICTIONARY_PATH]
 
 
 def _alembic_config(conn: Connection) -> Config:
@@ -79,7 +82,7 @@ def _alembic_config(conn: Connection) -> Config:
 
 
 def upgrade(conn: Connection) -> None:
-    """Bring the tables to the newest revision, then recreate the views."""
+    """Bring the tables to the newest revision, recreate the views, then comment them all."""
     cfg = _alembic_config(conn)
     tables = set(inspect(conn).get_table_names())
     if "alembic_version" not in tables and "message" in tables:
@@ -88,6 +91,7 @@ def upgrade(conn: Connection) -> None:
     command.upgrade(cfg, "head")
     for path in view_files():
         run_sql_file(conn, path.name)
+    apply_comments(conn)  # PostgreSQL only; same transaction, so never a view without them
 
 
 def current_revision(conn: Connection) -> str | None:
