@@ -5,7 +5,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 venv="$repo/.venv/bin"
-var="$repo/var"
+var="${JINXIAO_VAR_DIR:-$repo/var}"
 mkdir -p "$var/logs"
 
 export AIRFLOW_HOME="${AIRFLOW_HOME:-$var/airflow}"
@@ -14,7 +14,7 @@ export AIRFLOW__CORE__LOAD_EXAMPLES=False
 export AIRFLOW__CORE__DEFAULT_TIMEZONE="${AIRFLOW__CORE__DEFAULT_TIMEZONE:-Asia/Shanghai}"
 export AIRFLOW__CORE__DAGS_FOLDER="$repo/dags"
 export AIRFLOW__CORE__PLUGINS_FOLDER="$repo/plugins"
-export AIRFLOW__LOGGING__LOGGING_LEVEL="${AIRFLOW__LOGGING__LOGGING_LEVEL:-WARNING}"
+export AIRFLOW__LOGGING__LOGGING_LEVEL="${AIRFLOW__LOGGING__LOGGING_LEVEL:-INFO}"
 export OUTPUT_DIR="${OUTPUT_DIR:-$var/output}"
 export ARCHIVE_DIR="${ARCHIVE_DIR:-$var/archive}"
 export GX_ANALYTICS_ENABLED=False
@@ -40,10 +40,28 @@ if [ -z "${AIRFLOW_CONN_WAREHOUSE:-}" ]; then
 fi
 export AIRFLOW_VAR_SENDER_REGISTRY="${AIRFLOW_VAR_SENDER_REGISTRY:-$repo/config/senders.csv}"
 
+# Tasks run through the executor, as the scheduler would run them, so that each writes its
+# task log under $AIRFLOW_HOME/logs and the UI (`make ui`) shows it. The executor's task
+# processes talk to an api-server's execution API: one runs for the length of `make run`.
+api_port="${JINXIAO_RUN_API_PORT:-$("$venv/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+export AIRFLOW__CORE__EXECUTION_API_SERVER_URL="http://127.0.0.1:$api_port/execution/"
+"$venv/airflow" api-server --host 127.0.0.1 --port "$api_port" >"$var/logs/api-server.log" 2>&1 &
+api_pid=$!
+trap 'kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 180); do
+  if "$venv/python" -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$api_port/api/v2/monitor/health', timeout=2)" 2>/dev/null; then
+    break
+  fi
+  kill -0 "$api_pid" 2>/dev/null || { echo "api-server exited:" >&2; tail -n 30 "$var/logs/api-server.log" >&2; exit 1; }
+  sleep 1
+done
+"$venv/python" -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$api_port/api/v2/monitor/health', timeout=5)" \
+  || { echo "api-server not up after 180 s:" >&2; tail -n 30 "$var/logs/api-server.log" >&2; exit 1; }
+
 run_dag() {
   local dag_id="$1" log="$var/logs/$1.log"
-  echo "Running $dag_id (log: $log) ..."
-  if ! "$venv/airflow" dags test "$dag_id" "$(date -u +%Y-%m-%dT%H:%M:%S+00:00)" >"$log" 2>&1 \
+  echo "Running $dag_id (log: $log; task logs: $AIRFLOW_HOME/logs/dag_id=$dag_id) ..."
+  if ! "$venv/airflow" dags test "$dag_id" "$(date -u +%Y-%m-%dT%H:%M:%S+00:00)" --use-executor >"$log" 2>&1 \
      || grep -q "state=failed\|DagRunState.FAILED" "$log"; then
     echo "$dag_id FAILED; the end of its log:" >&2
     tail -n 40 "$log" >&2
