@@ -8,6 +8,10 @@ validate.
 Each expectation's meta carries the clerk's message: `{place}` (第5行, or 工作表“X”第5行 when a
 table spans sheets), `{row}`, `{header}` (the column as the city named it), `{value}`, and
 the campaign's `{campaign_start}` / `{campaign_end}`.
+
+`meta.scope` splits the errors: `row` (a cell or a row the city can fix) holds back that
+row and takes the rest of the table; `file` (the default, so a rule added without thought
+rejects rather than takes) rejects the whole file. Warnings take the row either way.
 """
 
 from __future__ import annotations
@@ -115,6 +119,12 @@ def _failed_row_ids(result) -> list[int]:
     return sorted(set(ids))
 
 
+def _table_problem(meta: dict, nt: NormalisedTable, params: dict[str, str]) -> Problem:
+    header = nt.header(meta.get("field", ""))
+    text = meta["message_zh"].format(place="", row="", header=header, value="", **params)
+    return Problem(meta["severity"], meta["code"], text, column=header, scope="file")
+
+
 def validate_tables(
     tables: list[NormalisedTable], form_suite: str, campaign: Campaign
 ) -> dict[int, list[Problem]]:
@@ -139,7 +149,14 @@ def validate_tables(
                 f"expectation {res.expectation_config.type} failed to run: "
                 f"{res.exception_info.get('exception_message')}"
             )
-        for rid in _failed_row_ids(res):
+        scope = meta.get("scope", "file")
+        failed = _failed_row_ids(res)
+        if not failed:
+            # A rule about the whole batch names no row: it can only speak for every table.
+            for i in problems:
+                problems[i].append(_table_problem(meta, tables[i], params))
+            continue
+        for rid in failed:
             row = frame.iloc[rid]
             nt = tables[int(row["submission_key"])]
             header = nt.header(meta.get("field", ""))
@@ -156,6 +173,8 @@ def validate_tables(
                     excel_row=excel_row,
                     column=header,
                     sheet=row["sheet"],
+                    field=meta.get("field"),
+                    scope=scope,
                 )
             )
     for i, plist in problems.items():
