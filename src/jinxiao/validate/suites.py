@@ -16,7 +16,6 @@ rejects rather than takes) rejects the whole file. Warnings take the row either 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 from dataclasses import dataclass
@@ -69,12 +68,25 @@ def validation_frame(tables: list[NormalisedTable]) -> pd.DataFrame:
 
 
 def _cell(value: object) -> object:
-    # ISO strings compare correctly against the suite's ISO bounds; NaN is a missing value.
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    # Dates stay dates: GX reads the suite's ISO bounds ("2021-05-01") as dates and raises
+    # on an ISO string beside one (which left the campaign-period rules unchecked).
+    # NaN is a missing value.
     if isinstance(value, float) and value != value:
         return None
     return value
+
+
+def _raised(exception_info: dict | None) -> str | None:
+    """The message of an exception GX caught while running an expectation, if any.
+
+    GX reports it either flat or keyed by metric (the shape a failed metric has)."""
+    if not exception_info:
+        return None
+    found = [exception_info, *(v for v in exception_info.values() if isinstance(v, dict))]
+    for info in found:
+        if info.get("raised_exception"):
+            return str(info.get("exception_message") or "exception")
+    return None
 
 
 def gx_suite(rules: list[SuiteRule], name: str):
@@ -143,12 +155,9 @@ def validate_tables(
         meta = res.expectation_config.meta or {}
         if res.success:
             continue
-        if res.exception_info and res.exception_info.get("raised_exception"):
+        if raised := _raised(res.exception_info):
             # A broken suite must fail the run loudly, not pass submissions silently.
-            raise RuntimeError(
-                f"expectation {res.expectation_config.type} failed to run: "
-                f"{res.exception_info.get('exception_message')}"
-            )
+            raise RuntimeError(f"expectation {res.expectation_config.type} failed to run: {raised}")
         scope = meta.get("scope", "file")
         failed = _failed_row_ids(res)
         if not failed:
