@@ -376,6 +376,9 @@ class Processor:
             sub.reason_detail = lead + _listed_detail([p.message_zh for p in sub.errors])
         elif split.held:
             sub.table, sub.held = split.taken, list(split.held)
+            # The city's summary sentence counts the held rows too: it is checked again
+            # against the corrected table, not against what is left of this one.
+            sub.problems = [p for p in sub.problems if p.code != "summary_mismatch"]
             sub.outcome, sub.reason_class = "accepted", ROWS_HELD
             cells = [c.problem_zh for row in split.held for c in row.cells]
             sub.reason_detail = f"{len(split.held)}行待核实，未计入汇总：" + _listed_detail(cells)

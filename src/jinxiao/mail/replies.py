@@ -159,6 +159,41 @@ def _row_spans(nt: NormalisedTable) -> str:
     return "、".join(f"{word}“{s}”第{min(r)}行至第{max(r)}行" for s, r in by_sheet.items())
 
 
+def _runs(rows: list[int]) -> str:
+    """第4行、第7行至第9行: consecutive Excel rows as one span."""
+    spans: list[tuple[int, int]] = []
+    for r in sorted(rows):
+        if spans and r == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], r)
+        else:
+            spans.append((r, r))
+    return "、".join(f"第{a}行" if a == b else f"第{a}行至第{b}行" for a, b in spans)
+
+
+def _row_list(nt: NormalisedTable) -> str:
+    """The taken rows exactly, sheet by sheet (a partly accepted table has gaps)."""
+    by_sheet: dict[str, list[int]] = {}
+    for rec in nt.records:
+        excel_row = rec["excel_row"]
+        assert isinstance(excel_row, int)  # the normaliser copies SourceRow.excel_row, an int
+        by_sheet.setdefault(str(rec["sheet"]), []).append(excel_row)
+    if len(by_sheet) == 1:
+        (rows,) = by_sheet.values()
+        return f"表格{_runs(rows)}"
+    word = nt.table.sheet_word
+    return "；".join(f"{word}“{s}”{_runs(r)}" for s, r in by_sheet.items())
+
+
+def _why(cell_problem: str, sheet: str, excel_row: int, column: str, word: str) -> str:
+    """The finding without the place the line above already names, ending in 。."""
+    text = cell_problem.strip()
+    for lead in (f"{word}“{sheet}”第{excel_row}行“{column}”：", f"第{excel_row}行“{column}”："):
+        if text.startswith(lead):
+            text = text[len(lead) :]
+            break
+    return text if text.endswith(("。", "！", "？")) else text + "。"
+
+
 def _accepted_lines(sub: SubmissionResult) -> list[str]:
     if sub.table is None:
         n = len(sub.contacts)
@@ -166,6 +201,9 @@ def _accepted_lines(sub: SubmissionResult) -> list[str]:
         return [f"    结果：已收到并存档{extra}。"]
     rows = len(sub.table.records)
     span = f"（{_row_spans(sub.table)}）" if rows else ""
+    if sub.held and rows:
+        # Held rows sit between the taken ones: name the taken rows exactly.
+        span = f"（{_row_list(sub.table)}）"
     if sub.held:
         lines = [
             f"    结果：部分采用，入库{rows}行数据{span}；"
@@ -199,7 +237,7 @@ def _held_lines(sub: SubmissionResult) -> list[str]:
             lines += [
                 f"      {n}. {word}“{row.sheet}”第{row.excel_row}行，“{cell.column}”列，"
                 f"填写内容：{typed}",
-                f"         原因：{cell.problem_zh}",
+                f"         原因：{_why(cell.problem_zh, row.sheet, row.excel_row, cell.column, word)}",
             ]
     lines.append(
         "    请更正以上各行后重新发送完整表格（含本次已采用的各行）；"
