@@ -35,7 +35,7 @@ from jinxiao.reports.build import generate_report
 from jinxiao.samples.files import registry_merges, registry_rows, xlsx_bytes
 from jinxiao.samples.mail import build_email, delivery_time
 from jinxiao.tracker.app import TrackerSource, create_app
-from jinxiao.validate.holds import split_rows
+from jinxiao.validate.holds import other_city_table, split_rows
 from jinxiao.warehouse.connection import WarehouseConfig
 
 CST = dt.timezone(dt.timedelta(hours=8))
@@ -64,6 +64,14 @@ def yangquan_rows(bad: bool) -> list[list[object]]:
     return rows
 
 
+def datong_table() -> list[list[object]]:
+    """大同's table, as 晋城 mistakenly sends it: 3 of 4 rows name 大同's districts, one is
+    全市 (which alone would pass as 晋城's)."""
+    rows = registry_rows("大同市", 4)
+    rows[4][0] = "全市"
+    return rows
+
+
 def _xlsx(rows: list[list[object]]) -> bytes:
     return xlsx_bytes(rows, merges=registry_merges(len(rows) - 5))
 
@@ -76,7 +84,7 @@ MAILS = {  # label -> (sender, subject, filename, rows, sent at)
     "yangquan_v2": ("swj@yangquan.sx.example", "阳泉市活动名录（更正）",
                     "阳泉市活动名录（更正）.xlsx", yangquan_rows(bad=False), _t(4, 22)),
     "jincheng": ("swj@jincheng.sx.example", "晋城市活动名录", "晋城市活动名录.xlsx",
-                 registry_rows("大同市", 3), _t(4, 21)),
+                 datong_table(), _t(4, 21)),
 }  # fmt: skip
 
 
@@ -265,6 +273,8 @@ def test_reply_names_each_held_cell_and_asks_for_the_corrected_table(season):
 
     rejected = _reply(season.engine, "晋城市活动名录")
     assert "退回修改（数据校验未通过）" in rejected and "本文件的数据未入库" in rejected
+    assert "表中4行活动有3行所填县区属于大同市" in rejected
+    assert "似为误发了大同市的表格" in rejected
     corrected = _reply(season.engine, "阳泉市活动名录（更正）")
     assert "结果：已采用，入库3行数据" in corrected and "待核实" not in corrected
 
@@ -342,6 +352,25 @@ def test_cell_errors_hold_their_rows_and_file_errors_reject(campaign):
     assert everything.rejects and not everything.taken.records
     warning = Problem("warning", "w", "提示", BAD_DATE, "举办时间", "Sheet1", "period")
     assert not split_rows(nt, [warning]).held
+
+
+def test_another_citys_table_is_the_files_problem_not_its_rows(campaign):
+    # One county of 大同 in 太原's table is a row to fix; 大同's table sent by 晋城 is not.
+    taiyuan = _table(taiyuan_rows(), "太原市", campaign)
+    assert other_city_table(taiyuan) is None
+    wrong = _table(datong_table(), "晋城市", campaign)
+    found = other_city_table(wrong)
+    assert found is not None and found.scope == "file" and "大同市" in found.message_zh
+    assert split_rows(wrong, []).rejects
+    # Most rows another city's is another city's table; half is two rows to fix.
+    rows = registry_rows("晋城市", 4)
+    rows[3][0], rows[4][0] = "平城区", "云冈区"
+    assert other_city_table(_table(rows, "晋城市", campaign)) is None
+    rows[5][0] = "新荣区"
+    assert other_city_table(_table(rows, "晋城市", campaign)) is not None
+    # 城区 is a district of both 阳泉 and 晋城: it points at no one city.
+    rows[3][0] = rows[4][0] = rows[5][0] = "城区"
+    assert other_city_table(_table(rows, "太原市", campaign)) is None
 
 
 def test_every_error_rule_says_whether_it_holds_a_row_or_rejects_the_file():

@@ -370,6 +370,8 @@ class Processor:
         )
         split = split_rows(sub.table, sub.problems)
         if split.rejects:
+            # What the split found about the file itself (another city's table) goes first.
+            sub.problems[:0] = [p for p in split.file_errors if p not in sub.problems]
             sub.outcome, sub.reason_class = "rejected", "validation_failed"
             # Every row held is a table with nothing to take: the city hears of all of them.
             lead = "" if split.file_errors else "表中各行均有需更正之处，没有可采用的数据："
