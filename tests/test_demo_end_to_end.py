@@ -8,6 +8,7 @@ import email.header
 
 import openpyxl
 import pytest
+from fastapi.testclient import TestClient
 from smtp_server import smtp_server_fixture  # noqa: F401
 from sqlalchemy import text
 
@@ -18,6 +19,7 @@ from jinxiao.jobs.settings import Settings
 from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
 from jinxiao.mail.outbox import SmtpConfig
 from jinxiao.reports.build import generate_report
+from jinxiao.tracker.app import TrackerSource, create_app
 
 EXPECTED = {  # demo mail -> (message outcome, reply expected)
     "01-taiyuan-registry": ("accepted", True),
@@ -26,7 +28,7 @@ EXPECTED = {  # demo mail -> (message outcome, reply expected)
     "04-yangquan-registry": ("accepted", True),
     "05-changzhi-registry-csv": ("accepted", True),
     "06-jincheng-registry-docx": ("accepted", True),
-    "07-shuozhou-rejected": ("rejected", True),
+    "07-shuozhou-held": ("accepted", True),  # partly: 2 rows held, superseded by 08
     "08-shuozhou-corrected": ("accepted", True),
     "09-jinzhong-first": ("accepted", True),  # superseded later; the reply went out then
     "10-jinzhong-update": ("accepted", True),
@@ -43,6 +45,7 @@ EXPECTED = {  # demo mail -> (message outcome, reply expected)
     "21-taiyuan-question": ("ignored", True),
     "22-datong-autoreply": ("ignored", False),
     "23-taiyuan-results-may": ("accepted", True),
+    "24-jinzhong-results-may-held": ("accepted", True),  # partly: 2 rows held, still current
 }
 
 
@@ -90,10 +93,64 @@ def test_each_demo_mail_gets_its_outcome_and_the_right_reply_or_none(demo_run, s
         m for mid, m in replies.items() if "朔州" in _subject(m) and "修改" not in _subject(m)
     )
     body = shuozhou.get_content()
-    assert "第5行" in body and "参加县区" in body and "开发区" in body
+    assert "结果：部分采用，入库3行数据" in body and "另有2行待核实" in body
+    assert "工作表“Sheet1”第5行，“参加县区”列，填写内容：“开发区”" in body
+    assert "工作表“Sheet1”第6行，“举办时间”列，填写内容：“另行通知”" in body
+    assert "更正后的表格将替代本次部分采用的表格" in body
     # The quarantined sender gets nothing; ops get a notice instead.
     assert not any("huarun" in (m["To"] or "") for m in sent)
     assert any(m["To"] == "ops@commerce.sx.example" and "huarun" in m.get_content() for m in sent)
+
+
+def test_partly_accepted_results_hold_two_rows_until_corrected(demo_run, smtp_server):
+    """晋中's results of May: 4 rows taken, the 2 with an unreadable cell held, in
+    v_held_row, the reply, the tracker's count and the report, and in no total."""
+    settings, engine = demo_run
+    with engine.connect() as conn:
+        held = conn.execute(
+            text(
+                "SELECT city_name, form, filename, sheet, excel_row, column_name, raw_value, "
+                "problem_zh, source_message_id FROM v_held_row ORDER BY excel_row"
+            )
+        ).all()
+        taken = conn.execute(
+            text(
+                "SELECT activities FROM v_results_city_summary "
+                "WHERE city_name = '晋中市' AND form = 'results_may'"
+            )
+        ).scalar_one()
+        outcome = conn.execute(
+            text(
+                "SELECT outcome, reason_class FROM v_submission WHERE filename LIKE '%晋中市（已填）%'"
+            )
+        ).one()
+    # 朔州's held rows went with the table its correction superseded.
+    assert [tuple(h[:7]) for h in held] == [
+        ("晋中市", "results_may", "jx2021_results_may_template_晋中市（已填）.xlsx", "活动成效",
+         8, "实际举办时间", "6月31日"),
+        ("晋中市", "results_may", "jx2021_results_may_template_晋中市（已填）.xlsx", "活动成效",
+         10, "实际成交额（万元）", "见附件"),
+    ]  # fmt: skip
+    assert "6月31日不存在" in held[0].problem_zh and "无法识别的金额" in held[1].problem_zh
+    assert taken == 4 and tuple(outcome) == ("accepted", "rows_held")
+    reply = next(
+        m for m in smtp_server.parsed()
+        if m["In-Reply-To"] and m["In-Reply-To"].strip("<>") == held[0].source_message_id
+    )  # fmt: skip
+    body = reply.get_content()
+    assert "结果：部分采用，入库4行数据（表格第6行至第7行、第9行、第11行）" in body
+    assert "工作表“活动成效”第10行，“实际成交额（万元）”列，填写内容：“见附件”" in body
+    page = TestClient(create_app(lambda: TrackerSource(engine))).get(
+        "/", params={"as_of": "2021-06-02"}
+    )
+    assert 'data-city="晋中市" data-form="results_may"' in page.text
+    cell = page.text.split('data-city="晋中市" data-form="results_may"', 1)[1].split("</td>")[0]
+    assert '<div class="held" data-held="2">2 行待核实</div>' in cell
+    after = dt.datetime(2021, 6, 2, 12, tzinfo=dt.UTC)
+    files = generate_report(engine, settings.output_dir, "june1", now=after)
+    ws = openpyxl.load_workbook(files.xlsx, data_only=True)["报送情况"]
+    rows = {ws.cell(r, 1).value: [c.value for c in ws[r]] for r in range(1, ws.max_row + 1)}
+    assert "5月成效2 行待核实" in rows["晋中市"]
 
 
 def test_results_form_round_trips_into_the_june1_report(demo_run):
@@ -103,13 +160,25 @@ def test_results_form_round_trips_into_the_june1_report(demo_run):
             text(
                 "SELECT SUM(actual_turnover_wan), COUNT(registry_activity_id), COUNT(*) "
                 "FROM activity a JOIN submission s ON s.submission_id = a.submission_id "
-                "WHERE s.outcome = 'accepted' AND s.form = 'results_may'"
+                "WHERE s.outcome = 'accepted' AND s.form = 'results_may' "
+                "AND s.city_name = '太原市'"
             )  # fmt: skip
         ).one()
-        figures = dict(conn.execute(text("SELECT figure, value FROM city_figure")).all())
+        province_wan = conn.execute(
+            text(
+                "SELECT SUM(actual_turnover_wan) FROM v_results_current WHERE form = 'results_may'"
+            )
+        ).scalar_one()
+        figures = dict(
+            conn.execute(
+                text("SELECT figure, value FROM city_figure WHERE city_name = '太原市'")
+            ).all()
+        )
     total, linked, rows = actual_wan
     assert rows == 8 and linked == 8  # every row tied to 太原's registry activity
     assert float(total) == pytest.approx(8200 + 3100 + 2600 + 0.9 + 4800 + 950 + 2100)
+    # 晋中's four taken rows count; its two held rows do not.
+    assert float(province_wan) == pytest.approx(float(total) + 3600 + 1900 + 2750 + 640)
     assert figures == {"voucher_issued_wan": 5000, "voucher_redeemed_wan": 4120.5}
     after = dt.datetime(2021, 6, 2, 12, tzinfo=dt.UTC)
     files = generate_report(
@@ -117,7 +186,7 @@ def test_results_form_round_trips_into_the_june1_report(demo_run):
     )
     ws = openpyxl.load_workbook(files.xlsx, data_only=True)["总体情况"]
     cells = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, ws.max_row + 1)}
-    assert cells["实际成交额"] == pytest.approx(float(total) / 10000, abs=1e-4)
+    assert cells["实际成交额"] == pytest.approx(float(province_wan) / 10000, abs=1e-4)
     assert cells["发放消费券"] == pytest.approx(5000)
     assert cells["核销消费券"] == pytest.approx(4120.5)
     assert files.draft is False

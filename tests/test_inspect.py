@@ -38,12 +38,15 @@ def test_inspect_a_forwarded_registry(tmp_path):
     assert all(r["county_raw"] for r in sub["rows"]) and sub["rows"][0]["excel_row"] == 4
 
 
-def test_inspect_a_rejected_table_names_row_and_column(tmp_path):
-    got = _inspect(tmp_path, "07-shuozhou-rejected")
-    assert got["outcome"] == "rejected" and got["reason_class"] == "validation_failed"
-    errors = got["submissions"][0]["errors"]
-    assert any("第5行" in e and "参加县区" in e and "开发区" in e for e in errors)
-    assert any("第6行" in e and "举办时间" in e for e in errors)
+def test_inspect_a_partly_accepted_table_names_held_rows_and_columns(tmp_path):
+    got = _inspect(tmp_path, "07-shuozhou-held")
+    assert got["outcome"] == "accepted" and got["reason_class"] == "rows_held"
+    (sub,) = got["submissions"]
+    assert any("第5行" in e and "参加县区" in e and "开发区" in e for e in sub["errors"])
+    assert any("第6行" in e and "举办时间" in e for e in sub["errors"])
+    held = [(h["excel_row"], c["column"], c["raw_value"]) for h in sub["held"] for c in h["cells"]]
+    assert held == [(5, "参加县区", "开发区"), (6, "举办时间", "另行通知")]
+    assert [r["excel_row"] for r in sub["rows"]] == [4, 7, 8]
 
 
 def test_periods_typed_as_mm_dd_text_are_read(tmp_path):

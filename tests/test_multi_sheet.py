@@ -84,16 +84,23 @@ def test_an_error_on_the_second_sheet_names_that_sheet(tmp_path, sqlite_warehous
     bad = [YINGZE[0], _row("开发区", "钟楼街老字号节")]
     engine, reply = _run(tmp_path, sqlite_warehouse, bad)
     with engine.connect() as conn:
-        outcome, detail = conn.execute(text("SELECT outcome, reason_detail FROM message")).one()
+        outcome, reason, detail = conn.execute(
+            text("SELECT outcome, reason_class, reason_detail FROM message")
+        ).one()
         problem = conn.execute(
             text("SELECT sheet, excel_row, message_zh FROM problem WHERE severity = 'error'")
         ).one()
-        loaded = conn.execute(text("SELECT COUNT(*) FROM activity")).scalar_one()
-    assert outcome == "rejected" and loaded == 0
+        loaded = conn.execute(text("SELECT sheet, excel_row FROM activity")).all()
+        held = conn.execute(text("SELECT sheet, excel_row, raw_value FROM v_held_row")).one()
+    # The bad row alone is held; the other three rows of both sheets are taken.
+    assert (outcome, reason) == ("accepted", "rows_held")
+    assert sorted(map(tuple, loaded)) == [("小店区", 4), ("小店区", 5), ("迎泽区", 4)]
+    assert tuple(held) == ("迎泽区", 5, "开发区")
     assert problem.sheet == "迎泽区" and problem.excel_row == 5
     assert problem.message_zh.startswith("工作表“迎泽区”第5行“参加县区”中的“开发区”")
     assert "工作表“迎泽区”第5行“参加县区”中的“开发区”" in detail
-    assert "工作表“迎泽区”第5行“参加县区”中的“开发区”" in reply
+    assert "工作表“迎泽区”第5行，“参加县区”列，填写内容：“开发区”" in reply
+    assert "入库3行数据（工作表“小店区”第4行至第5行；工作表“迎泽区”第4行）" in reply
 
 
 def test_a_word_file_with_a_table_per_county_names_its_tables_not_sheets(tmp_path):
@@ -106,8 +113,9 @@ def test_a_word_file_with_a_table_per_county_names_its_tables_not_sheets(tmp_pat
     )
     raw = mail.build_email(SENDER, "太原市活动名录", [("太原市活动名录.docx", payload)])
     got = inspect_email(raw)
-    assert got["outcome"] == "rejected"
+    assert (got["outcome"], got["reason_class"]) == ("accepted", "rows_held")
     (sub,) = got["submissions"]
     assert sub["form"] == "registry"
     assert any(e.startswith("表格“表2”第3行“参加县区”中的“开发区”") for e in sub["errors"])
+    assert [(h["sheet"], h["excel_row"]) for h in sub["held"]] == [("表2", 3)]
     assert "已合并表格“表2”第2行至第3行的2行数据。" in sub["warnings"]

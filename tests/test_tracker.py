@@ -49,13 +49,15 @@ def build_warehouse(root: Path, warehouse: WarehouseConfig | None = None) -> See
     """Six realistic messages through collect_mail + process_messages (the DAG's intake).
 
     太原 on time, then corrected (first superseded) with a blank-turnover warning; 阳泉 late;
-    晋城 rejected for an unknown county; 大同 a corrupt file (no form); a stranger quarantined.
+    晋城 rejected (every row an unknown county); 大同 a corrupt file (no form); a stranger quarantined.
     """
     files = {
         "taiyuan_v1": _registry("太原市", edit={(1, 6): None}),
         "taiyuan_v2": _registry("太原市", 4),
         "yangquan": _registry("阳泉市"),
-        "jincheng": _registry("晋城市", edit={(1, 0): "火星区"}),
+        # Every row names a county that is not 晋城's: nothing to take, so the file is
+        # rejected (one bad row would only hold that row: test_held_rows).
+        "jincheng": _registry("晋城市", edit={(r, 0): "火星区" for r in range(3)}),
         "datong": b"PK\x03\x04\x14\x00 truncated by the mail client",
         "stranger": _registry("长治市"),
     }

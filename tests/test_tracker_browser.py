@@ -213,9 +213,12 @@ def test_demo_mailbox_state_renders_in_chromium(airflow_db, tmp_path):
     statuses = cell_statuses(dom.stdout.decode())
     assert statuses[("太原市", "registry")] == "on_time"
     assert statuses[("太原市", "results_may")] == "on_time"
-    assert statuses[("朔州市", "registry")] == "late"  # rejected on time, corrected late
+    # Partly accepted on time (2 rows held), then corrected late: on time.
+    assert statuses[("朔州市", "registry")] == "on_time"
     assert statuses[("忻州市", "registry")] == "late"
     assert statuses[("吕梁市", "registry")] == "rejected_pending"  # encrypted, then blank
     assert statuses[("临汾市", "plan")] == "on_time"
     assert statuses[("大同市", "results_may")] == "missing"
     assert statuses[("太原市", "results_year")] == "not_due"
+    # 晋中's results of May are partly accepted: the cell says how many rows wait.
+    assert '<div class="held" data-held="2">2 行待核实</div>' in dom.stdout.decode()

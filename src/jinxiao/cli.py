@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import text
 
-from jinxiao.domain.labels import OUTCOME_ZH
+from jinxiao.domain.labels import outcome_label
 from jinxiao.jobs.settings import Settings, settings_from_connections
 
 
@@ -101,6 +101,12 @@ def cmd_summary(_args: argparse.Namespace) -> int:
         mail = conn.execute(
             text("SELECT kind, status, COUNT(*) FROM outbox GROUP BY kind, status ORDER BY 1, 2")
         ).all()
+        held = conn.execute(
+            text(
+                "SELECT city_name, form, filename, sheet, excel_row, column_name, raw_value "
+                "FROM v_held_row ORDER BY city_name, form, sheet, excel_row"
+            )
+        ).all()
     print("\n== Messages and files (v_submission)")
     print(
         _table(
@@ -111,7 +117,7 @@ def cmd_summary(_args: argparse.Namespace) -> int:
                     r[1],
                     _short(r[2], 34),
                     r[3] or "",
-                    f"{r[4]} {OUTCOME_ZH.get(r[4], '')}",
+                    f"{r[4]} {outcome_label(r[4], r[5])}",
                     _short(" ".join(x for x in (r[5], r[6]) if x), 70),
                 ]
                 for r in subs
@@ -128,6 +134,15 @@ def cmd_summary(_args: argparse.Namespace) -> int:
         print("\n== Province (v_province_summary)")
         # PostgreSQL hands NUMERIC back as Decimal('21.390000'); print it as SQLite does.
         print(", ".join(f"{k}={_plain(v)}" for k, v in province.items()))
+    if held:
+        # Partly accepted files: these rows are in no total until the city corrects them.
+        print("\n== Rows held until the city corrects them (v_held_row)")
+        print(
+            _table(
+                ["city", "form", "file", "sheet", "row", "column", "raw value"],
+                [[r[0], r[1], _short(r[2], 34), r[3], str(r[4]), r[5], r[6] or ""] for r in held],
+            )
+        )
     print("\n== Mail to cities and ops (outbox)")
     print(", ".join(f"{k} {st}: {n}" for k, st, n in mail) or "none")
     if any(st == "pending" for _k, st, _n in mail):

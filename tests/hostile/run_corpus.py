@@ -61,7 +61,8 @@ _COUNTED = (
     "outbox",
 )
 # Tables whose text reaches people (replies, the tracker, reports): scanned for leaks.
-_SCANNED = ("message", "submission", "problem", "activity", "contact", "outbox")
+_SCANNED = ("message", "submission", "problem", "activity", "held_row", "held_cell", "contact",
+            "outbox")  # fmt: skip
 
 
 # --------------------------------------------------------------------------- the child

@@ -20,7 +20,10 @@ REASON_ZH = {
     "internal_error": "系统处理出错，待工作人员核对",
     "unknown_sender": "发件人未登记",
     "unauthenticated_sender": "发件人身份未通过验证",
+    # On an accepted submission: the rows that could be read are taken, the others held.
+    "rows_held": "部分行待核实，未计入汇总",
 }
+PARTLY_ACCEPTED_ZH = "部分采用"
 # Status codes of the 报送情况 table. not_due: nothing arrived and the deadline is after
 # the as-of date, so the city is not (yet) missing anything.
 STATUS_LABELS = {
@@ -40,10 +43,18 @@ SEVERITY_ZH = {"error": "错误", "warning": "提示"}
 
 
 def outcome_label(outcome: str | None, reason_class: str | None = None) -> str:
-    """已采用, 待处理 before any outcome, 已隔离（发件人未登记） with the quarantine's reason."""
+    """已采用, 待处理 before any outcome, 已隔离（发件人未登记） with the quarantine's reason,
+    部分采用（部分行待核实，未计入汇总） for an accepted submission with held rows."""
     if outcome is None:
         return "待处理"
     label = OUTCOME_ZH.get(outcome, outcome)
+    if outcome == "accepted" and reason_class == "rows_held":
+        return f"{PARTLY_ACCEPTED_ZH}（{REASON_ZH[reason_class]}）"
     if outcome == "quarantined" and reason_class in REASON_ZH:
         return f"{label}（{REASON_ZH[reason_class]}）"
     return label
+
+
+def held_rows_label(n: int) -> str:
+    """What the tracker and the reports show for a city's held rows: “2 行待核实”."""
+    return f"{n} 行待核实"

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 Outcome = Literal["accepted", "superseded", "rejected", "ignored", "quarantined", "duplicate"]
 ReasonClass = Literal[
     "corrupt_file", "wrong_template", "encrypted", "unsupported_format", "validation_failed",
-    "internal_error", "unknown_sender", "unauthenticated_sender",
+    "internal_error", "unknown_sender", "unauthenticated_sender", "rows_held",
 ]  # fmt: skip
 Form = Literal["registry", "plan", "results_may", "results_year"]
 Severity = Literal["error", "warning"]
@@ -152,6 +152,32 @@ class Problem:
     excel_row: int | None = None
     column: str | None = None  # header text as the city wrote it
     sheet: str | None = None  # the row's sheet, where a table spans several
+    # The form field of the cell (`period`, `county` ...), where the finding is about one:
+    # a held row's reply and v_held_row show that cell's raw text.
+    field: str | None = None
+    # "row": an error that holds its row back while the rest of the table is taken;
+    # "file": an error that rejects the file. Warnings ignore it.
+    scope: Literal["row", "file"] = "row"
+
+
+@dataclass(frozen=True)
+class HeldCell:
+    """One cell of a held row that could not be taken, and why (v_held_row's row)."""
+
+    column: str  # header text as the city wrote it
+    raw_value: str | None  # the cell as the city typed it
+    code: str
+    problem_zh: str
+
+
+@dataclass(frozen=True)
+class HeldRow:
+    """A data row kept out of every total until the city sends a corrected table."""
+
+    sheet: str
+    excel_row: int
+    cells: tuple[HeldCell, ...]
+    raw: dict[str, str]  # header text -> raw text of every filled cell of the row
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from jinxiao.domain.models import Attachment, NormalisedTable, ParsedEmail, Problem
+from jinxiao.domain.models import Attachment, HeldRow, NormalisedTable, ParsedEmail, Problem
 
 # Which file outcome speaks for the whole message when a message carries several files.
 _MESSAGE_PRECEDENCE = ("accepted", "superseded", "rejected", "duplicate", "ignored")
+# reason_class of an accepted submission some of whose rows are held (partly accepted).
+ROWS_HELD = "rows_held"
 
 
 @dataclass
@@ -25,6 +27,9 @@ class SubmissionResult:
     figures: list[tuple[str, float | None, str | None]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     submission_id: int | None = None
+    # Rows kept out of `table` (and every total) until the city corrects them: an accepted
+    # submission with held rows has reason_class "rows_held".
+    held: list[HeldRow] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -54,9 +59,11 @@ class MessageResult:
                 self.outcome = "ignored"
             return
         for wanted in _MESSAGE_PRECEDENCE:
-            for sub in self.submissions:
-                if sub.outcome == wanted:
-                    self.outcome = wanted
-                    self.reason_class = sub.reason_class
-                    self.reason_detail = sub.reason_detail
-                    return
+            found = [s for s in self.submissions if s.outcome == wanted]
+            if found:
+                # A message partly accepted in any of its files says so (rows_held).
+                sub = next((s for s in found if s.reason_class == ROWS_HELD), found[0])
+                self.outcome = wanted
+                self.reason_class = sub.reason_class
+                self.reason_detail = sub.reason_detail
+                return

@@ -3,7 +3,7 @@
 Every message is built the way a city's mail client and Excel would build it, and each one
 stands for a case the pipeline must get right: several file formats, a correction, a resend,
 a quarantined sender, rejections with their Chinese reasons, a forward, a plan with contacts,
-and a filled-in results form. The same call always writes the same bytes under the same names
+filled-in results forms, and tables partly accepted with bad cells' rows held. The same call always writes the same bytes under the same names
 (save times are pinned), except the password-protected file, whose encryption salt is random.
 """
 
@@ -133,6 +133,35 @@ def _results_may_taiyuan() -> bytes:
     return f.pinned(buf.getvalue())
 
 
+def _results_may_jinzhong_held() -> bytes:
+    """晋中's results of May with two cells nobody can read: those two rows are held, the
+    other four are taken, and the reply asks for the corrected table (issue 11)."""
+    import io
+
+    from jinxiao.normalise.values import counties_of
+    from jinxiao.reports.templates import FIRST_DATA_ROW, build_template
+
+    campaign = load_campaign()
+    rows = f.registry_rows("晋中市", 9, seed=8)[3:9]  # the registry 晋中 has current
+    prefilled = [(str(r[0]), str(r[1]), None) for r in rows]
+    wb = build_template(campaign, "results_may", "晋中市", counties_of("晋中市"), prefilled)
+    ws = wb.worksheets[0]
+    figures = [
+        ("5月1日-5月31日", 45, 3600, 12, None, None),
+        ("5月1日-5月5日", 28, 1900, 6.5, None, None),
+        ("6月31日", 30, 1200, 4, None, None),  # a day June does not have: held
+        ("5月15日-5月20日", 52, 2750, 9, None, None),
+        ("5月1日-5月31日", 33, "见附件", 5, None, None),  # not a number: held
+        ("5月8日-5月9日", 16, 640, 2.1, None, None),
+    ]
+    for i, values in enumerate(figures):
+        for col, value in zip(range(3, 9), values, strict=True):
+            ws.cell(row=FIRST_DATA_ROW + i, column=col, value=value)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return f.pinned(buf.getvalue())
+
+
 def demo_mails() -> list[DemoMail]:
     """The demo season, in the order the messages arrived."""
     ty, dt_, yq = _sender("太原市"), _sender("大同市"), _sender("阳泉市")
@@ -176,9 +205,9 @@ def demo_mails() -> list[DemoMail]:
             [("晋城市活动名录.docx", f.docx_bytes(["附件2"], [[[("" if c is None else str(c)) for c in r]
                                                           for r in f.registry_rows("晋城市", 5, seed=6)[2:-2]]]))],
             _at(4, 20, 15), filename_style="raw_utf8"), "a table inside Word"),
-        DemoMail("07-shuozhou-rejected", lambda: _send(
+        DemoMail("07-shuozhou-held", lambda: _send(
             sz, f"朔州市{subject}", [(att2.format("朔州市", "xlsx"), _bad_shuozhou())],
-            _at(4, 22, 9)), "unknown county and unreadable date: rejected"),
+            _at(4, 22, 9)), "unknown county and unreadable date: those 2 rows held, 3 taken"),
         DemoMail("08-shuozhou-corrected", lambda: _send(
             sz, f"回复：朔州市{subject}（修改后）",
             [(att2.format("朔州市", "xlsx"), _registry_xlsx("朔州市", 5, seed=3))],
@@ -233,6 +262,10 @@ def demo_mails() -> list[DemoMail]:
             ty, "太原市消费促进月（5月）活动成效统计表",
             [("jx2021_results_may_template_太原市（已填）.xlsx", _results_may_taiyuan())], _at(5, 31, 17)),
             "results of May in the project's template"),
+        DemoMail("24-jinzhong-results-may-held", lambda: _send(
+            jz, "晋中市消费促进月（5月）活动成效统计表",
+            [("jx2021_results_may_template_晋中市（已填）.xlsx", _results_may_jinzhong_held())],
+            _at(5, 31, 18)), "results of May partly accepted: 2 rows held until corrected"),
     ]  # fmt: skip
     return mails
 

@@ -60,6 +60,15 @@ def _describe(result: MessageResult) -> dict:
                 "errors": [p.message_zh for p in s.errors],
                 "warnings": [p.message_zh for p in s.warnings],
                 "rows": _rows(s),
+                "held": [
+                    {
+                        "sheet": h.sheet,
+                        "excel_row": h.excel_row,
+                        "raw": h.raw,
+                        "cells": [c.__dict__ for c in h.cells],
+                    }
+                    for h in s.held
+                ],  # fmt: skip
                 "contacts": [c.__dict__ for c in s.contacts],
             }
             for s in result.submissions

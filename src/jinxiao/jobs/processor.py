@@ -33,7 +33,7 @@ from jinxiao.domain.hygiene import (
 )
 from jinxiao.domain.labels import OUTCOME_ZH
 from jinxiao.domain.models import Attachment, FileProblem, ParsedEmail, Problem, Workbook
-from jinxiao.domain.outcomes import MessageResult, SubmissionResult
+from jinxiao.domain.outcomes import ROWS_HELD, MessageResult, SubmissionResult
 from jinxiao.intake.archive import Archive
 from jinxiao.intake.auth import AuthPolicy, header_block
 from jinxiao.intake.mailbox import Mailbox
@@ -44,6 +44,7 @@ from jinxiao.normalise.values import NormaliseError, parse_money
 from jinxiao.reading.formats import read_workbook, sniff_format
 from jinxiao.reading.locate import detect_form, extract_contacts, locate
 from jinxiao.reading.sandbox import Failure, read_in_child
+from jinxiao.validate.holds import split_rows
 from jinxiao.validate.suites import SUITE_OF_FORM, validate_tables
 from jinxiao.warehouse import load
 from jinxiao.warehouse.load import OnCommit
@@ -367,13 +368,22 @@ class Processor:
         sub.problems.sort(
             key=lambda p: (sheets.get(p.sheet or "", 0), p.excel_row or 0, p.severity != "error")
         )
-        if sub.errors:
+        split = split_rows(sub.table, sub.problems)
+        if split.rejects:
+            # What the split found about the file itself (another city's table) goes first.
+            sub.problems[:0] = [p for p in split.file_errors if p not in sub.problems]
             sub.outcome, sub.reason_class = "rejected", "validation_failed"
-            shown = sub.errors[:MAX_ERRORS_IN_DETAIL]
-            more = len(sub.errors) - len(shown)
-            sub.reason_detail = "；".join(p.message_zh for p in shown) + (
-                f"；另有{more}处错误。" if more else ""
-            )
+            # Every row held is a table with nothing to take: the city hears of all of them.
+            lead = "" if split.file_errors else "表中各行均有需更正之处，没有可采用的数据："
+            sub.reason_detail = lead + _listed_detail([p.message_zh for p in sub.errors])
+        elif split.held:
+            sub.table, sub.held = split.taken, list(split.held)
+            # The city's summary sentence counts the held rows too: it is checked again
+            # against the corrected table, not against what is left of this one.
+            sub.problems = [p for p in sub.problems if p.code != "summary_mismatch"]
+            sub.outcome, sub.reason_class = "accepted", ROWS_HELD
+            cells = [c.problem_zh for row in split.held for c in row.cells]
+            sub.reason_detail = f"{len(split.held)}行待核实，未计入汇总：" + _listed_detail(cells)
         else:
             sub.outcome = "accepted"
 
@@ -436,6 +446,13 @@ class Processor:
                 results.append(fail_message(_bare_result(item, front.email), "triage", exc))
         self.validate(results)
         return results
+
+
+def _listed_detail(texts: list[str]) -> str:
+    shown = texts[:MAX_ERRORS_IN_DETAIL]
+    more = len(texts) - len(shown)
+    body = "；".join(t.rstrip("。；") for t in shown)
+    return body + (f"；另有{more}处错误。" if more else "。")
 
 
 def _safe_front(archive_path: str) -> Front | BaseException:

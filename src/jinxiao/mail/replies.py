@@ -159,6 +159,41 @@ def _row_spans(nt: NormalisedTable) -> str:
     return "、".join(f"{word}“{s}”第{min(r)}行至第{max(r)}行" for s, r in by_sheet.items())
 
 
+def _runs(rows: list[int]) -> str:
+    """第4行、第7行至第9行: consecutive Excel rows as one span."""
+    spans: list[tuple[int, int]] = []
+    for r in sorted(rows):
+        if spans and r == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], r)
+        else:
+            spans.append((r, r))
+    return "、".join(f"第{a}行" if a == b else f"第{a}行至第{b}行" for a, b in spans)
+
+
+def _row_list(nt: NormalisedTable) -> str:
+    """The taken rows exactly, sheet by sheet (a partly accepted table has gaps)."""
+    by_sheet: dict[str, list[int]] = {}
+    for rec in nt.records:
+        excel_row = rec["excel_row"]
+        assert isinstance(excel_row, int)  # the normaliser copies SourceRow.excel_row, an int
+        by_sheet.setdefault(str(rec["sheet"]), []).append(excel_row)
+    if len(by_sheet) == 1:
+        (rows,) = by_sheet.values()
+        return f"表格{_runs(rows)}"
+    word = nt.table.sheet_word
+    return "；".join(f"{word}“{s}”{_runs(r)}" for s, r in by_sheet.items())
+
+
+def _why(cell_problem: str, sheet: str, excel_row: int, column: str, word: str) -> str:
+    """The finding without the place the line above already names, ending in 。."""
+    text = cell_problem.strip()
+    for lead in (f"{word}“{sheet}”第{excel_row}行“{column}”：", f"第{excel_row}行“{column}”："):
+        if text.startswith(lead):
+            text = text[len(lead) :]
+            break
+    return text if text.endswith(("。", "！", "？")) else text + "。"
+
+
 def _accepted_lines(sub: SubmissionResult) -> list[str]:
     if sub.table is None:
         n = len(sub.contacts)
@@ -166,7 +201,16 @@ def _accepted_lines(sub: SubmissionResult) -> list[str]:
         return [f"    结果：已收到并存档{extra}。"]
     rows = len(sub.table.records)
     span = f"（{_row_spans(sub.table)}）" if rows else ""
-    lines = [f"    结果：已采用，入库{rows}行数据{span}。"]
+    if sub.held and rows:
+        # Held rows sit between the taken ones: name the taken rows exactly.
+        span = f"（{_row_list(sub.table)}）"
+    if sub.held:
+        lines = [
+            f"    结果：部分采用，入库{rows}行数据{span}；"
+            f"另有{len(sub.held)}行待核实，暂未入库，不计入任何汇总（见下）。"
+        ]
+    else:
+        lines = [f"    结果：已采用，入库{rows}行数据{span}。"]
     figures = []
     if (v := _column_sum(sub, "enterprise_count")) is not None:
         figures.append(f"参与企业{_money(v)}家")
@@ -176,6 +220,29 @@ def _accepted_lines(sub: SubmissionResult) -> list[str]:
         figures.append(f"预估成交{_money(v)}万元")
     if figures:
         lines.append(f"    本文件合计：{'，'.join(figures)}（按已填写的数值合计）。")
+    return lines
+
+
+def _held_lines(sub: SubmissionResult) -> list[str]:
+    """Each held cell: where (sheet, Excel row, column), what the city typed, and why."""
+    if not sub.held:
+        return []
+    word = sub.table.table.sheet_word if sub.table else "工作表"
+    lines = [f"    待核实的{len(sub.held)}行（请逐项更正）："]
+    n = 0
+    for row in sub.held:
+        for cell in row.cells:
+            n += 1
+            typed = f"“{cell.raw_value}”" if cell.raw_value else "（空白）"
+            lines += [
+                f"      {n}. {word}“{row.sheet}”第{row.excel_row}行，“{cell.column}”列，"
+                f"填写内容：{typed}",
+                f"         原因：{_why(cell.problem_zh, row.sheet, row.excel_row, cell.column, word)}",
+            ]
+    lines.append(
+        "    请更正以上各行后重新发送完整表格（含本次已采用的各行）；"
+        "收到更正后的表格后，将以新表格替代本文件。"
+    )
     return lines
 
 
@@ -230,7 +297,7 @@ def _file_section(
     numeral = _NUMERALS[n - 1] if n <= len(_NUMERALS) else str(n)
     lines = [f"{numeral}、附件“{sub.attachment.filename}”" + (f"（{title}）" if title else "")]
     if sub.outcome == "accepted":
-        lines += _accepted_lines(sub)
+        lines += _accepted_lines(sub) + _held_lines(sub)
     elif sub.outcome == "superseded":
         lines += _superseded_lines(sub, current, campaign)
     elif sub.outcome == "rejected":
@@ -250,6 +317,11 @@ def _what_next(result: MessageResult) -> list[str]:
             "请按上述问题修改后，直接回复本邮件或另发新邮件，附上修改后的完整表格"
             "（请勿只发修改的行）。我厅以最后收到的合格表格为准。"
         )
+    elif any(s.held for s in result.submissions if s.outcome == "accepted"):
+        lines.append(
+            "请按上述说明更正待核实的行后，直接回复本邮件或另发新邮件，附上更正后的完整表格"
+            "（请勿只发修改的行）。我厅以最后收到的表格为准，更正后的表格将替代本次部分采用的表格。"
+        )
     elif outcomes <= {"duplicate", "ignored"}:
         lines.append("本次无需任何操作。")
     elif any(s.warnings for s in result.submissions if s.outcome == "accepted"):
@@ -263,11 +335,16 @@ def _totals_lines(result: MessageResult, totals: CityTotals | None) -> list[str]
     )
     if totals is None or not registry_taken:
         return []
+    held = sum(
+        len(s.held) for s in result.submissions if s.outcome == "accepted" and s.form == "registry"
+    )
     return [
         f"截至本回复，{totals.city_name}活动名录汇总（以我厅现行采用的表格计）："
         f"参加县区（市）{totals.counties}个，重点活动{totals.activities}场，"
         f"参与企业{totals.enterprises}家，预估成交{totals.est_turnover_yi:.2f}亿元。",
-        "（参与企业、预估成交按已填写的数值合计；空白或“不详”不计入。）",
+        "（参与企业、预估成交按已填写的数值合计；空白或“不详”不计入"
+        + (f"；待核实的{held}行未计入" if held else "")
+        + "。）",
     ]
 
 

@@ -2,6 +2,7 @@
 
 Per-cell problems (a date nobody can read, a county not in the city) are found here, where
 the raw text is at hand; rules across rows and columns are the Great Expectations suites'.
+An error here is about one cell, so it holds back its row only (validate.holds).
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ class _RowNormaliser:
                 excel_row=row.excel_row,
                 column=self.nt.header(field_name),
                 sheet=row.sheet,
+                field=field_name,
             )
         )
 
@@ -87,6 +89,7 @@ class _RowNormaliser:
                 row.excel_row,
                 self.nt.header(field_name),
                 row.sheet,
+                field_name,
             )
         )
 

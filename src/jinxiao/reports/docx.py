@@ -18,7 +18,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 
-from jinxiao.domain.labels import FORM_LABELS
+from jinxiao.domain.labels import FORM_LABELS, held_rows_label
 from jinxiao.reports import gongwen
 from jinxiao.reports.figures import ReportData, Standout
 from jinxiao.reports.xlsx import PERIOD_LABELS, month_label, zh_date
@@ -184,11 +184,27 @@ def problem_paragraphs(data: ReportData) -> list[str]:
                 f"（{_cn_index(n)}）{FORM_LABELS[form]}报送不及时。截止日期为{deadline}，"
                 f"{'；'.join(parts)}。"
             )
+    held = _held_text(data)
+    if held:
+        n += 1
+        out.append(f"（{_cn_index(n)}）部分数据待核实。{held}")
     gaps = _gap_text(data)
     if gaps:
         n += 1
         out.append(f"（{_cn_index(n)}）部分数据不完整。{gaps}")
     return out or ["各市均按时报送，数据完整。"]
+
+
+def _held_text(data: ReportData) -> str:
+    forms = ("registry", data.results_form)
+    cities = [(c.city_name, data.held_rows(c.city_name, forms)) for c in data.cities]
+    named = [f"{city}{held_rows_label(n)}" for city, n in cities if n]
+    if not named:
+        return ""
+    return (
+        f"{_join(named)}（单元格无法识别或所填县区不属于本市），"
+        "这些行未计入本报告的任何数据，已请相关市更正后重新报送。"
+    )
 
 
 def _gap_text(data: ReportData) -> str:

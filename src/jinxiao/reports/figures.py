@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from jinxiao.config import Campaign
 from jinxiao.domain.times import as_date
-from jinxiao.warehouse.queries import StatusRow, query, status_rows
+from jinxiao.warehouse.queries import StatusRow, held_counts, query, status_rows
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,15 @@ class RegistryGapRow:
 
 
 @dataclass(frozen=True)
+class HeldCount:
+    """Rows held back from a city's current submission of a form: in none of the figures."""
+
+    city_name: str
+    form: str
+    rows: int
+
+
+@dataclass(frozen=True)
 class ReportData:
     kind: ReportKind
     campaign: Campaign
@@ -162,11 +171,17 @@ class ReportData:
     months: list[MonthRow]
     periods: list[PeriodRow]
     registry_gaps: list[RegistryGapRow]
+    held: tuple[HeldCount, ...] = ()
     forms: tuple[str, ...] = field(default=("registry", "plan", "results_may", "results_year"))
 
     @property
     def results_form(self) -> str:
         return self.kind.results_form
+
+    def held_rows(self, city_name: str, forms: tuple[str, ...] | None = None) -> int:
+        """Held rows of a city in `forms` (default: the registry and this report's form)."""
+        wanted = forms or ("registry", self.results_form)
+        return sum(h.rows for h in self.held if h.city_name == city_name and h.form in wanted)
 
 
 # --- plumbing -----------------------------------------------------------------------------
@@ -361,6 +376,18 @@ def registry_gaps(engine: Engine) -> list[RegistryGapRow]:
     ]
 
 
+def held_rows(engine: Engine, campaign: Campaign) -> tuple[HeldCount, ...]:
+    """Every city's held rows per form, in the campaign's city order."""
+    counts = held_counts(engine)
+    order = {c.name: i for i, c in enumerate(campaign.cities)}
+    return tuple(
+        HeldCount(city, form, n)
+        for (city, form), n in sorted(
+            counts.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0])
+        )
+    )
+
+
 # --- one report's data --------------------------------------------------------------------
 
 
@@ -396,4 +423,5 @@ def gather(
         months=month_rows(engine, campaign, form),
         periods=period_rows(engine, campaign, form),
         registry_gaps=registry_gaps(engine),
+        held=held_rows(engine, campaign),
     )

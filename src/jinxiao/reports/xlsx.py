@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jinxiao.domain.labels import FORM_LABELS, STATUS_LABELS
+from jinxiao.domain.labels import FORM_LABELS, STATUS_LABELS, held_rows_label
 from jinxiao.reports.figures import ReportData
 from jinxiao.warehouse.queries import StatusRow
 
@@ -238,9 +238,10 @@ _CITY_HEADER = [
     "发放消费券（万元）",
     "核销消费券（万元）",
     "未填实际成交额（场）",
+    "待核实（行）",
 ]
 _CITY_FORMATS = [None, FMT_INT, FMT_INT, FMT_INT, FMT_YI, FMT_INT, FMT_YI, FMT_WAN, FMT_WAN,
-                 FMT_WAN, FMT_INT]  # fmt: skip
+                 FMT_WAN, FMT_INT, FMT_INT]  # fmt: skip
 
 
 def _cities(ws: Worksheet, data: ReportData) -> None:
@@ -255,14 +256,15 @@ def _cities(ws: Worksheet, data: ReportData) -> None:
             if c.reported
             else ["未报送", None, None, None, None, None]
         )  # fmt: skip
+        # Rows held back (a cell unreadable, a county not the city's) are in no figure here.
         values = [c.city_name, c.counties, c.activities, c.enterprises, c.est_turnover_yi,
-                  *results]  # fmt: skip
+                  *results, data.held_rows(c.city_name)]  # fmt: skip
         put_row(ws, row, values, _CITY_FORMATS)
     p, r = data.province, data.results
     total = [
         "全省合计", p.counties, p.activities, p.enterprises, p.est_turnover_yi, r.activities,
         r.actual_turnover_yi, r.footfall_wan, r.voucher_issued_wan, r.voucher_redeemed_wan,
-        r.unknown_turnover,
+        r.unknown_turnover, sum(data.held_rows(c.city_name) for c in data.cities),
     ]  # fmt: skip
     put_row(ws, row + 1, total, _CITY_FORMATS, bold=True)
     set_widths(ws, [12, *[13] * (len(_CITY_HEADER) - 1)])
@@ -345,12 +347,12 @@ def local_time(value: dt.datetime | None, data: ReportData) -> str | None:
 
 def _status(ws: Worksheet, data: ReportData) -> None:
     forms = [f for f in data.forms if f in data.campaign.forms]
-    width = 1 + 2 * len(forms)
+    width = 2 + 2 * len(forms)
     start = _sheet_head(ws, data, "报送情况", width)
     header = ["市"]
     for f in forms:
         header += [f"{FORM_LABELS[f]}状态", f"{FORM_LABELS[f]}首次报送时间"]
-    put_header(ws, start, header)
+    put_header(ws, start, [*header, "待核实"])
     by_city: dict[str, dict[str, StatusRow]] = {}
     for s in data.statuses:
         by_city.setdefault(s.city_name, {})[s.form] = s
@@ -360,7 +362,7 @@ def _status(ws: Worksheet, data: ReportData) -> None:
         for f in forms:
             got = per_form.get(f)
             values += [got.label, local_time(got.first_received, data) or ""] if got else ["", ""]
-        put_row(ws, row, values)
+        put_row(ws, row, [*values, held_text(data, city, forms)])
     # Tally per form, the numbers the narrative quotes.
     tally_at = row + 2
     labels = list(STATUS_LABELS)
@@ -374,11 +376,20 @@ def _status(ws: Worksheet, data: ReportData) -> None:
         ws,
         note_at,
         "注：按时/逾期以首次被采用的报送时间与截止日期（北京时间当日24时前）比较；"
-        "退回待改＝最近一次报送被退回且其后无被采用的报送；未到期＝截止日期晚于数据截至日期且尚未报送。",
+        "退回待改＝最近一次报送被退回且其后无被采用的报送；未到期＝截止日期晚于数据截至日期且尚未报送；"
+        "待核实＝现行采用的表格中因单元格无法识别或县区不属于本市而暂未计入任何数据的行，待该市更正。",
         width,
     )
-    set_widths(ws, [10, *[12, 17] * len(forms)])
+    set_widths(ws, [10, *[12, 17] * len(forms), 24])
     ws.freeze_panes = ws.cell(row=start + 1, column=2)
+
+
+def held_text(data: ReportData, city: str, forms: Sequence[str]) -> str:
+    """“活动名录2 行待核实”, per form with held rows; empty when none."""
+    parts = [
+        f"{FORM_LABELS[f]}{held_rows_label(n)}" for f in forms if (n := data.held_rows(city, (f,)))
+    ]
+    return "；".join(parts)
 
 
 def _gaps(ws: Worksheet, data: ReportData) -> None:

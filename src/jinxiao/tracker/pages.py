@@ -15,7 +15,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from jinxiao.config import Campaign
 from jinxiao.domain.forms import FORMS
-from jinxiao.domain.labels import FORM_LABELS, REASON_ZH, SEVERITY_ZH, STATUS_LABELS, outcome_label
+from jinxiao.domain.labels import (
+    FORM_LABELS,
+    REASON_ZH,
+    SEVERITY_ZH,
+    STATUS_LABELS,
+    held_rows_label,
+    outcome_label,
+)
 from jinxiao.tracker.queries import Cell, ProblemView, SubmissionView, UnfiledView
 
 # Cell colours per status (background, text); the legend on the page uses the same.
@@ -75,6 +82,7 @@ def _environment() -> Environment:
         severity_zh=SEVERITY_ZH, outcome_label=outcome_label, status_style=status_style,
         city_form_href=city_form_href, sender_text=sender_text, card_reason=card_reason,
         unfiled_reason=unfiled_reason, errors_first=errors_first,
+        held_rows_label=held_rows_label,
     )  # fmt: skip
     return env
 

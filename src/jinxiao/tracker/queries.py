@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy import Engine, text
 
 from jinxiao.config import Campaign
-from jinxiao.domain.labels import STATUS_LABELS
+from jinxiao.domain.labels import STATUS_LABELS, held_rows_label
 from jinxiao.domain.times import as_time
-from jinxiao.warehouse.queries import status_rows
+from jinxiao.warehouse.queries import held_counts, status_rows
 
 UNFILED_LIMIT = 100
 
@@ -32,10 +32,15 @@ class Cell:
     deadline: dt.date
     first_received: dt.datetime | None
     submissions: int  # files recorded for this city and form, any outcome
+    held_rows: int = 0  # rows of the current submission waiting for the city's correction
 
     @property
     def label(self) -> str:
         return STATUS_LABELS[self.status]
+
+    @property
+    def held_label(self) -> str:
+        return held_rows_label(self.held_rows) if self.held_rows else ""
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,18 @@ class ProblemView:
     excel_row: int | None
     column_name: str | None
     message_zh: str
+
+
+@dataclass(frozen=True)
+class HeldView:
+    """One cell of a held row (held_cell), as v_held_row shows it."""
+
+    sheet: str
+    excel_row: int
+    status: str  # held, or superseded once a later table replaced the submission
+    column_name: str
+    raw_value: str | None
+    problem_zh: str
 
 
 @dataclass(frozen=True)
@@ -66,6 +83,11 @@ class SubmissionView:
     rows_loaded: int
     sheet: str | None
     problems: tuple[ProblemView, ...]
+    held: tuple[HeldView, ...] = ()
+
+    @property
+    def held_rows(self) -> int:
+        return len({(h.sheet, h.excel_row) for h in self.held})
 
 
 @dataclass(frozen=True)
@@ -106,9 +128,10 @@ def grid(engine: Engine, as_of: dt.date) -> list[Cell]:
             "WHERE city_name IS NOT NULL AND form IS NOT NULL GROUP BY city_name, form",
         )
     }
+    held = held_counts(engine)
     return [
         Cell(s.city_name, s.form, s.status, s.deadline, s.first_received,
-             counts.get((s.city_name, s.form), 0))
+             counts.get((s.city_name, s.form), 0), held.get((s.city_name, s.form), 0))
         for s in status_rows(engine, as_of)
     ]  # fmt: skip
 
@@ -145,11 +168,32 @@ def _problems(engine: Engine, submission_ids: Sequence[int]) -> dict[int, list[P
     return out
 
 
+def _held(engine: Engine, submission_ids: Sequence[int]) -> dict[int, list[HeldView]]:
+    out: dict[int, list[HeldView]] = {i: [] for i in submission_ids}
+    if not submission_ids:
+        return out
+    marks = ", ".join(f":p{i}" for i in range(len(submission_ids)))
+    rows = _rows(
+        engine,
+        "SELECT h.submission_id, h.sheet, h.excel_row, h.status, c.column_name, c.raw_value, "
+        "c.problem_zh FROM held_row h JOIN held_cell c ON c.held_row_id = h.held_row_id "
+        f"WHERE h.submission_id IN ({marks}) ORDER BY h.held_row_id, c.position",
+        **{f"p{i}": sid for i, sid in enumerate(submission_ids)},
+    )
+    for r in rows:
+        out[int(r["submission_id"])].append(
+            HeldView(r["sheet"], int(r["excel_row"]), r["status"], r["column_name"],
+                     r["raw_value"], r["problem_zh"])
+        )  # fmt: skip
+    return out
+
+
 def _submission_views(engine: Engine, where: str, **params: Any) -> list[SubmissionView]:
     rows = _rows(engine, f"{_SUBMISSION_SQL} WHERE {where} "
                  "ORDER BY COALESCE(s.received_at, m.received_at) DESC, s.submission_id DESC",
                  **params)  # fmt: skip
-    problems = _problems(engine, [int(r["submission_id"]) for r in rows])
+    ids = [int(r["submission_id"]) for r in rows]
+    problems, held = _problems(engine, ids), _held(engine, ids)
     return [
         SubmissionView(
             submission_id=int(r["submission_id"]),
@@ -168,6 +212,7 @@ def _submission_views(engine: Engine, where: str, **params: Any) -> list[Submiss
             rows_loaded=int(r["rows_loaded"] or 0),
             sheet=r["sheet"],
             problems=tuple(problems[int(r["submission_id"])]),
+            held=tuple(held[int(r["submission_id"])]),
         )
         for r in rows
     ]

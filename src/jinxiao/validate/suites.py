@@ -8,11 +8,14 @@ validate.
 Each expectation's meta carries the clerk's message: `{place}` (第5行, or 工作表“X”第5行 when a
 table spans sheets), `{row}`, `{header}` (the column as the city named it), `{value}`, and
 the campaign's `{campaign_start}` / `{campaign_end}`.
+
+`meta.scope` splits the errors: `row` (a cell or a row the city can fix) holds back that
+row and takes the rest of the table; `file` (the default, so a rule added without thought
+rejects rather than takes) rejects the whole file. Warnings take the row either way.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 from dataclasses import dataclass
@@ -65,12 +68,25 @@ def validation_frame(tables: list[NormalisedTable]) -> pd.DataFrame:
 
 
 def _cell(value: object) -> object:
-    # ISO strings compare correctly against the suite's ISO bounds; NaN is a missing value.
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    # Dates stay dates: GX reads the suite's ISO bounds ("2021-05-01") as dates and raises
+    # on an ISO string beside one (which left the campaign-period rules unchecked).
+    # NaN is a missing value.
     if isinstance(value, float) and value != value:
         return None
     return value
+
+
+def _raised(exception_info: dict | None) -> str | None:
+    """The message of an exception GX caught while running an expectation, if any.
+
+    GX reports it either flat or keyed by metric (the shape a failed metric has)."""
+    if not exception_info:
+        return None
+    found = [exception_info, *(v for v in exception_info.values() if isinstance(v, dict))]
+    for info in found:
+        if info.get("raised_exception"):
+            return str(info.get("exception_message") or "exception")
+    return None
 
 
 def gx_suite(rules: list[SuiteRule], name: str):
@@ -115,6 +131,12 @@ def _failed_row_ids(result) -> list[int]:
     return sorted(set(ids))
 
 
+def _table_problem(meta: dict, nt: NormalisedTable, params: dict[str, str]) -> Problem:
+    header = nt.header(meta.get("field", ""))
+    text = meta["message_zh"].format(place="", row="", header=header, value="", **params)
+    return Problem(meta["severity"], meta["code"], text, column=header, scope="file")
+
+
 def validate_tables(
     tables: list[NormalisedTable], form_suite: str, campaign: Campaign
 ) -> dict[int, list[Problem]]:
@@ -133,13 +155,17 @@ def validate_tables(
         meta = res.expectation_config.meta or {}
         if res.success:
             continue
-        if res.exception_info and res.exception_info.get("raised_exception"):
+        if raised := _raised(res.exception_info):
             # A broken suite must fail the run loudly, not pass submissions silently.
-            raise RuntimeError(
-                f"expectation {res.expectation_config.type} failed to run: "
-                f"{res.exception_info.get('exception_message')}"
-            )
-        for rid in _failed_row_ids(res):
+            raise RuntimeError(f"expectation {res.expectation_config.type} failed to run: {raised}")
+        scope = meta.get("scope", "file")
+        failed = _failed_row_ids(res)
+        if not failed:
+            # A rule about the whole batch names no row: it can only speak for every table.
+            for i in problems:
+                problems[i].append(_table_problem(meta, tables[i], params))
+            continue
+        for rid in failed:
             row = frame.iloc[rid]
             nt = tables[int(row["submission_key"])]
             header = nt.header(meta.get("field", ""))
@@ -156,6 +182,8 @@ def validate_tables(
                     excel_row=excel_row,
                     column=header,
                     sheet=row["sheet"],
+                    field=meta.get("field"),
+                    scope=scope,
                 )
             )
     for i, plist in problems.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -184,6 +185,7 @@ def _supersede(conn: Connection, sub_id: int, city: str, form: str, received: st
                 ),
                 {"n": sub_id, "o": other_id},
             )
+            _supersede_held(conn, other_id)
         else:
             outcome = "superseded"
             conn.execute(
@@ -193,6 +195,7 @@ def _supersede(conn: Connection, sub_id: int, city: str, form: str, received: st
                 ),
                 {"n": sub_id, "o": other_id},
             )
+            _supersede_held(conn, sub_id)
     return outcome
 
 
@@ -292,6 +295,47 @@ def _insert_problems(conn: Connection, sub_id: int | None, msg_key: str, sub: Su
         )  # fmt: skip
 
 
+def _held_insert(dialect: str):
+    raw = "CAST(:raw AS JSONB)" if dialect == "postgresql" else ":raw"
+    return text(
+        "INSERT INTO held_row (submission_id, message_key, city_name, form, sheet, excel_row, "
+        f"status, row_raw) VALUES (:s, :k, :city, :form, :sheet, :row, 'held', {raw}) "
+        "RETURNING held_row_id"
+    )
+
+
+_HELD_INSERT = {d: _held_insert(d) for d in ("sqlite", "postgresql")}
+_HELD_CELL_INSERT = text(
+    "INSERT INTO held_cell (held_row_id, position, column_name, raw_value, code, problem_zh) "
+    "VALUES (:h, :p, :col, :raw, :code, :msg)"
+)
+
+
+def _insert_held(conn: Connection, sub_id: int, msg_key: str, city: str, sub: SubmissionResult):
+    """The rows held back from an accepted file, with their raw text (sql/040_held_rows.sql)."""
+    for row in sub.held:
+        held_id = conn.execute(
+            _HELD_INSERT[conn.dialect.name],
+            {"s": sub_id, "k": msg_key, "city": city, "form": sub.form, "sheet": row.sheet,
+             "row": row.excel_row, "raw": json.dumps(row.raw, ensure_ascii=False)},
+        ).scalar_one()  # fmt: skip
+        conn.execute(
+            _HELD_CELL_INSERT,
+            [
+                {"h": held_id, "p": i, "col": c.column, "raw": c.raw_value, "code": c.code,
+                 "msg": c.problem_zh}
+                for i, c in enumerate(row.cells, start=1)
+            ],
+        )  # fmt: skip
+
+
+def _supersede_held(conn: Connection, sub_id: int) -> None:
+    # A superseded table's held rows wait for nothing any more: the newer table answers them.
+    conn.execute(
+        text("UPDATE held_row SET status = 'superseded' WHERE submission_id = :s"), {"s": sub_id}
+    )
+
+
 def _insert_contacts(conn: Connection, sub_id: int, city: str, sub: SubmissionResult) -> None:
     for c in sub.contacts:
         conn.execute(
@@ -358,6 +402,7 @@ def commit_message(
                         text("UPDATE submission SET rows_loaded = :n WHERE submission_id = :s"),
                         {"n": rows, "s": sub_id},
                     )
+                _insert_held(conn, sub_id, result.message_key, result.city_name, sub)
                 _insert_contacts(conn, sub_id, result.city_name, sub)
                 _insert_figures(conn, sub_id, result.city_name, sub)
                 sub.outcome = _supersede(conn, sub_id, result.city_name, sub.form, received)
@@ -439,6 +484,14 @@ def requeue(engine: Engine, key: str) -> list[str]:
             # A message whose every file failed has rejected submissions and their problems;
             # none of them loaded rows (only accepted files do).
             conn.execute(text("DELETE FROM problem WHERE message_key = :k"), {"k": k})
+            conn.execute(
+                text(
+                    "DELETE FROM held_cell WHERE held_row_id IN "
+                    "(SELECT held_row_id FROM held_row WHERE message_key = :k)"
+                ),
+                {"k": k},
+            )
+            conn.execute(text("DELETE FROM held_row WHERE message_key = :k"), {"k": k})
             conn.execute(text("DELETE FROM submission WHERE message_key = :k"), {"k": k})
             conn.execute(
                 text(

@@ -114,3 +114,8 @@ def registry_activities(engine: Engine, city_name: str | None = None) -> list[Re
 
 def city_counties(engine: Engine, city_name: str) -> list[str]:
     return [r["county_name"] for r in query(engine, "city_counties", city=city_name)]
+
+
+def held_counts(engine: Engine) -> dict[tuple[str, str], int]:
+    """(city, form) -> rows held back from that current submission (sql/reports/held_rows.sql)."""
+    return {(r["city_name"], r["form"]): int(r["held_rows"]) for r in query(engine, "held_rows")}

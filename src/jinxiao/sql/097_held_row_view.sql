@@ -1,0 +1,13 @@
+-- The rows held back from the cities' current submissions (sql/040_held_rows.sql), one line
+-- per cell that needs the city's correction: for analysts chasing what is not yet counted.
+-- Nothing here is in v_activity_current, v_city_summary or any other total.
+DROP VIEW IF EXISTS v_held_row {{cascade}};
+
+CREATE VIEW v_held_row AS
+SELECT h.city_name, h.form, m.message_id AS source_message_id, s.filename, h.sheet,
+       h.excel_row, c.column_name, c.raw_value, c.problem_zh
+FROM held_row h
+JOIN held_cell c ON c.held_row_id = h.held_row_id
+JOIN submission s ON s.submission_id = h.submission_id
+JOIN message m ON m.message_key = h.message_key
+WHERE h.status = 'held' AND s.outcome = 'accepted';

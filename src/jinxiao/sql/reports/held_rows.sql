@@ -1,0 +1,7 @@
+-- 待核实: rows held back from each city's current submission of a form (v_held_row counts
+-- cells; this counts rows), for the tracker's and the reports' "N 行待核实".
+SELECT h.city_name, h.form, COUNT(*) AS held_rows
+FROM held_row h
+JOIN submission s ON s.submission_id = h.submission_id
+WHERE h.status = 'held' AND s.outcome = 'accepted'
+GROUP BY h.city_name, h.form
