@@ -22,7 +22,7 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from sqlalchemy import Engine, text
 
-from jinxiao.config import DEFAULT_SENDER_REGISTRY, EXPECTATIONS_DIR
+from jinxiao.config import DEFAULT_SENDER_REGISTRY, EXPECTATIONS_DIR, load_campaign
 from jinxiao.domain.labels import outcome_label
 from jinxiao.domain.models import Attachment, Problem
 from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
@@ -280,7 +280,7 @@ def test_reply_names_each_held_cell_and_asks_for_the_corrected_table(season):
 
 
 def test_tracker_shows_held_rows_per_city(season):
-    client = TestClient(create_app(lambda: TrackerSource(season.engine)))
+    client = TestClient(create_app(lambda: TrackerSource(season.engine), campaign=load_campaign()))
     grid = client.get("/", params={"as_of": "2021-05-10"}).text
     held = dict(
         re.findall(r'data-city="([^"]+)" data-form="registry"[^>]*>.*?data-held="(\d+)"', grid)

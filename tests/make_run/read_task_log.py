@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
-from fastapi.testclient import TestClient
-
 from airflow.api_fastapi.app import create_app
+from fastapi.testclient import TestClient
 
 dag_id, task_id, out = sys.argv[1], sys.argv[2], Path(sys.argv[3])
 client = TestClient(create_app("core"))
