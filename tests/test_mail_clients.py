@@ -7,6 +7,7 @@ rows in the warehouse views, and the reply says where the table was read from.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import sys
@@ -22,11 +23,12 @@ from jinxiao.domain.budget import Budget
 from jinxiao.domain.models import Attachment, FileProblem
 from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
 from jinxiao.intake.mime import expand_container, extract
-from jinxiao.intake.outlook import tnef_members
+from jinxiao.intake.outlook import MAX_TNEF_ATTRIBUTES, tnef_members
+from jinxiao.jobs.processor import files_to_read
 from jinxiao.jobs.settings import Settings
 from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
 from jinxiao.reading.formats import read_workbook
-from jinxiao.samples import mail
+from jinxiao.samples import files, mail
 from jinxiao.warehouse.connection import WarehouseConfig
 
 HERE = Path(__file__).resolve().parent / "clients"
@@ -222,14 +224,44 @@ def test_a_layout_table_in_the_body_is_not_a_form_table():
     assert extract(html_only).body_table is None
 
 
-def test_a_mail_with_a_table_file_does_not_read_its_body_table():
+def test_the_foxmail_body_table_reads_like_a_sheet():
     rows = make_files.YANGQUAN_ROWS
-    raw = (HERE / "foxmail-body-table.eml").read_bytes()
-    parsed = extract(raw)
+    parsed = extract((HERE / "foxmail-body-table.eml").read_bytes())
     assert parsed.body_table is not None and parsed.body_table.in_body
     wb = read_workbook(parsed.body_table)
     assert wb.kind == "html"
+    # The form's table first, the signature's layout table after it.
     assert [c for c in wb.sheets[0].rows[3] if c] == [str(c) for c in rows[3] if c]
+    assert wb.sheets[1].rows[0] == ["阳泉市商务局 市场运行科"]
+
+
+def test_the_body_table_is_read_only_when_no_file_is_a_table():
+    parsed = extract((HERE / "outlook-body-table.eml").read_bytes())
+    body, (logo,) = parsed.body_table, parsed.attachments
+    assert body is not None and logo.filename == "image001.png"
+    assert files_to_read(parsed) == (body, logo)
+    xlsx = Attachment(
+        make_files.LINFEN_XLSX, "application/octet-stream",
+        make_files.registry_xlsx(make_files.LINFEN_ROWS), "3",
+    )  # fmt: skip
+    with_file = dataclasses.replace(parsed, attachments=(logo, xlsx))
+    assert files_to_read(with_file) == (logo, xlsx)
+
+
+def test_the_html_cell_budget_applies_to_the_body_table():
+    header = "".join(f"<td>{h}</td>" for h in files.HEADER)
+    spans = "<tr><td colspan=1000>x</td></tr>" * 1100  # 1.1 million cells laid out
+    markup = f"<html><body><table><tr>{header}</tr>{spans}</table></body></html>"
+    raw = (
+        b"From: swj@taiyuan.sx.example\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: text/html; charset=gbk\r\n\r\n" + markup.encode("gbk")
+    )
+    body = extract(raw).body_table
+    assert body is not None
+    with pytest.raises(FileProblem) as exc:
+        read_workbook(body, Budget(html_cells=1_000_000))
+    assert exc.value.reason_class == "corrupt_file"
+    assert "合并单元格展开后超过1000000个单元格" in exc.value.detail_zh
 
 
 def test_xlsb_that_calamine_refuses_is_read_by_pyxlsb():
@@ -248,3 +280,10 @@ def test_xlsb_that_calamine_refuses_is_read_by_pyxlsb():
     assert grid[2][:2] == ["参加县区", "重点活动名称"]
     assert grid[3][1] == make_files.JINZHONG_ROWS[3][1]
     assert grid[3][2] == (dt.date(2021, 5, 1) - dt.date(1899, 12, 30)).days
+
+
+def test_a_winmail_of_thousands_of_attributes_is_refused_before_parsing():
+    head = (HERE / "winmail.dat").read_bytes()[:6]
+    flood = head + make_files._attr(0x02, 0x00069002, b"") * (MAX_TNEF_ATTRIBUTES + 1)
+    (att,) = expand_container(_att("winmail.dat", flood), 0, Budget())
+    assert "已损坏或不完整" in (att.refused or "")
