@@ -262,6 +262,7 @@ def test_the_html_cell_budget_applies_to_the_body_table():
         read_workbook(body, Budget(html_cells=1_000_000))
     assert exc.value.reason_class == "corrupt_file"
     assert "合并单元格展开后超过1000000个单元格" in exc.value.detail_zh
+    assert "“邮件正文中粘贴的表格”" in exc.value.detail_zh and ".html" not in exc.value.detail_zh
 
 
 def test_xlsb_that_calamine_refuses_is_read_by_pyxlsb():

@@ -194,7 +194,8 @@ def read_workbook(att: Attachment, budget: Budget | None = None) -> Workbook:
     default limits). Raises FileProblem(reason_class, detail_zh): encrypted,
     unsupported_format, corrupt_file.
     """
-    name = att.filename or "（无文件名）"
+    # A table pasted into the body has no file name the clerk would know.
+    name = "邮件正文中粘贴的表格" if att.in_body else (att.filename or "（无文件名）")
     budget = Budget() if budget is None else budget
     if att.refused:
         raise FileProblem("corrupt_file", att.refused)
