@@ -33,6 +33,11 @@ RESULTS_COLUMNS: tuple[tuple[str, str], ...] = (
     ("voucher_redeemed", "核销消费券（万元）"),
     ("remark", "备注"),
 )
+# Words of those headers a clerk keeps when retyping them ("县区", "活动名称", "成交额"): a
+# table in a mail's body with several of them is a form's table, not a signature's layout.
+FORM_HEADER_STEMS = (
+    "县区", "活动名称", "时间", "活动内容", "企业", "政策", "成效", "成交额", "客流", "消费券",
+)  # fmt: skip
 REGISTRY_HEADER = tuple(label for _, label in REGISTRY_COLUMNS)
 RESULTS_HEADER = tuple(label for _, label in RESULTS_COLUMNS)
 COLUMN_LABEL = dict(REGISTRY_COLUMNS) | dict(RESULTS_COLUMNS)

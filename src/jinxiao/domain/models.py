@@ -35,6 +35,10 @@ class RawMessage:
     arrived_at: dt.datetime | None  # mailbox arrival time (mtime / INTERNALDATE), tz-aware
 
 
+# The name a table pasted into the mail body is recorded and archived under.
+BODY_TABLE_FILENAME = "邮件正文中的表格.html"
+
+
 @dataclass(frozen=True)
 class Attachment:
     """A file found in a message; `path` says where (e.g. "2", "2/fwd/1", "3/a.zip!b.xlsx")."""
@@ -46,6 +50,8 @@ class Attachment:
     # Why the file was not unpacked (a zip over the message's budget), in Chinese: the
     # reader reports it as corrupt_file instead of reading `payload`.
     refused: str | None = None
+    # A table pasted into the mail's HTML body, read as a file because the mail has none.
+    in_body: bool = False
 
     @property
     def size(self) -> int:
@@ -65,6 +71,8 @@ class ParsedEmail:
     # Chinese: why From cannot be taken at face value (several addresses, a display name
     # showing another address, unparseable); `sender` is then still the real address.
     sender_problem: str | None = None
+    # The HTML body, when it holds a form's table: read only if no attachment is a table.
+    body_table: Attachment | None = None
 
 
 class FileProblem(Exception):

@@ -7,7 +7,9 @@ as surrogate escapes) instead of trusting any library's guess.
 
 Attachment paths: leaf parts of a message are numbered 1.. in document order (the body text
 counts), so a typical submission's first file is "2". A forwarded message's files are under
-"<n>/fwd/"; zip members are "<n>/<zip name>!<member path>".
+"<n>/fwd/"; zip members are "<n>/<zip name>!<member path>", and so are the files inside an
+Outlook winmail.dat or an attached .msg ("2/winmail.dat!附件2.xlsx"). A table pasted into the
+HTML body is kept aside as `body_table` (path: the HTML part's number) for a mail with no file.
 
 Nothing here may raise on bad input: a broken header yields an empty field, a broken part is
 skipped or kept as it is, and the later stages decide what that means.
@@ -41,7 +43,10 @@ from email.policy import compat32
 from typing import TypeVar
 
 from jinxiao.domain.budget import MAX_NESTING, Budget, BudgetExceeded
-from jinxiao.domain.models import Attachment, ParsedEmail
+from jinxiao.domain.forms import FORM_HEADER_STEMS
+from jinxiao.domain.hygiene import clean_filename
+from jinxiao.domain.models import BODY_TABLE_FILENAME, Attachment, ParsedEmail
+from jinxiao.intake.outlook import TooBig, is_msg, is_tnef, msg_members, tnef_members
 
 T = TypeVar("T")
 
@@ -66,6 +71,8 @@ _EXTRA_TYPES = {
     ".7z": "application/x-7z-compressed",
     ".pdf": "application/pdf",
     ".eml": "message/rfc822",
+    ".msg": "application/vnd.ms-outlook",
+    ".xlsb": "application/vnd.ms-excel.sheet.binary.macroEnabled.12",
 }
 # Labels some clients write that Python does not know, or knows as a narrower charset.
 _CHARSET_ALIASES = {
@@ -570,6 +577,46 @@ def _html_to_text(markup: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines()).strip()
 
 
+_TABLE_START_RE = re.compile(r"<table\b", re.I)
+_SPACES_RE = re.compile(r"[\s\u3000]+")
+# Only the start of each table is looked at: the header is there, and a body of megabytes
+# of markup is not scanned whole before anyone knows it is a form.
+_TABLE_HEAD_CHARS = 20_000
+_MAX_TABLES_LOOKED_AT = 50
+
+
+def _looks_like_form_table(markup: str) -> bool:
+    """A <table> whose first rows have "活动" and three of the forms' header words."""
+    for n, m in enumerate(_TABLE_START_RE.finditer(markup)):
+        if n >= _MAX_TABLES_LOOKED_AT:
+            break
+        head = markup[m.start() : m.start() + _TABLE_HEAD_CHARS]
+        text = _SPACES_RE.sub("", html.unescape(_TAG_RE.sub("", head)).replace("\xa0", ""))
+        if "活动" in text and sum(stem in text for stem in FORM_HEADER_STEMS) >= 3:
+            return True
+    return False
+
+
+def _body_table(leaves: list[Message]) -> Attachment | None:
+    """The mail's HTML body as a file to read, when it holds a table that looks like one of
+    the forms' (Outlook and Foxmail keep a table pasted from Excel as HTML).
+
+    The body is re-encoded as UTF-8 with a BOM: its MIME charset is the one to trust, and the
+    reader then ignores the <meta charset> Outlook copies from the source sheet.
+    """
+    for n, part in enumerate(leaves, start=1):
+        name, is_attachment = _filename(part)
+        ctype, params = _content_type(part)
+        if name or is_attachment or ctype != "text/html":
+            continue
+        markup = smart_decode(_payload_bytes(part), params.get("charset"))
+        if not _looks_like_form_table(markup):
+            return None
+        payload = codecs.BOM_UTF8 + markup.encode("utf-8", errors="replace")
+        return Attachment(BODY_TABLE_FILENAME, "text/html", payload, str(n), in_body=True)
+    return None
+
+
 def _body_text(leaves: list[Message]) -> str:
     html_text = None
     for part in leaves:
@@ -659,8 +706,18 @@ def _part_attachments(part: Message, path: str, depth: int, budget: Budget) -> l
     if ctype in ("application/octet-stream", "application/x-download", "") or "/" not in ctype:
         ctype = guess_content_type(filename)
     att = Attachment(filename=filename, content_type=ctype, payload=payload, path=path)
-    if filename.lower().endswith(".zip"):
+    return expand_container(att, depth, budget)
+
+
+def expand_container(att: Attachment, depth: int, budget: Budget) -> list[Attachment]:
+    """A zip's, a winmail.dat's or a .msg's files (their containers opened in turn), or
+    [att] when it is none of those."""
+    if att.filename.lower().endswith(".zip"):
         return expand_zip(att, depth, budget)
+    if is_tnef(att.payload):
+        return _expand_outlook(att, "tnef", depth, budget)
+    if is_msg(att.payload):
+        return _expand_outlook(att, "msg", depth, budget)
     return [att]
 
 
@@ -772,10 +829,7 @@ def expand_zip(att: Attachment, depth: int = 0, budget: Budget | None = None) ->
                     payload=data,
                     path=f"{att.path}/{att.filename}!{name}",
                 )
-                if name.lower().endswith(".zip"):
-                    members.extend(expand_zip(member, depth + 1, budget))
-                else:
-                    members.append(member)
+                members.extend(expand_container(member, depth + 1, budget))
             return members
     except BudgetExceeded:
         log.info("zip %s not expanded: the message's unpacking budget is spent", att.path)
@@ -783,6 +837,56 @@ def expand_zip(att: Attachment, depth: int = 0, budget: Budget | None = None) ->
     except Exception:  # noqa: BLE001 - BadZipFile, CRC errors, truncation, zlib errors...
         log.info("zip %s not expanded (corrupt)", att.path, exc_info=True)
         return [att]
+
+
+# --- Outlook containers ----------------------------------------------------------------
+
+
+def _outlook_refused(att: Attachment, kind: str, why: str) -> Attachment:
+    if kind == "tnef":
+        what = "Outlook以RTF（多信息文本）格式发信时生成的winmail.dat"
+        todo = "请在Outlook中将邮件格式改为HTML（“设置文本格式”→“HTML”），直接附上Excel表格（.xlsx）重新发送。"
+    else:
+        what = "作为附件转发的Outlook邮件（.msg）"
+        todo = "请将其中的Excel表格（.xlsx）另存后，直接作为邮件附件重新发送。"
+    return dataclasses.replace(
+        att, refused=f"附件“{att.filename}”是{what}，{why}，系统无法从中取出表格。{todo}"
+    )
+
+
+def _expand_outlook(att: Attachment, kind: str, depth: int, budget: Budget) -> list[Attachment]:
+    """The files of a winmail.dat or .msg, like a zip's members: the message's nesting and
+    unpacked-bytes budget apply, names are cleaned; a container holding no file gives []."""
+    if not budget.may_nest(depth):
+        return [_outlook_refused(att, kind, "嵌套层数过多")]
+    too_big = f"其中的文件过大（每封邮件解出的文件合计上限为{budget.expanded_bytes // 2**20}MB）"
+    try:
+        if kind == "tnef":
+            found = tnef_members(att.payload)
+        else:
+            found = msg_members(att.payload, MAX_ZIP_MEMBER, budget.bytes_left)
+    except TooBig:
+        return [_outlook_refused(att, kind, too_big)]
+    except Exception:  # noqa: BLE001 - a damaged container: the city is told to resend
+        log.info("%s %s not expanded (corrupt)", kind, att.path, exc_info=True)
+        return [_outlook_refused(att, kind, "已损坏或不完整")]
+    out: list[Attachment] = []
+    try:
+        for member in found:
+            if len(member.data) > MAX_ZIP_MEMBER:
+                return [_outlook_refused(att, kind, too_big)]
+            budget.charge_bytes(len(member.data))
+            name = clean_filename(member.name)
+            inner = Attachment(
+                filename=name,
+                content_type=guess_content_type(name),
+                payload=member.data,
+                path=f"{att.path}/{att.filename}!{name}",
+            )
+            out.extend(expand_container(inner, depth + 1, budget))
+    except BudgetExceeded:
+        return [_outlook_refused(att, kind, too_big)]
+    return out
 
 
 # --- entry points ----------------------------------------------------------------------
@@ -844,6 +948,7 @@ def _extract_message(msg: Message) -> ParsedEmail:
         references=_safe(lambda: _references(msg), ()),
         body_text=_safe(lambda: _body_text(leaves), ""),
         attachments=tuple(_safe(lambda: _attachments(msg, "", 0), [])),
+        body_table=_safe(lambda: _body_table(leaves), None),
     )
 
 

@@ -61,6 +61,12 @@ MAX_WORKERS = 4
 MAX_ERRORS_IN_DETAIL = 20
 # A warn-mode submission whose sender the mailbox's server did not vouch for.
 SENDER_UNVERIFIED = "sender_unverified"
+# A table read from the mail body: the city is told, so the next time it attaches the file.
+BODY_TABLE = "body_table"
+BODY_TABLE_ZH = (
+    "本邮件未附表格文件，系统读取了邮件正文中粘贴的表格。正文中的表格可能丢失合并单元格和"
+    "数字格式，请核对入库数据；今后请将Excel表格（.xlsx）作为邮件附件发送。"
+)
 # A Date header further than this from the mailbox's arrival time is noted (CONTRACT §2).
 DATE_TOLERANCE = dt.timedelta(days=1)
 
@@ -260,7 +266,7 @@ class Processor:
         elif self.message_seen(parsed.message_id, pending.message_key):
             result.outcome = "duplicate"
             result.reason_detail = "同一封邮件（Message-ID相同）此前已收到并处理，无需处理。"
-        elif not parsed.attachments:
+        elif not parsed.attachments and parsed.body_table is None:
             result.outcome = "ignored"
             result.reason_detail = "邮件没有附件，未作为报送处理。如需报送，请将表格作为附件发送。"
         else:
@@ -278,12 +284,15 @@ class Processor:
         read may run in another process and come back as a copy)."""
         city = result.city_name
         assert city is not None, "only a registered sender's files are read"
-        formats = [sniff_format(a.payload, a.filename) for a in parsed.attachments]
+        attachments = files_to_read(parsed)
+        formats = [sniff_format(a.payload, a.filename) for a in attachments]
         has_table = any(f in TABLE_FORMATS for f in formats)
         subs = []
-        for att, fmt in zip(unique_paths(parsed.attachments), formats, strict=True):
+        for att, fmt in zip(unique_paths(attachments), formats, strict=True):
             digest, path = self.archive.put(att.payload, clean_attachment_suffix(att))
             sub = SubmissionResult(att, digest, str(path), None, "pending", problems=list(notes))
+            if att.in_body:
+                sub.problems.append(Problem("warning", BODY_TABLE, BODY_TABLE_ZH))
             if has_table and fmt in COMPANION_FORMATS:
                 sub.outcome = "ignored"
                 sub.reason_detail = "随表格一并发送的扫描件或图片，已存档，不作数据读取。"
@@ -478,7 +487,17 @@ def _arrival(result: MessageResult) -> dt.datetime:
 
 
 def carries_table(parsed: ParsedEmail) -> bool:
-    return any(sniff_format(a.payload, a.filename) in TABLE_FORMATS for a in parsed.attachments)
+    return any(sniff_format(a.payload, a.filename) in TABLE_FORMATS for a in files_to_read(parsed))
+
+
+def files_to_read(parsed: ParsedEmail) -> tuple[Attachment, ...]:
+    """The mail's files; a table pasted into its body comes first when none of them is a
+    table (a signature logo beside it is then the body's companion, not a wrong file)."""
+    if parsed.body_table is None or any(
+        sniff_format(a.payload, a.filename) in TABLE_FORMATS for a in parsed.attachments
+    ):
+        return parsed.attachments
+    return (parsed.body_table, *parsed.attachments)
 
 
 def unique_paths(attachments: tuple[Attachment, ...]) -> list[Attachment]:

@@ -295,7 +295,8 @@ def _file_section(
 ) -> list[str]:
     title = _form_title(sub.form, campaign)
     numeral = _NUMERALS[n - 1] if n <= len(_NUMERALS) else str(n)
-    lines = [f"{numeral}、附件“{sub.attachment.filename}”" + (f"（{title}）" if title else "")]
+    what = "邮件正文中粘贴的表格" if sub.attachment.in_body else f"附件“{sub.attachment.filename}”"
+    lines = [f"{numeral}、{what}" + (f"（{title}）" if title else "")]
     if sub.outcome == "accepted":
         lines += _accepted_lines(sub) + _held_lines(sub)
     elif sub.outcome == "superseded":

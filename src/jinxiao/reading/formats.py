@@ -23,6 +23,7 @@ from pathlib import PurePosixPath
 import docx
 import msoffcrypto
 import olefile  # a dependency of msoffcrypto-tool
+import pyxlsb
 import xlrd
 from docx.table import _Cell
 from python_calamine import (
@@ -193,7 +194,8 @@ def read_workbook(att: Attachment, budget: Budget | None = None) -> Workbook:
     default limits). Raises FileProblem(reason_class, detail_zh): encrypted,
     unsupported_format, corrupt_file.
     """
-    name = att.filename or "（无文件名）"
+    # A table pasted into the body has no file name the clerk would know.
+    name = "邮件正文中粘贴的表格" if att.in_body else (att.filename or "（无文件名）")
     budget = Budget() if budget is None else budget
     if att.refused:
         raise FileProblem("corrupt_file", att.refused)
@@ -338,7 +340,19 @@ def _read_excel(payload: bytes, name: str, budget: Budget) -> Workbook:
             log.info("xlsx %s refused before reading: %r", name, exc)
             raise FileProblem("corrupt_file", _corrupt_detail(name, kind)) from exc
         _check_extents(extents, name, budget)
-        return Workbook(name, kind, _calamine_sheets(payload, name))
+        try:
+            return Workbook(name, kind, _calamine_sheets(payload, name))
+        except FileProblem:
+            raise
+        except (KeyboardInterrupt, SystemExit, GeneratorExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - pyo3 panics derive from BaseException
+            if not _is_xlsb(payload):
+                raise
+            # calamine refuses a whole .xlsb over its styles part (one without cell formats,
+            # as some converters write); pyxlsb reads cells without looking at styles.
+            log.info("calamine could not read %s (%r); trying pyxlsb", name, exc)
+            return Workbook(name, kind, _pyxlsb_sheets(payload, name))
     _check_extents(xls_extents(payload, budget.sheet_cells), name, budget)
     try:
         return Workbook(name, kind, _calamine_sheets(payload, name))
@@ -424,6 +438,42 @@ def _xlrd_sheets(payload: bytes, name: str) -> list[Sheet]:
         else:
             hidden.append(Sheet(sh.name, _trim(grid), hidden=True))
     return visible + hidden
+
+
+def _is_xlsb(payload: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(payload)) as zf:
+            return "xl/workbook.bin" in zf.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _pyxlsb_sheets(payload: bytes, name: str) -> list[Sheet]:
+    """Every sheet's values, for the .xlsb files calamine cannot open.
+
+    pyxlsb knows no number formats, merges or hidden sheets: a date comes out as its Excel
+    serial number (the normaliser then asks the city to write it as a date) and merged
+    cells keep their value in the top-left cell only.
+    """
+    sheets = []
+    with pyxlsb.open_workbook(io.BytesIO(payload)) as book:
+        for index, sheet_name in enumerate(book.sheets, start=1):
+            with book.get_sheet(index) as sh:
+                dim = sh.dimension
+                # pyxlsb lays every row out as wide as the declared dimension.
+                if dim is not None:
+                    _guard(name, sheet_name, dim.r + dim.h, dim.c + dim.w)
+                cells: dict[tuple[int, int], object] = {}
+                for row in sh.rows(sparse=True):
+                    for cell in row:
+                        if cell.v is not None and cell.v != "":
+                            cells[(cell.r, cell.c)] = _cell(cell.v)
+            n_rows = max((r for r, _ in cells), default=-1) + 1
+            n_cols = max((c for _, c in cells), default=-1) + 1
+            _guard(name, sheet_name, n_rows, n_cols)
+            grid = [[cells.get((r, c)) for c in range(n_cols)] for r in range(n_rows)]
+            sheets.append(Sheet(sheet_name, grid))
+    return sheets
 
 
 def _xlrd_cell(cell: xlrd.sheet.Cell, datemode: int) -> object:
