@@ -19,7 +19,7 @@ _.catchup, _.max_active_runs, _.default_args
 # templates, Great Expectations' page views loaded by class name (validate/data_docs.py).
 _.june1_as_of, _.year_end_as_of
 _.results_enterprises  # a column of city_summary.sql and month rows; no sheet shows it yet
-_.column_name, _.size_bytes, _.rows_loaded
+_.column_name, _.size_bytes, _.rows_loaded, _.held_label
 _.EscapingPageView, _.EscapingIndexPageView, _._escape_template_param_value
 
 # Alembic reads each revision module's header names and calls its upgrade/downgrade.

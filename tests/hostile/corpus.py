@@ -61,7 +61,6 @@ _EVIL_HOST = "mail.evil.example"
 Outcome = tuple[str, str | None]
 ACCEPTED: Outcome = ("accepted", None)
 SUPERSEDED: Outcome = ("superseded", None)
-IGNORED: Outcome = ("ignored", None)
 CORRUPT: Outcome = ("rejected", "corrupt_file")
 UNSUPPORTED: Outcome = ("rejected", "unsupported_format")
 WRONG_TEMPLATE: Outcome = ("rejected", "wrong_template")
