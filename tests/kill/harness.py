@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import email
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -240,12 +241,31 @@ WRITE_SYSCALL = {"x86_64": 1, "aarch64": 64}.get(platform.machine())
 _FILLER = b"\0"
 
 
+@functools.cache
 def gate_available() -> str | None:
-    """Why the line gate cannot work here, or None when it can."""
+    """Why the line gate cannot work here, or None when it can: a child blocked writing
+    into a full one-packet pipe must be seen, and its text read, from /proc."""
     if WRITE_SYSCALL is None or not hasattr(os, "O_DIRECT") or not hasattr(fcntl, "F_SETPIPE_SZ"):
-        return f"needs Linux on x86_64 or aarch64 (packet pipes, /proc/<tid>/syscall), not {platform.machine()}"
-    if not Path(f"/proc/{os.getpid()}/syscall").exists():
-        return "no /proc/<pid>/syscall on this kernel"
+        return f"needs Linux on x86_64 or aarch64, not {platform.system()} {platform.machine()}"
+    r, w = os.pipe2(os.O_DIRECT | os.O_CLOEXEC)
+    try:
+        fcntl.fcntl(w, fcntl.F_SETPIPE_SZ, 4096)
+        os.write(w, _FILLER)
+        probe = subprocess.Popen(
+            [sys.executable, "-c", "import os; os.write(2, b'step=probe')"], stderr=w
+        )
+        pipe = f"pipe:[{os.fstat(r).st_ino}]"
+        deadline, seen = time.monotonic() + 10, None
+        while seen is None and time.monotonic() < deadline and probe.poll() is None:
+            seen = _waiting_write(f"/proc/{probe.pid}/task/{probe.pid}", pipe)
+            time.sleep(0.01)
+        probe.kill()
+        probe.wait()
+    finally:
+        os.close(r)
+        os.close(w)
+    if seen is None or seen[2] != "step=probe":
+        return "cannot read a blocked writer's system call and memory from /proc"
     return None
 
 
