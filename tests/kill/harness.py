@@ -239,6 +239,7 @@ class Run:
 # The write(2) system call's number, to see in /proc/<tid>/syscall that a task waits in one.
 WRITE_SYSCALL = {"x86_64": 1, "aarch64": 64}.get(platform.machine())
 _FILLER = b"\0"
+_POLL_MIN, _POLL_MAX = 0.0005, 0.01  # seconds between looks for a waiting writer
 
 
 @functools.cache
@@ -365,13 +366,18 @@ def _gated(intake: Intake, stop_at, deadline: float) -> tuple[bytes, str | None]
     pipe = f"pipe:[{os.fstat(fd).st_ino}]"
     landed = b""
     seen: dict[str, tuple[int, int, str]] = {}
+    idle = _POLL_MIN
     while time.monotonic() < deadline:
         waiting = [(t, w) for t in _task_dirs(proc.pid) if (w := _waiting_write(t, pipe))]
         if not waiting:
             if proc.poll() is not None:
                 return landed, None
-            time.sleep(0.001)
+            # Lines come in bursts (one per message) between long quiet spells (validation):
+            # look often right after a line, less and less while nothing comes.
+            time.sleep(idle)
+            idle = min(idle * 2, _POLL_MAX)
             continue
+        idle = _POLL_MIN
         for task, write in waiting:
             if seen.get(task) == write:
                 continue  # the same write still going in (one longer than a packet)
