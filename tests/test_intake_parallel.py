@@ -112,9 +112,10 @@ def test_the_season_ends_the_same_inline_and_over_worker_processes(
     for key in _DECIDED:
         assert over_pool[key] == inline[key], key
     dup = [s for s in inline["submissions"] if s[3] == "duplicate" and "长治" in s[1]]
-    # The first copy's verdict is not known when the second is triaged, whatever the executor.
+    # The first copy's verdict is committed before the second copy's message, which names it,
+    # whatever the executor (and as a rerun after a crash does: tests/test_sigkill.py).
     assert [s[5] for s in dup] == [
-        "与此前收到的文件“附件2 长治市.xlsx”内容完全相同，无需重复报送。"
+        "与此前收到的文件“附件2 长治市.xlsx”内容完全相同（当时结果：退回修改），无需重复报送。"
     ]
 
 

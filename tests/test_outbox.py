@@ -1,5 +1,6 @@
 """The outbox against a real SMTP server: exactly once across reruns, retries after 451,
-give-up after a cap or a 550, a dead run's claim taken over, and the Airflow connection."""
+give-up after a cap or a 550, a dead run's claim taken over (one sender at a time), and the
+Airflow connection."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from jinxiao.mail.outbox import (
     smtp_config_from_conn,
 )
 from jinxiao.normalise.values import county_table
-from jinxiao.warehouse.connection import connect, migrate
+from jinxiao.warehouse.connection import connect, migrate, outbox_lock
 
 PROVINCE = "sxswt_xfcj@163.com"
 CITIES = {"太原市": "tysswj_scyxk@163.com", "大同市": "dtsw_ltk@126.com", "阳泉市": "yqswj@163.com"}
@@ -148,28 +149,33 @@ def test_permanent_refusal_fails_at_once(sqlite_warehouse, campaign, smtp_server
     assert outbox_status(engine) == {"sent": 2, "failed": 1}
 
 
-def test_dead_runs_claim_is_taken_over_but_a_live_one_is_not(
+def test_dead_runs_claim_is_taken_over_at_once_but_a_live_sender_is_left_alone(
     sqlite_warehouse, campaign, smtp_server
 ):
     engine = _engine(sqlite_warehouse, campaign)
     keys = _fill(engine)
-    long_ago = to_db_time(dt.datetime.now(dt.UTC) - dt.timedelta(hours=2))
+    # A run claimed the first row a moment ago and died before the server took it.
     just_now = to_db_time(dt.datetime.now(dt.UTC))
     with engine.begin() as conn:
-        for key, claimed in ((keys[0], long_ago), (keys[1], just_now)):
-            conn.execute(
-                text(
-                    "UPDATE outbox SET status = 'sending', attempts = 1, claimed_at = :c "
-                    "WHERE dedupe_key = :k"
-                ),
-                {"c": claimed, "k": key},
-            )
+        conn.execute(
+            text(
+                "UPDATE outbox SET status = 'sending', attempts = 1, claimed_at = :c "
+                "WHERE dedupe_key = :k"
+            ),
+            {"c": just_now, "k": keys[0]},
+        )
 
+    # While another run is sending (it holds the outbox lock), this one touches nothing.
+    with outbox_lock(engine, wait_seconds=0):
+        busy = send_pending(engine, _smtp(smtp_server), wait_seconds=0.6)
+    assert busy.sent == [] and smtp_server.messages == []
+    assert _rows(engine)[keys[0]][:2] == ("sending", 1)
+
+    # No sender alive: the claim is a dead run's, taken again now, not half an hour later.
     report = send_pending(engine, _smtp(smtp_server))
 
-    assert report.sent == [keys[0], keys[2]]
+    assert report.sent == keys
     assert _rows(engine)[keys[0]][:2] == ("sent", 2)
-    assert _rows(engine)[keys[1]][:2] == ("sending", 1)
     # The resend repeats the Message-ID, so a double delivery is recognisable.
     assert smtp_server.parsed()[0]["Message-ID"] == f"<{message_id_for(keys[0], PROVINCE)}>"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -173,6 +174,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def log_progress() -> None:
+    """The run's progress on stderr, one `step=... key=...` line per stage and message (the
+    lines an Airflow task log shows): a run that was killed tells how far it got."""
+    logging.basicConfig(
+        level=logging.WARNING, stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )  # fmt: skip
+    logging.getLogger("jinxiao").setLevel(logging.INFO)
+    # Its INFO lines ("Created temporary directory ...") say nothing to ops.
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+
+
 def cmd_intake(_args: argparse.Namespace) -> int:
     """The intake without Airflow (collect + process), for debugging and the benchmark.
 
@@ -182,6 +195,7 @@ def cmd_intake(_args: argparse.Namespace) -> int:
     from jinxiao.jobs.tasks import InternalErrors, collect_mail, process_messages
     from jinxiao.warehouse.connection import IntakeBusy
 
+    log_progress()
     settings = env_settings()
     try:
         print(collect_mail(settings, "cli"))
@@ -200,6 +214,7 @@ def cmd_requeue(args: argparse.Namespace) -> int:
     from jinxiao.jobs.tasks import InternalErrors, open_warehouse, process_messages
     from jinxiao.warehouse.load import requeue
 
+    log_progress()
     settings = env_settings()
     keys = requeue(open_warehouse(settings), args.message)
     if not keys:

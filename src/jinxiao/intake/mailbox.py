@@ -307,7 +307,14 @@ class MaildirMailbox:
         target = self._processed_root()
         for sub in ("tmp", "new", "cur"):
             (target / sub).mkdir(parents=True, exist_ok=True)
-        os.replace(path, target / path.parent.name / path.name)
+        try:
+            os.replace(path, target / path.parent.name / path.name)
+        except FileNotFoundError:
+            # Moved since the listing: by a second intake moving the same committed mail
+            # (moves run outside the intake lock), or by a mail client new/ -> cur/.
+            log.warning(
+                "%s: %s moved by someone else meanwhile; left where it went", self.source, ref
+            )
 
     def close(self) -> None:
         pass

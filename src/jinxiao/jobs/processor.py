@@ -96,7 +96,10 @@ def collect(mailbox: Mailbox, engine: Engine, archive: Archive, run_id: str) -> 
             digest, path = archive.put(msg.raw, ".eml")
             arrived.append((msg, digest, str(path)))
         archive.sync()  # on disk before the warehouse knows of them
-        stats.new += load.record_arrivals(engine, arrived, run_id)
+        log.info("step=archived messages=%d", len(arrived))
+        new = load.record_arrivals(engine, arrived, run_id)
+        log.info("step=recorded messages=%d new=%d", len(arrived), new)
+        stats.new += new
     return stats
 
 
@@ -275,6 +278,7 @@ class Processor:
                 # warn mode: loaded, but the tracker shows the sender was not vouched for.
                 notes.append(Problem("warning", SENDER_UNVERIFIED, verdict.flag))
             result.submissions = self.files(result, parsed, notes)
+        log.info("step=triaged key=%s files=%d", pending.message_key, len(result.submissions))
         return result
 
     def files(
@@ -298,11 +302,8 @@ class Processor:
                 sub.reason_detail = "随表格一并发送的扫描件或图片，已存档，不作数据读取。"
             elif seen := self.file_seen(city, digest):
                 sub.outcome = "duplicate"
-                # An earlier copy in this same batch has no verdict yet: say nothing about it.
-                earlier = f"（当时结果：{OUTCOME_ZH[seen[1]]}）" if seen[1] in OUTCOME_ZH else ""
-                sub.reason_detail = (
-                    f"与此前收到的文件“{seen[0]}”内容完全相同{earlier}，无需重复报送。"
-                )
+                # Reworded at commit (_settle_duplicates), once the earlier copy has its verdict.
+                sub.reason_detail = duplicate_detail(*seen)
             else:
                 job = ReadJob(sub, city, parsed.subject, parsed.body_text, self.campaign)
                 self.reads.append((job, self._submit(read_sandboxed, job)))
@@ -405,6 +406,7 @@ class Processor:
         finally:
             self.executor, self.reads = InlineExecutor(), []
         self.archive.sync()  # the files' copies, before any submission row points at them
+        log.info("step=decided messages=%d", len(results))
         return [self._commit(r, run_id, on_commit) for r in sorted(results, key=_arrival)]
 
     def _commit(
@@ -412,7 +414,10 @@ class Processor:
     ) -> MessageResult:
         """One message's transaction; if it fails, the message alone ends in internal_error."""
         try:
-            return load.commit_message(self.engine, result, run_id, on_commit)
+            self._settle_duplicates(result)
+            committed = load.commit_message(self.engine, result, run_id, on_commit)
+            log.info("step=committed key=%s outcome=%s", result.message_key, committed.outcome)
+            return committed
         except Exception as exc:
             log.exception("commit failed for message %s", result.message_key)
             # A fresh result: the failed one may hold what broke the transaction.
@@ -420,7 +425,24 @@ class Processor:
                 result.message_key, result.email, result.received_at, None, result.city_name
             )
             fail_message(failed, "commit", exc)
-            return load.commit_internal_error(self.engine, failed, run_id, on_commit)
+            committed = load.commit_internal_error(self.engine, failed, run_id, on_commit)
+            log.info("step=committed key=%s outcome=%s", result.message_key, committed.outcome)
+            return committed
+
+    def _settle_duplicates(self, result: MessageResult) -> None:
+        """Word each duplicate file's reason from what is committed when its message commits.
+
+        Triage finds the earlier copy, but an earlier copy in the same batch has no verdict
+        yet then, while a run restarted after a crash finds it committed: the same file read
+        "（当时结果：已采用）" after a crash and nothing in a clean run. Messages commit in
+        arrival order, so by now the earlier copy's verdict is in the warehouse either way.
+        """
+        city = result.city_name
+        for sub in result.submissions:
+            if sub.outcome == "duplicate" and city is not None:
+                seen = load.same_file_seen(self.engine, city, sub.sha256)
+                if seen is not None:
+                    sub.reason_detail = duplicate_detail(*seen)
 
     def _fronts(self, pending: list[load.PendingMessage]) -> list[Front | BaseException]:
         """Each message's parsed front, or the exception parsing it raised (only that one's)."""
@@ -484,6 +506,12 @@ def _bare_result(item: load.PendingMessage, email: ParsedEmail | None = None) ->
 
 def _arrival(result: MessageResult) -> dt.datetime:
     return result.received_at
+
+
+def duplicate_detail(filename: str, outcome: str | None) -> str:
+    """Why a file is a duplicate; `outcome` None: the earlier copy has no verdict yet."""
+    earlier = f"（当时结果：{OUTCOME_ZH[outcome]}）" if outcome and outcome in OUTCOME_ZH else ""
+    return f"与此前收到的文件“{filename}”内容完全相同{earlier}，无需重复报送。"
 
 
 def carries_table(parsed: ParsedEmail) -> bool:

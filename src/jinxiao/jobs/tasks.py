@@ -101,6 +101,7 @@ def process_messages(settings: Settings, run_id: str) -> dict[str, int]:
             engine, Archive(settings.archive_dir), registry, campaign, run_id,
             on_commit=reply_hook(settings, campaign), policy=settings.mailbox.policy(),
         )  # fmt: skip
+    log.info("step=processed messages=%d", stats.processed)
     if settings.mailbox.processed_folder:
         move_processed(settings, engine)
     stuck: MailStuck | None = None
@@ -156,6 +157,7 @@ def move_processed(settings: Settings, engine: Engine) -> None:
         for ref in refs:
             if ref in present:
                 mailbox.mark_processed(ref)
+                log.info("step=moved ref=%s folder=%s", ref, settings.mailbox.processed_folder)
 
 
 def reconcile(settings: Settings, as_of: dt.datetime) -> list[tuple[str, str, str]]:

@@ -3,11 +3,13 @@
 Writing first means a reply is decided in the same place as the outcome it reports, and a
 send that fails is retried by the next run instead of being lost.
 
-Delivery is at-least-once, with a window of one message. Each row is claimed (status
+Delivery is at-least-once, with a window of one message. One run sends at a time (it holds
+the warehouse's outbox lock, see connection.outbox_lock). Each row is claimed (status
 'sending', attempts + 1) in its own transaction right before its SMTP transaction and marked
-'sent' right after the server accepted it. If the process dies between the server's
-acceptance and that mark, the row stays 'sending'; once the claim is older than
-`STALE_CLAIM`, a later run takes it again and the city gets the same mail twice. Both copies
+'sent' right after the server accepted it. A row still 'sending' when a run takes the lock
+was claimed by a run that died (the lock went with it), so it is taken again at once: if
+that run died before the server accepted the mail, the city gets it now, not never; if it
+died between the acceptance and the mark, the city gets the same mail twice. Both copies
 carry the same Message-ID (derived from the dedupe key, see `message_id_for`), so ops can
 spot the repeat in the server log or the recipient's mailbox, and many clients fold the two.
 A row claimed by a run that is still alive is never taken by another run.
@@ -30,12 +32,13 @@ from sqlalchemy import Connection, Engine, text
 
 from jinxiao.config import truthy
 from jinxiao.domain.times import as_time, to_db_time
+from jinxiao.warehouse.connection import OutboxBusy, outbox_lock
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
-# Longer than any SMTP transaction can take, so only a dead run's claim looks stale.
-STALE_CLAIM = dt.timedelta(minutes=30)
+# How long a run waits for another one that is sending, before it leaves the outbox to it.
+SENDER_WAIT_SECONDS = 120.0
 
 
 @dataclass(frozen=True)
@@ -176,28 +179,27 @@ def open_smtp(cfg: SmtpConfig) -> smtplib.SMTP:
     return client
 
 
-def _candidates(engine: Engine, now: dt.datetime) -> list[tuple[int, str]]:
+def _candidates(engine: Engine) -> list[tuple[int, str]]:
+    # Called holding the outbox lock: a row 'sending' now is a dead run's claim.
     with engine.connect() as conn:
         rows = conn.execute(
             text(
-                "SELECT outbox_id, status FROM outbox WHERE status = 'pending' "
-                "OR (status = 'sending' AND claimed_at < :stale) ORDER BY outbox_id"
-            ),
-            {"stale": to_db_time(now - STALE_CLAIM)},
+                "SELECT outbox_id, status FROM outbox WHERE status IN ('pending', 'sending') "
+                "ORDER BY outbox_id"
+            )
         )
         return [(r[0], r[1]) for r in rows]
 
 
 def _claim(engine: Engine, outbox_id: int, now: dt.datetime) -> _Row | None:
-    """Take one row for this run; None when another run took it first."""
+    """Take one row for this run; None when it is no longer waiting to go."""
     with engine.begin() as conn:
         taken = conn.execute(
             text(
                 "UPDATE outbox SET status = 'sending', attempts = attempts + 1, claimed_at = :now "
-                "WHERE outbox_id = :id AND (status = 'pending' "
-                "OR (status = 'sending' AND claimed_at < :stale))"
+                "WHERE outbox_id = :id AND status IN ('pending', 'sending')"
             ),
-            {"id": outbox_id, "now": to_db_time(now), "stale": to_db_time(now - STALE_CLAIM)},
+            {"id": outbox_id, "now": to_db_time(now)},
         ).rowcount
         if taken != 1:
             return None
@@ -246,12 +248,29 @@ def _describe(exc: Exception) -> str:
 
 
 def send_pending(
-    engine: Engine, smtp: SmtpConfig, max_attempts: int = MAX_ATTEMPTS, limit: int | None = None
+    engine: Engine,
+    smtp: SmtpConfig,
+    max_attempts: int = MAX_ATTEMPTS,
+    limit: int | None = None,
+    wait_seconds: float = SENDER_WAIT_SECONDS,
 ) -> SendReport:
-    """Send every pending row once; temporary failures stay pending until `max_attempts`."""
+    """Send every pending row once; temporary failures stay pending until `max_attempts`.
+
+    Another run sending for longer than `wait_seconds`: nothing is sent, the rows wait."""
+    try:
+        with outbox_lock(engine, wait_seconds):
+            return _send_locked(engine, smtp, max_attempts, limit)
+    except OutboxBusy as exc:
+        log.warning("%s; leaving the outbox to it", exc)
+        return SendReport()
+
+
+def _send_locked(
+    engine: Engine, smtp: SmtpConfig, max_attempts: int, limit: int | None
+) -> SendReport:
     report = SendReport()
     now = dt.datetime.now(dt.UTC)
-    ids = _candidates(engine, now)[:limit]
+    ids = _candidates(engine)[:limit]
     if not ids:
         return report
     try:
@@ -274,6 +293,7 @@ def send_pending(
                     "the recipient may get it twice",
                     row.key,
                 )
+            log.info("step=sending key=%s attempt=%d", row.key, row.attempts)
             client = _send_one(engine, client, smtp, row, max_attempts, report)
     finally:
         if client is not None:
@@ -319,6 +339,7 @@ def _send_one(
     # Some recipients refused while others took it: sent, with the refusals on record.
     note = "; ".join(f"{a}: {c} {m!r}" for a, (c, m) in refused.items()) if refused else None
     _finish(engine, row, "sent", note)
+    log.info("step=sent key=%s", row.key)
     report.sent.append(row.key)
     return client
 

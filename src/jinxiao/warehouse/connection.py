@@ -6,11 +6,11 @@ import contextlib
 import fcntl
 import hashlib
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -108,28 +108,58 @@ def migrate(engine: Engine, campaign: Campaign, divisions: list[tuple[str, str, 
     each other.
     """
     digest = _schema_digest(campaign, divisions)
-    with engine.begin() as conn:
-        conn.execute(
-            text("CREATE TABLE IF NOT EXISTS warehouse_meta (key TEXT PRIMARY KEY, value TEXT)")
-        )
-        current = conn.execute(
+    if _current_digest(engine) == digest:
+        return
+    # One migrator at a time, the digest read again once it is ours. Two intakes started
+    # together on a new warehouse both found no digest and rebuilt the views at once: on
+    # SQLite the driver runs DDL outside the transaction, so one failed with "view ...
+    # already exists" (on PostgreSQL two CREATE TABLE IF NOT EXISTS can collide likewise).
+    with _exclusive(engine, _MIGRATE_LOCK_KEY, "migrate-lock", MIGRATE_WAIT_SECONDS, _no_migrate):
+        with engine.begin() as conn:
+            conn.execute(
+                text("CREATE TABLE IF NOT EXISTS warehouse_meta (key TEXT PRIMARY KEY, value TEXT)")
+            )
+        if _current_digest(engine) == digest:
+            return
+        with engine.begin() as conn:
+            _run_migration(conn, engine, campaign, divisions, digest)
+
+
+def _current_digest(engine: Engine) -> str | None:
+    if not inspect(engine).has_table("warehouse_meta"):
+        return None
+    with engine.connect() as conn:
+        value = conn.execute(
             text("SELECT value FROM warehouse_meta WHERE key = 'schema_digest'")
         ).scalar()
-    if current == digest:
-        return
-    with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            # One migrator at a time; the lock ends with the transaction.
-            conn.execute(text("SELECT pg_advisory_xact_lock(20210423)"))
-        upgrade(conn)
-        _seed_reference(conn, campaign, divisions)
-        conn.execute(
-            text(
-                "INSERT INTO warehouse_meta (key, value) VALUES ('schema_digest', :d) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-            ),
-            {"d": digest},
-        )
+    return None if value is None else str(value)
+
+
+def _no_migrate() -> Exception:
+    return RuntimeError(
+        f"another run has been migrating the warehouse for {MIGRATE_WAIT_SECONDS} s"
+    )
+
+
+def _run_migration(
+    conn,
+    engine: Engine,
+    campaign: Campaign,
+    divisions: list[tuple[str, str, str, str]],
+    digest: str,
+) -> None:
+    if engine.dialect.name == "postgresql":
+        # Belt and braces beside the migrate lock: the lock ends with the transaction.
+        conn.execute(text("SELECT pg_advisory_xact_lock(20210423)"))
+    upgrade(conn)
+    _seed_reference(conn, campaign, divisions)
+    conn.execute(
+        text(
+            "INSERT INTO warehouse_meta (key, value) VALUES ('schema_digest', :d) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ),
+        {"d": digest},
+    )
 
 
 def _seed_reference(conn, campaign: Campaign, divisions: list[tuple[str, str, str, str]]) -> None:
@@ -190,8 +220,16 @@ class IntakeBusy(RuntimeError):
     """Another intake holds the warehouse's lock; this one did not start."""
 
 
-# pg_advisory_lock key: any fixed bigint; this one spells "jinxiao" in ASCII.
+class OutboxBusy(RuntimeError):
+    """Another run is sending the outbox; this one left the sending to it."""
+
+
+# pg_advisory_lock keys: any fixed bigints; the first spells "jinxiao" in ASCII, the second
+# "jxoutbox".
 _INTAKE_LOCK_KEY = 0x6A696E7869616F
+_OUTBOX_LOCK_KEY = 0x6A786F7574626F78
+_MIGRATE_LOCK_KEY = 20210423
+MIGRATE_WAIT_SECONDS = 300.0
 
 
 @contextlib.contextmanager
@@ -202,39 +240,64 @@ def intake_lock(engine: Engine, wait_seconds: float = 300.0) -> Iterator[None]:
     (a lock row would outlive a SIGKILLed run; the kernel drops an flock with the process).
     Waits up to `wait_seconds`, then raises IntakeBusy.
     """
+
+    def busy() -> Exception:
+        return IntakeBusy(
+            f"intake already running on {describe_engine(engine)}; this run did not start"
+        )
+
+    with _exclusive(engine, _INTAKE_LOCK_KEY, "intake-lock", wait_seconds, busy):
+        yield
+
+
+@contextlib.contextmanager
+def outbox_lock(engine: Engine, wait_seconds: float) -> Iterator[None]:
+    """One sender of the outbox at a time per warehouse (the same kinds of lock as
+    intake_lock): whoever holds it knows a row still 'sending' was claimed by a run that
+    died. Waits up to `wait_seconds`, then raises OutboxBusy."""
+
+    def busy() -> Exception:
+        return OutboxBusy(f"another run is sending the outbox of {describe_engine(engine)}")
+
+    with _exclusive(engine, _OUTBOX_LOCK_KEY, "outbox-lock", wait_seconds, busy):
+        yield
+
+
+@contextlib.contextmanager
+def _exclusive(
+    engine: Engine, key: int, suffix: str, wait_seconds: float, busy: Callable[[], Exception]
+) -> Iterator[None]:
     deadline = time.monotonic() + wait_seconds
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             lock = text("SELECT pg_try_advisory_lock(:k)")
-            while not conn.execute(lock, {"k": _INTAKE_LOCK_KEY}).scalar():
-                _wait_or_give_up(deadline, engine)
+            while not conn.execute(lock, {"k": key}).scalar():
+                _wait_or_give_up(deadline, busy)
             try:
                 yield
             finally:
-                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _INTAKE_LOCK_KEY})
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
         return
     database = engine.url.database
     if not database or database == ":memory:":
         yield
         return
-    with open(f"{database}.intake-lock", "a+b") as fh:
+    with open(f"{database}.{suffix}", "a+b") as fh:
         while True:
             try:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                _wait_or_give_up(deadline, engine)
+                _wait_or_give_up(deadline, busy)
         try:
             yield
         finally:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
-def _wait_or_give_up(deadline: float, engine: Engine) -> None:
+def _wait_or_give_up(deadline: float, busy: Callable[[], Exception]) -> None:
     if time.monotonic() >= deadline:
-        raise IntakeBusy(
-            f"intake already running on {describe_engine(engine)}; this run did not start"
-        )
+        raise busy()
     time.sleep(0.5)
 
 

@@ -1,0 +1,1 @@
+"""SIGKILL harness (issue 9): kill `jinxiao intake` at a step boundary, rerun, compare."""
