@@ -294,7 +294,8 @@ class Processor:
                     f"与此前收到的文件“{seen[0]}”内容完全相同{earlier}，无需重复报送。"
                 )
             else:
-                job = ReadJob(sub, city, parsed.subject, parsed.body_text, self.campaign)
+                sent = parsed.date.date() if parsed.date else None
+                job = ReadJob(sub, city, parsed.subject, parsed.body_text, self.campaign, sent)
                 self.reads.append((job, self._submit(read_sandboxed, job)))
                 self.batch_files[(city, digest)] = sub
             subs.append(sub)
@@ -482,6 +483,7 @@ class ReadJob:
     subject: str
     body: str
     campaign: Campaign
+    sent: dt.date | None = None  # the mail's date: weighs results of May against the year
 
 
 def read_sandboxed(job: ReadJob) -> SubmissionResult:
@@ -508,7 +510,7 @@ def read_submission(job: ReadJob) -> SubmissionResult:
     sub, campaign = job.sub, job.campaign
     try:
         wb = read_workbook(sub.attachment)
-        form = detect_form(wb, job.subject, job.body)
+        form = detect_form(wb, job.subject, job.body, received_at=job.sent)
         if form is None:
             # Reporting against the registry template names the columns that are missing.
             locate(wb, "registry")

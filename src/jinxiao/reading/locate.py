@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from jinxiao.domain.models import FileProblem, Form, ParsedTable, Sheet, SourceRow, Workbook
+
+log = logging.getLogger(__name__)
 
 # A header cell is short; longer texts are titles, sentences or data.
 _MAX_HEADER_CORE = 20
@@ -167,7 +170,8 @@ _RESULTS_TEMPLATE = (
     "county", "activity_name", "actual_period", "enterprise_count", "actual_turnover", "footfall",
     "voucher_issued", "voucher_redeemed", "remark",
 )  # fmt: skip
-_RESULTS_REQUIRED = ("county", "activity_name", "actual_turnover")
+# No county: a results row names its registry activity, whose counties it takes at load.
+_RESULTS_REQUIRED = ("activity_name", "actual_turnover")
 
 SPECS: dict[str, TableSpec] = {
     "registry": REGISTRY,
@@ -213,7 +217,6 @@ _RESULTS_MARKS = (
     "实际举办时间",
 )  # fmt: skip
 _REGISTRY_MARKS = ("预估", "预计", "预期", "支持政策", "优惠", "活动内容", "内容简介", "简要概述")
-_YEAR_WORDS = ("全年", "年度", "12月", "十二月", "总结", "年终")
 _MAY_WORDS = ("消费促进月", "促进月", "5月", "五月")
 _PLAN_WORDS = ("方案", "计划", "安排", "联系人", "名单", "通讯录")
 _RESULTS_WORDS = ("成效", "总结", "量化", "成果")
@@ -448,7 +451,7 @@ def _best_in_sheet(si: int, sheet: Sheet, spec: TableSpec) -> _Header | None:
 # ---------------------------------------------------------------- units and side lines
 
 
-_UNIT_TOKENS = ("万人次", "人次", "亿元", "万元", "元", "家", "个")
+_UNIT_TOKENS = ("万人次", "人次", "亿元", "万元", "千元", "元", "家", "个")
 _MONEY_FIELDS = {"est_turnover", "actual_turnover", "voucher_issued", "voucher_redeemed"}
 
 
@@ -460,7 +463,7 @@ def unit_of(header_text: str, field_name: str = "") -> str | None:
     parts += [p for p in norm.split("/")[1:] if len(p) <= 4]
     for part in parts:
         for token in _UNIT_TOKENS:
-            if token == "元" and re.search(r"(?<![万亿])元", part) is None:
+            if token == "元" and re.search(r"(?<![万亿千])元", part) is None:
                 continue
             if token in part:
                 return token
@@ -937,6 +940,22 @@ def _units(
     return units
 
 
+def _missing_columns(header: _Header, spec: TableSpec, spans: bool) -> list[str]:
+    where = f"{header.sheet.label}中" if spans else "表中"
+    missing = [n for n in spec.template if n not in header.fields]
+    out = []
+    if "county" in missing and "county" not in spec.required:
+        missing.remove("county")
+        out.append(
+            f"{where}没有“{spec.spec('county').template_name}”列，各活动的县区按本市活动名录中"
+            "同一活动的县区计。"
+        )
+    if missing:
+        names = _quote(spec.spec(n).template_name for n in missing)
+        out.append(f"{where}没有{names}列，相应数据按未填写处理。")
+    return out
+
+
 def locate(wb: Workbook, form: Form) -> ParsedTable:
     """The form's table in the workbook, columns mapped to canonical fields; raises FileProblem."""
     if form not in SPECS:
@@ -959,11 +978,7 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
     spans = len(rows) > len(body.rows)
     if spans:
         notices = [f"{header.sheet.label}{n}" for n in notices]
-    missing = [n for n in spec.template if n not in header.fields]
-    if missing:
-        names = _quote(spec.spec(n).template_name for n in missing)
-        where = f"{header.sheet.label}中" if spans else "表中"
-        notices.append(f"{where}没有{names}列，相应数据按未填写处理。")
+    notices.extend(_missing_columns(header, spec, spans))
     notices.extend(merged)
     notes = [*body.notes, *(n for n in notices if n not in body.notes), *their_notes]
     summary = _find_summary(above) or body.summary or _find_summary(sheet_rows)
@@ -1008,23 +1023,109 @@ def _best_header(wb: Workbook, spec: TableSpec) -> _Header | None:
     return max(headers, key=lambda h: (h.quality, -h.sheet_index), default=None)
 
 
+@dataclass(frozen=True)
+class FormDecision:
+    """Which form a file is, the evidence for it, and how sure the evidence makes us (0..1)."""
+
+    form: Form | None
+    confidence: float
+    evidence: tuple[str, ...]
+
+    def describe(self) -> str:
+        return f"{self.form or '未识别'} ({self.confidence:.2f}): " + "; ".join(self.evidence)
+
+
+@dataclass
+class _Evidence:
+    """Points for each reading of a file, and what gave them (for the log)."""
+
+    points: dict[str, float] = field(default_factory=dict)
+    said: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, weight: float, why: str) -> None:
+        self.points[kind] = self.points.get(kind, 0.0) + weight
+        self.said.append(f"{why} → {kind} +{weight:g}")
+
+    def get(self, kind: str) -> float:
+        return self.points.get(kind, 0.0)
+
+
+# Header words that say "what was done" (results) or "what is planned" (registry); a money
+# column with no 预估/预计 word leans to results.
+_DONE_MARKS = ("实际", "实现", "客流", "核销", "发放消费券", "消费券发放", "带动消费")
+_MONEY_WORDS = ("成交额", "销售额", "交易额", "营业额")
+# May vs the year: 全年/年度 say the year outright; 总结 is written after May too.
+_YEAR_FIRM = ("全年", "年度", "年终", "12月", "十二月", "1-12月", "1至12月")
+_YEAR_SOFT = ("总结",)
+
+
+def _header_evidence(res: _Header | None, ev: _Evidence) -> None:
+    if res is None or "activity_name" not in res.fields:
+        return
+    done = _marks(res, _DONE_MARKS)
+    planned = _marks(res, _REGISTRY_MARKS)
+    money = [n for n in dict.fromkeys(res.norms) if n and any(w in n for w in _MONEY_WORDS)]
+    if done:
+        ev.add("results", 2.0 * done, f"表头有{done}个实际/客流/核销类列")
+    if planned:
+        ev.add("registry", 2.0 * planned, f"表头有{planned}个预估/支持政策/活动内容类列")
+    bare_money = [n for n in money if not re.search("预估|预计|预期", n)]
+    if bare_money and not planned:
+        ev.add("results", 1.0, f"金额列“{bare_money[0]}”不是预估")
+
+
+def _word_evidence(texts: Sequence[tuple[str, str]], ev: _Evidence) -> None:
+    for where, text in texts:
+        kind = _words_form(text)
+        if kind:
+            ev.add(kind, 1.5, f"{where}“{text[:30]}”")
+
+
+def _period_texts(header: _Header | None) -> list[str]:
+    if header is None:
+        return []
+    cols = [j for j, f in header.mapping.items() if f in ("period", "actual_period")]
+    rows = header.sheet.rows[header.bottom + 1 :]
+    return [str(r[j]) for r in rows for j in cols if j < len(r) and not _blank(r[j])]
+
+
+def _kind_evidence(
+    header: _Header | None, texts: Sequence[tuple[str, str]], received_at: dt.date | None
+) -> _Evidence:
+    """May or the year: title rows, sheet names, file name, subject, body, then the dates."""
+    ev = _Evidence()
+    for where, text in texts:
+        norm = _norm(text)
+        if any(w in norm for w in _YEAR_FIRM):
+            ev.add("results_year", 3.0, f"{where}写“全年/年度”")
+        elif any(w in norm for w in _YEAR_SOFT):
+            ev.add("results_year", 1.0, f"{where}写“总结”")
+        if any(w in norm for w in _MAY_WORDS):
+            ev.add("results_may", 2.0, f"{where}写“5月/促进月”")
+    if received_at is not None:
+        kind = "results_year" if received_at.month >= 7 else "results_may"
+        ev.add(kind, 2.0, f"{received_at.isoformat()}发来")
+    months = {int(m) for t in _period_texts(header) for m in re.findall(r"(\d{1,2})月", t)}
+    if months and max(months) >= 7:
+        ev.add("results_year", 1.0, f"活动时间到{max(months)}月")
+    return ev
+
+
 def _results_kind(
-    wb: Workbook, header: _Header | None, texts: Sequence[str], received_at: dt.date | None
-) -> Form:
-    """May or the year: title rows, sheet names, then the file name, subject and body."""
+    wb: Workbook,
+    header: _Header | None,
+    texts: Sequence[tuple[str, str]],
+    received_at: dt.date | None,
+) -> tuple[Form, float, list[str]]:
     title = ""
     if header is not None:
         title = " ".join(t for row in header.sheet.rows[: header.top] for t in _texts(row))
-    sources = [title, *(s.name for s in wb.sheets), *texts]
-    for text in sources:
-        norm = _norm(text)
-        if any(w in norm for w in _YEAR_WORDS):
-            return "results_year"
-        if any(w in norm for w in _MAY_WORDS):
-            return "results_may"
-    if received_at is not None and received_at.month >= 7:
-        return "results_year"
-    return "results_may"
+    sources = [("标题", title), *(("工作表名", s.name) for s in wb.sheets), *texts]
+    ev = _kind_evidence(header, [(w, t) for w, t in sources if t], received_at)
+    year, may = ev.get("results_year"), ev.get("results_may")
+    kind: Form = "results_year" if year > may else "results_may"
+    margin = abs(year - may)
+    return kind, min(1.0, 0.5 + margin / 6), ev.said
 
 
 def _words_form(text: str) -> str | None:
@@ -1038,41 +1139,74 @@ def _words_form(text: str) -> str | None:
     return None
 
 
-def detect_form(
-    wb: Workbook, subject: str = "", body: str = "", *, received_at: dt.date | None = None
-) -> Form | None:
-    """Which form the file is: a marker cell, then its header, then its and the mail's words.
+def _as_results(
+    wb: Workbook, res: _Header | None, ev: _Evidence, texts: Sequence[tuple[str, str]],
+    received_at: dt.date | None,
+) -> FormDecision:  # fmt: skip
+    kind, sure, why = _results_kind(wb, res, texts, received_at)
+    lead = ev.get("results") - ev.get("registry")
+    confidence = round(min(1.0, 0.4 + lead / 10) * sure, 2)
+    return FormDecision(kind, confidence, (*ev.said, *why))
 
-    `received_at` only settles results_may vs results_year when no title or word does.
-    """
-    marker = _marker_form(wb)
-    if marker:
-        return marker
-    reg = _best_header(wb, REGISTRY)
-    res = _best_header(wb, SPECS["results_may"])
-    words = [wb.filename, subject, body]
-    res_marks = _marks(res, _RESULTS_MARKS)
-    if res is not None and "activity_name" in res.fields and res_marks >= 2:
-        if res_marks > _marks(res, _REGISTRY_MARKS):
-            return _results_kind(wb, res, words, received_at)
+
+def _by_structure(
+    wb: Workbook, reg: _Header | None, subject: str
+) -> tuple[Form | None, float, str] | None:
+    """The registry by its template columns, a 联系人名单, or a schedule named as the plan's."""
     if reg is not None and reg.quality[1] >= 5:
-        return "registry"
+        return "registry", 0.9, f"表头有附件2模板的{reg.quality[1]}列"
     if _contact_headers(wb):
-        return "plan"
+        return "plan", 0.85, "有联系人名单表（姓名、电话）"
     if reg is not None and "activity_name" in reg.fields and reg.quality[1] >= 3:
         # A schedule table (活动名称/时间/地点) is the plan's 活动安排计划表 when so named.
         named = _words_form(wb.filename) or _words_form(subject)
-        return "plan" if named == "plan" else "registry"
+        if named == "plan":
+            return "plan", 0.7, "活动表的文件名或主题写“方案/计划/安排”"
+        return "registry", 0.6, f"表头有附件2模板的{reg.quality[1]}列"
+    return None
+
+
+def decide_form(
+    wb: Workbook, subject: str = "", body: str = "", *, received_at: dt.date | None = None
+) -> FormDecision:
+    """Which form the file is, from all the evidence: the marker cell when present, the
+    columns (实际/客流/核销 vs 预估/支持政策), the file name, subject and body (成效, 名录,
+    方案), and for the results the words and dates that tell May from the year."""
+    marker = _marker_form(wb)
+    if marker:
+        return FormDecision(marker, 1.0, (f"模板标记“表单代码：{marker}”",))
+    reg = _best_header(wb, REGISTRY)
+    res = _best_header(wb, SPECS["results_may"])
+    texts = [("文件名", wb.filename), ("主题", subject), ("正文", body[:300])]
+    ev = _Evidence()
+    _header_evidence(res, ev)
+    if ev.get("results") >= 3 and ev.get("results") > ev.get("registry"):
+        _word_evidence(texts[:2], ev)
+        return _as_results(wb, res, ev, texts, received_at)
+    structure = _by_structure(wb, reg, subject)
+    if structure is not None:
+        form, confidence, why = structure
+        return FormDecision(form, confidence, (*ev.said, why))
     lead = wb.text[:300] + " ".join(t for s in wb.sheets for row in s.rows[:3] for t in _texts(row))
-    for text in (wb.filename, subject, lead):
+    for where, text in (("文件名", wb.filename), ("主题", subject), ("开头", lead)):
         kind = _words_form(text)
         if kind == "results":
-            return _results_kind(wb, res, words, received_at)
+            ev.add("results", 1.5, f"{where}写“成效/总结”")
+            return _as_results(wb, res, ev, texts, received_at)
         if kind:
-            return kind  # type: ignore[return-value]
+            return FormDecision(kind, 0.5, (*ev.said, f"{where}“{text[:30]}”"))  # type: ignore[arg-type]
     if wb.kind in ("docx", "doc") and len(wb.text.strip()) >= 50:
-        return "plan"
-    return None
+        return FormDecision("plan", 0.4, (*ev.said, "Word文件以文字为主"))
+    return FormDecision(None, 0.0, tuple(ev.said) or ("没有可用的表头或文字",))
+
+
+def detect_form(
+    wb: Workbook, subject: str = "", body: str = "", *, received_at: dt.date | None = None
+) -> Form | None:
+    """decide_form's form, its evidence logged. `received_at` weighs May against the year."""
+    decision = decide_form(wb, subject, body, received_at=received_at)
+    log.info("form of %s: %s", wb.filename, decision.describe())
+    return decision.form
 
 
 # ---------------------------------------------------------------- contacts

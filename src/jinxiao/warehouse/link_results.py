@@ -77,3 +77,17 @@ def match_registry_activity(candidates: list[tuple[int, str]], name: str) -> int
     if best_ratio >= MIN_RATIO and len(best_ids) == 1:
         return best_ids.pop()
     return None
+
+
+def names_no_county(rec: dict[str, object]) -> bool:
+    """A results row that says nothing of where it was held (no column, or a blank cell)."""
+    return not rec.get("county_raw") and not rec.get("county_codes") and not rec.get("citywide")
+
+
+def inherit_counties(
+    rec: dict[str, object], codes: list[str], names: str | None, citywide: bool
+) -> None:
+    """Give a results row that names no county the counties of its registry activity."""
+    rec["county_codes"] = list(codes)
+    rec["county_names"] = names
+    rec["citywide"] = citywide
