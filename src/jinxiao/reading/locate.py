@@ -73,6 +73,10 @@ _PERIOD_SYNONYMS = (
     "举办时间", "时间", "活动时间", "举办日期", "起止时间", "活动日期", "开展时间",
     "活动起止时间", "日期", "举办时间段",
 )  # fmt: skip
+# A period split in two columns (举办时间 → 开始时间 | 结束时间): the second one's end.
+_PERIOD_END = FieldSpec(
+    "period_end", "结束时间", ("结束时间", "结束日期", "截止时间", "截止日期")
+)
 _ENTERPRISES = FieldSpec(
     "enterprise_count",
     "参与企业数量",
@@ -94,6 +98,7 @@ REGISTRY = TableSpec(
         _COUNTY,
         _NAME,
         FieldSpec("period", "举办时间", _PERIOD_SYNONYMS),
+        _PERIOD_END,
         FieldSpec(
             "content",
             "活动内容（简要概述）",
@@ -151,6 +156,7 @@ _RESULTS_FIELDS = (
     _COUNTY,
     _NAME,
     FieldSpec("actual_period", "实际举办时间", ("实际举办时间", *_PERIOD_SYNONYMS)),
+    _PERIOD_END,
     _ENTERPRISES,
     FieldSpec(
         "actual_turnover",
@@ -564,7 +570,16 @@ def _find_summary(rows: Sequence[Sequence[object]]) -> str | None:
 # ---------------------------------------------------------------- data rows
 
 
-_TOTAL = re.compile(r"^(?:合计|总计|小计|共计)[:：]?$")
+# 小计/合计/总计 at any level: 合 计, 潞州区小计, 全市合计, 小计（3项）, 一、合计.
+_TOTAL = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+[、.])?[\u4e00-\u9fff]{0,8}?(?:合计|总计|小计|共计)"
+    r"(?:[:：]|\([^)]{0,10}\))?$"
+)
+_GRAND_TOTAL = re.compile(r"(?:合计|总计|共计)(?:[:：]|\([^)]{0,10}\))?$")
+# A section heading between activities: 一、小店区 / （二）县区活动 / 1. 市本级.
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.])"
+)
 _NOTE = re.compile(r"^(?:注|说明|备注)(?:[:：\d一二三]|$)")
 _FOOTER = re.compile(
     r"^(?:填报人|填表人|制表人|审核人|审核|联系人|联系电话|负责人|单位负责人|分管领导|"
@@ -615,7 +630,7 @@ def _skip_reason(
     if summary and (name is None or _SUMMARY.search(name) or not _one_cell_summary(vals)):
         body.summary = body.summary or summary
         return True
-    if any(isinstance(v, str) and _TOTAL.match(_norm(v)) for v in vals):
+    if _is_total(vals):
         body.notes.append(f"第{excel_row}行为“{texts[0]}”行，不是活动，未读取。")
         return True
     unit = _unit_below([str(v) for v in vals if not _blank(v)])  # raw: spaces kept
@@ -639,7 +654,8 @@ def _skip_reason(
     if len(texts) == 1 and (name is None or len(filled) >= 2):
         # A line of free text (a signature, a second table's title merged across the row).
         body.notes.append(f"第{excel_row}行只有“{texts[0]}”，未作为活动读取。")
-        body.stray.append((excel_row, body.notes[-1]))
+        if not _HEADING.match(first):  # a section heading is no activity cut short
+            body.stray.append((excel_row, body.notes[-1]))
         return True
     return False
 
@@ -662,22 +678,173 @@ def _source_row(vals: list[object], header: _Header, r: int) -> SourceRow:
     return SourceRow(header.sheet.name, r + 1, cells, extra)
 
 
+def _is_total(vals: Sequence[object]) -> bool:
+    return any(isinstance(v, str) and len(v) <= 24 and _TOTAL.match(_norm(v)) for v in vals)
+
+
+def _is_boundary(vals: Sequence[object]) -> bool:
+    """A line after which another table may begin: a title or note line, or a grand total."""
+    texts = _texts(vals)
+    if len(texts) == 1:
+        return True
+    return any(isinstance(v, str) and _GRAND_TOTAL.search(_norm(v)) for v in vals if v)
+
+
+# Words of column headers in general (a second table's header need not be any form's).
+_HEADER_WORDS = (
+    "名称", "数量", "金额", "场次", "情况", "地址", "姓名", "电话", "序号", "县区", "企业",
+    "商户", "商家", "额", "客流", "人次", "时间", "日期", "备注", "单位", "类别", "内容",
+)  # fmt: skip
+
+
+def _header_like(vals: Sequence[object], spec: TableSpec) -> bool:
+    """A row of two or more short header texts and no figures: a table's header."""
+    cells = [v for v in dict.fromkeys(v for v in vals if not _blank(v))]
+    if len(cells) < 2 or not all(isinstance(v, str) for v in cells):
+        return False
+    synonyms = _all_synonyms(spec)
+    hits = 0
+    for v in cells:
+        core = _core(_norm(v))
+        if not core or len(core) > 12 or ":" in core or re.search(r"\d", core):
+            return False  # a "label: value" line, a sentence, or figures
+        low = core.lower()
+        hits += any(w in low for w in _HEADER_WORDS) or any(syn in low for syn in synonyms)
+    return hits >= 2
+
+
+def _new_header(vals: Sequence[object], header: _Header) -> bool:
+    """A header row that is not ours repeated (a page's repeated header keeps the table)."""
+    if not _header_like(vals, header.spec):
+        return False
+    mapping = _map_columns(_header_norms(vals), header.spec)
+    repeat = len(mapping) >= 2 and all(header.mapping.get(j) == f for j, f in mapping.items())
+    return not repeat
+
+
+_PROFILE_FIELDS = ("county", "activity_name", "period", "actual_period")
+
+
+def _value_kind(value: object) -> str:
+    if _blank(value):
+        return "blank"
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "number"
+    if isinstance(value, str) and re.fullmatch(r"[\d.,\s]+", value.strip()):
+        return "number"
+    return "text"
+
+
+@dataclass
+class _Profile:
+    """What the table's rows hold in the columns that say which activity a row is."""
+
+    kinds: dict[int, dict[str, int]] = field(default_factory=dict)
+
+    def learn(self, vals: Sequence[object], header: _Header) -> None:
+        for j, f in header.mapping.items():
+            if f in _PROFILE_FIELDS and j < len(vals):
+                kinds = self.kinds.setdefault(j, {})
+                kind = _value_kind(vals[j])
+                kinds[kind] = kinds.get(kind, 0) + 1
+
+    def fits(self, vals: Sequence[object], header: _Header) -> bool:
+        """A name that is text, and the county/name/period cells of the kinds seen so far."""
+        name_col = next((j for j, f in header.mapping.items() if f == "activity_name"), None)
+        if name_col is not None and _value_kind(vals[name_col]) != "text":
+            return False
+        odd = 0
+        for j, kinds in self.kinds.items():
+            kind = _value_kind(vals[j]) if j < len(vals) else "blank"
+            seen = {k for k in kinds if k != "blank"}
+            odd += kind != "blank" and bool(seen) and kind not in seen
+        return odd < 2
+
+
+@dataclass
+class _Extent:
+    """Where the table is while its rows are read: the row another table starts at, if any."""
+
+    boundary: bool = False  # a gap, a title line or a grand total since the last activity
+    ended: int | None = None  # 0-based row where what follows is no longer this table
+    header_texts: list[str] = field(default_factory=list)
+    other_rows: int = 0
+    profile: _Profile = field(default_factory=_Profile)
+
+
+def _after_end(vals: list[object], prev: list[object], header: _Header, r: int, body: _Body,
+               ext: _Extent) -> None:  # fmt: skip
+    """A row below the table's end: its side texts still count, the rest is the other table."""
+    if _new_header(vals, header):
+        ext.header_texts = ext.header_texts or _texts(vals)
+        return
+    if not _skip_reason(vals, prev, header, r, body):
+        ext.other_rows += 1
+
+
+def _county_summary(ext: _Extent) -> bool:
+    return any(
+        w in t for t in ext.header_texts for w in ("县区", "县(市、区)", "县（市、区）", "区县")
+    )
+
+
+def _other_table_notice(ext: _Extent) -> str | None:
+    if ext.ended is None or not (ext.header_texts or ext.other_rows):
+        return None
+    what = "各县区汇总表" if _county_summary(ext) else "另一张表格"
+    shown = f"（表头：{'、'.join(ext.header_texts[:6])}）" if ext.header_texts else ""
+    return (
+        f"第{ext.ended + 1}行起是{what}{shown}，共{ext.other_rows}行，已保留备查，"
+        "未作为活动读取；活动请只填在上面的表格中。"
+    )
+
+
+def _body_row(
+    vals: list[object], prev: list[object], header: _Header, r: int, body: _Body, ext: _Extent
+) -> None:
+    """One non-blank row while the table lasts: an activity, a side text, or the end."""
+    if _new_header(vals, header):
+        ext.ended = r
+        ext.header_texts = _texts(vals)
+        return
+    if _skip_reason(vals, prev, header, r, body):
+        ext.boundary = ext.boundary or (bool(body.rows) and _is_boundary(vals))
+        return
+    if ext.boundary and body.rows and not ext.profile.fits(vals, header):
+        ext.ended = r  # after a gap or a title, rows of another shape: another table
+        ext.other_rows += 1
+        return
+    body.rows.append(_source_row(vals, header, r))
+    ext.profile.learn(vals, header)
+    ext.boundary = False
+
+
 def _read_body(header: _Header) -> _Body:
+    """The rows under the header up to where the table ends (a new header, or rows of
+    another shape after a gap, a title line or a grand total); side texts from all of it."""
     body = _Body()
+    ext = _Extent()
     width = max(_sheet_width(header.sheet), len(header.texts))
     prev = _padded(header.sheet.rows[header.bottom], width)
     for r in range(header.bottom + 1, len(header.sheet.rows)):
         vals = _padded(header.sheet.rows[r], width)
         if all(_blank(v) for v in vals):
-            prev = vals
-            continue
-        if not _skip_reason(vals, prev, header, r, body):
-            body.rows.append(_source_row(vals, header, r))
+            ext.boundary = ext.boundary or bool(body.rows)
+        elif ext.ended is not None:
+            _after_end(vals, prev, header, r, body, ext)
+        else:
+            _body_row(vals, prev, header, r, body, ext)
         prev = vals
     # A one-text line between activities may be one cut short; below the last it is a
     # signature, a stamp or a date, nothing the city needs telling about.
     last = body.rows[-1].excel_row if body.rows else 0
     body.notices.extend(note for row, note in body.stray if row < last)
+    notice = _other_table_notice(ext)
+    if notice:
+        body.notes.append(notice)
+        body.notices.append(notice)
     return body
 
 
