@@ -1904,7 +1904,9 @@ def build_case(seed: int) -> Case:
         label = extra.build_extra(ctx)
         wordings = tuple(sorted(set(R.USED)))
         form = extra.extra_form(seed)
-        return Case(seed, ctx.city.name, form, label, tuple(ctx.features), tuple(ctx.mails), wordings)
+        return Case(
+            seed, ctx.city.name, form, label, tuple(ctx.features), tuple(ctx.mails), wordings
+        )
     form = FORMS[seed % 4]
     profile = (seed // 4) % 6
     rng = random.Random(f"unseen-{seed}")

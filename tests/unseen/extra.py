@@ -97,10 +97,14 @@ def x0_registry_summary_no_gap(ctx: C.Ctx) -> str:
         cols, items, top=C.official_top(city, when), bottom=summary, name="活动名录"
     )
     name = f"{city.name}消费促进月活动名录.xlsx"
-    exp = C.registry_file(name, acts, dict(zip([c.key for c in C.official_cols()], C.OFFICIAL)), where)
+    exp = C.registry_file(
+        name, acts, dict(zip([c.key for c in C.official_cols()], C.OFFICIAL)), where
+    )
     body = "请查收我市活动名录，附各县区汇总。" + C.signature(ctx)
     ctx.send(when, _registry_subject(ctx), body, [exp], [Attachment(name, xlsx_bytes([grid]))])
-    ctx.feature("xlsx", "county heading rows", "XX区小计 rows", "summary table right below (no gap)")
+    ctx.feature(
+        "xlsx", "county heading rows", "XX区小计 rows", "summary table right below (no gap)"
+    )
     return "X0 registry, subtotals, summary table with no gap"
 
 
@@ -180,16 +184,20 @@ def x2_results_may_own_words(ctx: C.Ctx) -> str:
     body = "省厅：\n  附件为我市5月份各项促消费活动开展情况，请查收。" + C.signature(ctx)
     ctx.send(when, subject, body, [exp], [Attachment(name, xlsx_bytes([grid]))])
     ctx.feature(
-        "results_may", "own words, no 成效", "千元/人次/元 columns", "no county", "table below a gap"
+        "results_may",
+        "own words, no 成效",
+        "千元/人次/元 columns",
+        "no county",
+        "table below a gap",
     )
     # The 核销 figure goes to voucher_redeemed only; nothing was issued in this table.
     return "X2 results_may own words, no county"
 
 
 def x3_results_year_by_date(ctx: C.Ctx) -> str:
-    rng, city = ctx.rng, ctx.city
+    city = ctx.city
     res, when = _results_setup(ctx, may=False)
-    res = sorted(res, key=lambda r: (city.counties.index(r.counties[0]) if r.counties else 99))
+    res = sorted(res, key=lambda r: city.counties.index(r.counties[0]) if r.counties else 99)
     cols = [
         C.Col("县（市、区）", "county"),
         C.Col("活动名称", "name"),

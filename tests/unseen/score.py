@@ -507,7 +507,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seeds", default="dev", help="dev | held | all | extra-dev | extra-held | 0,4,8")
+    parser.add_argument(
+        "--seeds", default="dev", help="dev | held | all | extra-dev | extra-held | 0,4,8"
+    )
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument(
         "--keep", type=Path, help="keep each batch's Maildir, warehouse and log here"

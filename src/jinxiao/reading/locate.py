@@ -74,9 +74,7 @@ _PERIOD_SYNONYMS = (
     "活动起止时间", "日期", "举办时间段",
 )  # fmt: skip
 # A period split in two columns (举办时间 → 开始时间 | 结束时间): the second one's end.
-_PERIOD_END = FieldSpec(
-    "period_end", "结束时间", ("结束时间", "结束日期", "截止时间", "截止日期")
-)
+_PERIOD_END = FieldSpec("period_end", "结束时间", ("结束时间", "结束日期", "截止时间", "截止日期"))
 _ENTERPRISES = FieldSpec(
     "enterprise_count",
     "参与企业数量",
