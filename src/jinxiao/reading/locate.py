@@ -225,6 +225,9 @@ _MAY_WORDS = ("消费促进月", "促进月", "5月", "五月")
 _PLAN_WORDS = ("方案", "计划", "安排", "联系人", "名单", "通讯录")
 _RESULTS_WORDS = ("成效", "总结", "量化", "成果")
 _REGISTRY_WORDS = ("名录", "附件2")
+# A list of participating firms: 参与企业名单, 企业名称 | 联系人 | 联系电话.
+_FIRM_LIST = re.compile(r"(?:企业|商户|商家|门店)(?:名称|名单)")
+_FIRM_COLUMN = re.compile(r"活动|" + _FIRM_LIST.pattern)
 _MARKER = re.compile(r"^表单代码[:：]\s*(registry|plan|results_may|results_year)\b")
 
 
@@ -1299,7 +1302,8 @@ def _words_form(text: str) -> str | None:
         return "registry"
     if any(w in norm for w in _RESULTS_WORDS):
         return "results"
-    if any(w in norm for w in _PLAN_WORDS):
+    # A list of firms (参与企业名单, 企业名称 | 联系人) is no 联系人名单 of a plan.
+    if any(w in norm for w in _PLAN_WORDS) and not _FIRM_LIST.search(norm):
         return "plan"
     return None
 
@@ -1382,7 +1386,9 @@ def _contact_headers(wb: Workbook) -> list[_Header]:
     for si, sheet in enumerate(wb.sheets):
         for h in _sheet_headers(si, sheet, _CONTACT_TABLE):
             # An activity table with 联系人/联系电话 columns is not a list of people.
-            if not h.missing and not any(n and "活动" in n for n in h.norms):
+            # Nor is a list of participating firms (企业名称, 地址, 联系人): its people are
+            # the firms' contacts, not the bureau's.
+            if not h.missing and not any(n and _FIRM_COLUMN.search(n) for n in h.norms):
                 found.append(h)
     return found
 

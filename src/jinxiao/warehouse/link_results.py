@@ -51,6 +51,10 @@ def normalise_name(name: str, prefixes: Iterable[str] | None = None) -> str:
     return text
 
 
+def _as_written(name: str | None) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
+
+
 def match_registry_activity(candidates: list[tuple[int, str]], name: str) -> int | None:
     """The id of the one candidate whose name matches `name`, or None.
 
@@ -63,6 +67,9 @@ def match_registry_activity(candidates: list[tuple[int, str]], name: str) -> int
         return None
     normed = [(cid, normalise_name(cname)) for cid, cname in candidates if cname]
     exact = {cid for cid, n in normed if n == target}
+    if len(exact) > 1:
+        # 汽车家电下乡 beside 2021年汽车家电下乡: the one written the same way is the one meant.
+        exact &= {cid for cid, cname in candidates if _as_written(cname) == _as_written(name)}
     if exact:
         return exact.pop() if len(exact) == 1 else None
     best_ratio, best_ids = 0.0, set()
