@@ -964,6 +964,123 @@ def _rows_named(rows: Sequence[SourceRow]) -> str:
     return shown + ("等" if len(rows) > 3 else "")
 
 
+@dataclass
+class _Merged:
+    """The rows read so far across sheets, and what the city and the log are told."""
+
+    rows: list[SourceRow]
+    seen: set[tuple[object, ...]] = field(default_factory=set)
+    by_activity: dict[tuple[frozenset[str], str], int] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.seen = {_row_key(r) for r in self.rows}
+        self.by_activity = {_who_what(r): i for i, r in enumerate(self.rows)}
+
+
+def _not_this_table(header: _Header, h: _Header, fresh: list[SourceRow], m: _Merged) -> bool:
+    """Whether sheet h is left unread: another form, hidden, or a header that does not say."""
+    own_kind, kind, label = _kind(header), _kind(h), h.sheet.label
+    if kind and own_kind and kind != own_kind:
+        m.notes.append(f"{label}是另一种表格，未读取。")
+        return True
+    if h.sheet.hidden:
+        if fresh:
+            m.notices.append(
+                f"隐藏的{label}中有{len(fresh)}行与报送表格不同的数据，未读取（如为旧版本，"
+                "可不理会；如需报送，请取消隐藏并合并到报送的表格中后重新发送）。"
+            )
+        return True
+    if fresh and own_kind and kind is None:
+        m.notices.append(
+            f"{label}的表头看不出是否与{header.sheet.label}为同一种表格，其中{len(fresh)}行未读取；"
+            f"如需报送，请使用模板表头或合并到{header.sheet.label}后重新发送。"
+        )
+        return True
+    return False
+
+
+def _same_units(header: _Header, h: _Header, b: _Body, units: dict[str, str]) -> None:
+    """Two sheets of one table naming different money or footfall units: sent back."""
+    theirs = _scaled_units(h, _units(h, h.sheet.rows[: h.top], b.money_unit))
+    ours = _scaled_units(header, units)
+    differ = sorted(f for f in theirs.keys() & ours.keys() if theirs[f] != ours[f])
+    if differ:
+        f = differ[0]
+        raise FileProblem(
+            "validation_failed",
+            f"{header.sheet.label}和{h.sheet.label}都是活动表，但“{h.spec.spec(f).template_name}”"
+            f"的单位不同（{ours[f]}、{theirs[f]}）。请统一单位、合并到同一个{h.sheet.word}后重新发送。",
+        )
+
+
+def _sort_fresh(
+    fresh: list[SourceRow], m: _Merged
+) -> tuple[list[SourceRow], list[tuple[int, SourceRow]], list[SourceRow]]:
+    """New activities, rows filling in one read blank, and rows that edit one already read."""
+    added, filled_in, edited = [], [], []
+    for r in fresh:
+        i = m.by_activity.get(_who_what(r))
+        if i is None:
+            added.append(r)
+        elif not _filled(r):
+            continue  # left for another county's sheet
+        elif not _filled(m.rows[i]):
+            filled_in.append((i, r))
+        else:
+            edited.append(r)
+    return added, filled_in, edited
+
+
+def _no_conflict(
+    h: _Header, added: list[SourceRow], edited: list[SourceRow], repeated: list[SourceRow]
+) -> None:
+    label, word = h.sheet.label, h.sheet.word
+    single = [r for r in repeated if not _joint(r) and _filled(r)]
+    if not (edited or (single and added)):
+        return
+    if edited:
+        what = f"{label}{_rows_named(edited)}与前面{word}中同一活动的内容不同"
+    else:
+        what = f"{label}{_rows_named(single)}与前面的{word}相同，同时又有前面{word}没有的数据"
+    raise FileProblem(
+        "validation_failed",
+        f"{what}，无法判断以哪个为准（其中一个是否为旧版本？）。请删除旧的{word}，"
+        f"或把各县区的数据合并到同一个{word}后重新发送。",
+    )
+
+
+def _merge_one(header: _Header, h: _Header, b: _Body, units: dict[str, str], m: _Merged) -> None:
+    label, word = h.sheet.label, h.sheet.word
+    fresh = [r for r in b.rows if _row_key(r) not in m.seen]
+    repeated = [r for r in b.rows if _row_key(r) in m.seen]
+    if _not_this_table(header, h, fresh, m):
+        return
+    _same_units(header, h, b, units)
+    if not fresh:
+        m.notes.append(f"{label}的{len(b.rows)}行与前面{word}的数据相同，未重复读取。")
+        return
+    added, filled_in, edited = _sort_fresh(fresh, m)
+    _no_conflict(h, added, edited, repeated)
+    for i, r in filled_in:
+        m.rows[i] = r
+    for r in added:
+        m.by_activity[_who_what(r)] = len(m.rows)
+        m.rows.append(r)
+    m.seen.update(_row_key(r) for r in fresh)
+    taken = sorted((r for r in added + [r for _, r in filled_in]), key=lambda r: r.excel_row)
+    if taken:
+        m.notices.append(f"已合并{label}{_data_rows(taken)}的{len(taken)}行数据。")
+    joint = [r for r in repeated if _joint(r)]
+    if joint:
+        m.notices.append(
+            f"{label}{_rows_named(joint)}是跨县区或全市的活动，前面{word}已有，只计一次。"
+        )
+    m.notices.extend(f"{label}{n}" for n in b.notices)
+    m.notes.extend(f"{label}{n}" for n in b.notes if n not in b.notices)
+
+
 def _merge_sheets(
     header: _Header, body: _Body, rest: list[tuple[_Header, _Body]], units: dict[str, str]
 ) -> tuple[list[SourceRow], list[str], list[str]]:
@@ -978,86 +1095,10 @@ def _merge_sheets(
     is not read, and the city is told.
     Returns the rows, the notices for the city and the other sheets' notes.
     """
-    rows = list(body.rows)
-    seen = {_row_key(r) for r in rows}
-    by_activity = {_who_what(r): i for i, r in enumerate(rows)}
-    own_kind = _kind(header)
-    notices, notes = [], []
+    merged = _Merged(list(body.rows))
     for h, b in rest:
-        label, word = h.sheet.label, h.sheet.word
-        fresh = [r for r in b.rows if _row_key(r) not in seen]
-        repeated = [r for r in b.rows if _row_key(r) in seen]
-        kind = _kind(h)
-        if kind and own_kind and kind != own_kind:
-            notes.append(f"{label}是另一种表格，未读取。")
-            continue
-        if h.sheet.hidden:
-            if fresh:
-                notices.append(
-                    f"隐藏的{label}中有{len(fresh)}行与报送表格不同的数据，未读取（如为旧版本，"
-                    "可不理会；如需报送，请取消隐藏并合并到报送的表格中后重新发送）。"
-                )
-            continue
-        if fresh and own_kind and kind is None:
-            notices.append(
-                f"{label}的表头看不出是否与{header.sheet.label}为同一种表格，其中{len(fresh)}行未读取；"
-                f"如需报送，请使用模板表头或合并到{header.sheet.label}后重新发送。"
-            )
-            continue
-        theirs = _scaled_units(h, _units(h, h.sheet.rows[: h.top], b.money_unit))
-        ours = _scaled_units(header, units)
-        differ = sorted(f for f in theirs.keys() & ours.keys() if theirs[f] != ours[f])
-        if differ:
-            f = differ[0]
-            raise FileProblem(
-                "validation_failed",
-                f"{header.sheet.label}和{label}都是活动表，但“{h.spec.spec(f).template_name}”的单位"
-                f"不同（{ours[f]}、{theirs[f]}）。请统一单位、合并到同一个{word}后重新发送。",
-            )
-        if not fresh:
-            notes.append(f"{label}的{len(b.rows)}行与前面{word}的数据相同，未重复读取。")
-            continue
-        added, filled_in, blank, edited = [], [], [], []
-        for r in fresh:
-            i = by_activity.get(_who_what(r))
-            if i is None:
-                added.append(r)
-            elif not _filled(r):
-                blank.append(r)  # left for another county's sheet
-            elif not _filled(rows[i]):
-                filled_in.append((i, r))
-            else:
-                edited.append(r)
-        single = [r for r in repeated if not _joint(r) and _filled(r)]
-        if edited or (single and added):
-            if edited:
-                what = f"{label}{_rows_named(edited)}与前面{word}中同一活动的内容不同"
-            else:
-                what = (
-                    f"{label}{_rows_named(single)}与前面的{word}相同，同时又有前面{word}没有的数据"
-                )
-            raise FileProblem(
-                "validation_failed",
-                f"{what}，无法判断以哪个为准（其中一个是否为旧版本？）。请删除旧的{word}，"
-                f"或把各县区的数据合并到同一个{word}后重新发送。",
-            )
-        for i, r in filled_in:
-            rows[i] = r
-        for r in added:
-            by_activity[_who_what(r)] = len(rows)
-            rows.append(r)
-        seen.update(_row_key(r) for r in fresh)
-        taken = sorted((r for r in added + [r for _, r in filled_in]), key=lambda r: r.excel_row)
-        if taken:
-            notices.append(f"已合并{label}{_data_rows(taken)}的{len(taken)}行数据。")
-        joint = [r for r in repeated if _joint(r)]
-        if joint:
-            notices.append(
-                f"{label}{_rows_named(joint)}是跨县区或全市的活动，前面{word}已有，只计一次。"
-            )
-        notices.extend(f"{label}{n}" for n in b.notices)
-        notes.extend(f"{label}{n}" for n in b.notes if n not in b.notices)
-    return rows, notices, notes
+        _merge_one(header, h, b, units, merged)
+    return merged.rows, merged.notices, merged.notes
 
 
 def _quote(names: Iterable[str]) -> str:
