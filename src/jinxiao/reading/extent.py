@@ -317,7 +317,8 @@ class _BiffSheet:
 def _biff_cell(rtype: int, body: bytes, size: int) -> tuple[int, int] | None:
     """(row, last column) of a cell record, 0-based; None for any other record."""
     if rtype in _BIFF_CELLS and len(body) >= 4:
-        return struct.unpack_from("<HH", body)  # type: ignore[return-value]
+        row, col = struct.unpack_from("<HH", body)
+        return row, col
     if rtype == _MULRK and len(body) >= 6:
         return struct.unpack_from("<H", body)[0], struct.unpack_from("<H", body, size - 2)[0]
     return None
