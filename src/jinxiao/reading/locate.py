@@ -786,9 +786,9 @@ def _after_end(vals: list[object], prev: list[object], header: _Header, r: int, 
 
 
 def _county_summary(ext: _Extent) -> bool:
-    return any(
-        w in t for t in ext.header_texts for w in ("县区", "县(市、区)", "县（市、区）", "区县")
-    )
+    """A table led by a county column (县区 | 活动场次 | 企业 | 成交额): the city's own sums."""
+    first = next((_core(_norm(t)) for t in ext.header_texts if _norm(t) != "序号"), "")
+    return first in ("县区", "区县", "县市区", "县", "地区", "县区名称")
 
 
 def _other_table_notice(ext: _Extent) -> str | None:
