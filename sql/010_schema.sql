@@ -122,7 +122,8 @@ CREATE TABLE IF NOT EXISTS activity (
     est_turnover_raw TEXT,
     category TEXT,
     category_raw TEXT,
-    category_source TEXT,
+    category_source TEXT,  -- column | confirmed (column and rules agree) | rules
+    category_confidence REAL,
     actual_turnover_wan {{num}},
     actual_turnover_raw TEXT,
     footfall_wan {{num}},

@@ -13,9 +13,9 @@ from decimal import Decimal
 
 from jinxiao.config import Campaign
 from jinxiao.domain.models import NormalisedTable, ParsedTable, Problem, SourceRow
+from jinxiao.normalise.categories import assign_category
 from jinxiao.normalise.values import (
     NormaliseError,
-    categorise,
     match_counties,
     money_unit_assumed,
     parse_count,
@@ -168,7 +168,10 @@ class _RowNormaliser:
         start, end = self.period(row, period_field)
         name = clean_text(cells.get("activity_name"))
         content = clean_text(cells.get("content"))
-        category, source = categorise(name or "", content, clean_text(cells.get("category")))
+        policy = clean_text(cells.get("support_policy"))
+        category, source, confidence = assign_category(
+            name or "", content, policy, clean_text(cells.get("category"))
+        )
         out: dict[str, object] = {
             "sheet": row.sheet,
             "excel_row": row.excel_row,
@@ -181,10 +184,11 @@ class _RowNormaliser:
             "content": content,
             "enterprise_count": self.count(row, "enterprise_count"),
             "enterprise_count_raw": raw_text(cells.get("enterprise_count")),
-            "support_policy": clean_text(cells.get("support_policy")),
+            "support_policy": policy,
             "category": category,
             "category_raw": raw_text(cells.get("category")),
             "category_source": source,
+            "category_confidence": confidence,
             "footfall_wan": self.quantity(row, "footfall") if "footfall" in cells else None,
             "footfall_raw": raw_text(cells.get("footfall")),
             "remark": clean_text(cells.get("remark")),
