@@ -297,3 +297,19 @@ def test_a_results_row_naming_no_county_takes_its_registry_activitys_counties(
     assert rec["registry_activity_id"] == act
     assert sorted(rec["county_codes"]) == sorted([codes["小店区"], codes["迎泽区"]])
     assert set(str(rec["county_names"]).split("、")) == {"小店区", "迎泽区"}
+
+
+def test_a_county_summary_whose_count_differs_from_the_rows_is_told_to_the_city():
+    rows = [
+        HEADER, act(1, "小店区", "龙城美食节"), act(2, "小店区", "汽车博览会"),
+        [None],
+        ["县区", "活动场次", "参与企业（家）"],
+        ["小店区", 3, 43],
+        ["合计", 3, 43],
+    ]  # fmt: skip
+    t = locate(read(rows), "registry")
+    assert names(t) == ["龙城美食节", "汽车博览会"]
+    assert any("各县区汇总表中重点活动合计3场，上面的表格中读到2场活动" in n for n in t.notices)
+    rows[5][1] = 2
+    rows[6][1] = 2
+    assert not any("合计2场" in n for n in locate(read(rows), "registry").notices)

@@ -771,24 +771,62 @@ class _Extent:
     boundary: bool = False  # a gap, a title line or a grand total since the last activity
     ended: int | None = None  # 0-based row where what follows is no longer this table
     header_texts: list[str] = field(default_factory=list)
-    other_rows: int = 0
+    header_cells: list[object] = field(default_factory=list)  # the other table's header row
+    other: list[list[object]] = field(default_factory=list)  # its rows (totals left out)
     profile: _Profile = field(default_factory=_Profile)
+
+    @property
+    def other_rows(self) -> int:
+        return len(self.other)
+
+    def start_other(self, vals: list[object]) -> None:
+        if not self.header_texts:
+            self.header_texts, self.header_cells = _texts(vals), list(vals)
 
 
 def _after_end(vals: list[object], prev: list[object], header: _Header, r: int, body: _Body,
                ext: _Extent) -> None:  # fmt: skip
     """A row below the table's end: its side texts still count, the rest is the other table."""
     if _new_header(vals, header):
-        ext.header_texts = ext.header_texts or _texts(vals)
+        ext.start_other(vals)
         return
     if not _skip_reason(vals, prev, header, r, body):
-        ext.other_rows += 1
+        ext.other.append(vals)
 
 
 def _county_summary(ext: _Extent) -> bool:
     """A table led by a county column (县区 | 活动场次 | 企业 | 成交额): the city's own sums."""
     first = next((_core(_norm(t)) for t in ext.header_texts if _norm(t) != "序号"), "")
     return first in ("县区", "区县", "县市区", "县", "地区", "县区名称")
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", value):
+        return float(value)
+    return None
+
+
+def _summary_count_check(ext: _Extent, activities: int) -> str | None:
+    """A county summary's count of activities (活动场次/活动数量) against the rows read."""
+    col = next(
+        (j for j, v in enumerate(ext.header_cells)
+         if isinstance(v, str) and re.search(r"场次|活动数|数量\(场", _norm(v))),
+        None,
+    )  # fmt: skip
+    if col is None:
+        return None
+    counts = [_number(v[col]) for v in ext.other if col < len(v)]
+    if not counts or any(c is None for c in counts):
+        return None
+    stated = int(sum(c for c in counts if c is not None))
+    if stated == activities:
+        return None
+    return (
+        f"各县区汇总表中重点活动合计{stated}场，上面的表格中读到{activities}场活动，"
+        "请核对（汇总以表中各行为准）。"
+    )
 
 
 def _other_table_notice(ext: _Extent) -> str | None:
@@ -808,14 +846,14 @@ def _body_row(
     """One non-blank row while the table lasts: an activity, a side text, or the end."""
     if _new_header(vals, header):
         ext.ended = r
-        ext.header_texts = _texts(vals)
+        ext.start_other(vals)
         return
     if _skip_reason(vals, prev, header, r, body):
         ext.boundary = ext.boundary or (bool(body.rows) and _is_boundary(vals))
         return
     if ext.boundary and body.rows and not ext.profile.fits(vals, header):
         ext.ended = r  # after a gap or a title, rows of another shape: another table
-        ext.other_rows += 1
+        ext.other.append(vals)
         return
     body.rows.append(_source_row(vals, header, r))
     ext.profile.learn(vals, header)
@@ -842,11 +880,15 @@ def _read_body(header: _Header) -> _Body:
     # signature, a stamp or a date, nothing the city needs telling about.
     last = body.rows[-1].excel_row if body.rows else 0
     body.notices.extend(note for row, note in body.stray if row < last)
-    notice = _other_table_notice(ext)
-    if notice:
-        body.notes.append(notice)
-        body.notices.append(notice)
+    for notice in (_other_table_notice(ext), _county_check(ext, len(body.rows))):
+        if notice:
+            body.notes.append(notice)
+            body.notices.append(notice)
     return body
+
+
+def _county_check(ext: _Extent, activities: int) -> str | None:
+    return _summary_count_check(ext, activities) if _county_summary(ext) else None
 
 
 # ---------------------------------------------------------------- choosing the table
