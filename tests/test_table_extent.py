@@ -313,3 +313,30 @@ def test_a_county_summary_whose_count_differs_from_the_rows_is_told_to_the_city(
     rows[5][1] = 2
     rows[6][1] = 2
     assert not any("合计2场" in n for n in locate(read(rows), "registry").notices)
+
+
+def test_yi_and_renci_columns_normalise_to_wan_and_wan_renci():
+    from jinxiao.config import load_campaign
+    from jinxiao.normalise.table import normalise_table
+
+    rows = [
+        ["活动名称", "活动时间", "销售额（亿元）", "客流（人次）", "发放消费券（千元）"],
+        ["龙城美食节", "5月1日-5月7日", 0.056, 24000, 1500],
+    ]
+    t = locate(read(rows, filename="太原市活动成效.xlsx"), "results_may")
+    rec = normalise_table(t, "太原市", load_campaign()).records[0]
+    assert rec["actual_turnover_wan"] == pytest.approx(560)
+    assert rec["footfall_wan"] == pytest.approx(2.4)
+    assert rec["voucher_issued_wan"] == pytest.approx(150)
+
+
+def test_a_results_looking_table_sent_in_april_leans_to_the_registry():
+    rows = [
+        ["参加县区", "活动名称", "举办时间", "成交额（万元）", "客流（万人次）"],
+        ["小店区", "龙城美食节", "5月1日-5月7日", 560, 3.5],
+    ]
+    wb = read(rows, filename="活动表.xlsx")
+    april = decide_form(wb, received_at=dt.date(2021, 4, 22))
+    assert april.form == "registry"
+    assert any("活动尚未开始" in e for e in april.evidence)
+    assert decide_form(wb, received_at=dt.date(2021, 6, 2)).form == "results_may"
