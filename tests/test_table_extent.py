@@ -336,7 +336,16 @@ def test_a_results_looking_table_sent_in_april_leans_to_the_registry():
         ["小店区", "龙城美食节", "5月1日-5月7日", 560, 3.5],
     ]
     wb = read(rows, filename="活动表.xlsx")
-    april = decide_form(wb, received_at=dt.date(2021, 4, 22))
+    month = (dt.date(2021, 5, 1), dt.date(2021, 5, 31))
+    april = decide_form(wb, received_at=dt.date(2021, 4, 22), promotion_month=month)
     assert april.form == "registry"
     assert any("活动尚未开始" in e for e in april.evidence)
-    assert decide_form(wb, received_at=dt.date(2021, 6, 2)).form == "results_may"
+    assert decide_form(wb, received_at=dt.date(2021, 6, 2), promotion_month=month).form == (
+        "results_may"
+    )
+    # The year's results sent in the January after: the year, not a registry before May.
+    assert decide_form(wb, received_at=dt.date(2022, 1, 8), promotion_month=month).form == (
+        "results_year"
+    )
+    # Without the campaign's month, April means nothing (no registry points).
+    assert decide_form(wb, received_at=dt.date(2021, 4, 22)).form == "results_may"

@@ -510,7 +510,8 @@ def read_submission(job: ReadJob) -> SubmissionResult:
     sub, campaign = job.sub, job.campaign
     try:
         wb = read_workbook(sub.attachment)
-        form = detect_form(wb, job.subject, job.body, received_at=job.sent)
+        month = (campaign.month_start, campaign.month_end)
+        form = detect_form(wb, job.subject, job.body, received_at=job.sent, promotion_month=month)
         if form is None:
             # Reporting against the registry template names the columns that are missing.
             locate(wb, "registry")

@@ -1341,7 +1341,7 @@ def _period_texts(header: _Header | None) -> list[str]:
 
 
 def _kind_evidence(
-    header: _Header | None, texts: Sequence[tuple[str, str]], received_at: dt.date | None
+    header: _Header | None, texts: Sequence[tuple[str, str]], received_at: _Sent | None
 ) -> _Evidence:
     """May or the year: title rows, sheet names, file name, subject, body, then the dates."""
     ev = _Evidence()
@@ -1354,8 +1354,7 @@ def _kind_evidence(
         if any(w in norm for w in _MAY_WORDS):
             ev.add("results_may", 2.0, f"{where}写“5月/促进月”")
     if received_at is not None:
-        kind = "results_year" if received_at.month >= 7 else "results_may"
-        ev.add(kind, 2.0, f"{received_at.isoformat()}发来")
+        ev.add(received_at.results_kind, 2.0, f"{received_at.day.isoformat()}发来")
     months = {int(m) for t in _period_texts(header) for m in re.findall(r"(\d{1,2})月", t)}
     if months and max(months) >= 7:
         ev.add("results_year", 1.0, f"活动时间到{max(months)}月")
@@ -1366,7 +1365,7 @@ def _results_kind(
     wb: Workbook,
     header: _Header | None,
     texts: Sequence[tuple[str, str]],
-    received_at: dt.date | None,
+    received_at: _Sent | None,
 ) -> tuple[Form, float, list[str]]:
     title = ""
     if header is not None:
@@ -1393,7 +1392,7 @@ def _words_form(text: str) -> str | None:
 
 def _as_results(
     wb: Workbook, res: _Header | None, ev: _Evidence, texts: Sequence[tuple[str, str]],
-    received_at: dt.date | None,
+    received_at: _Sent | None,
 ) -> FormDecision:  # fmt: skip
     kind, sure, why = _results_kind(wb, res, texts, received_at)
     lead = ev.get("results") - ev.get("registry")
@@ -1418,8 +1417,33 @@ def _by_structure(
     return None
 
 
+@dataclass(frozen=True)
+class _Sent:
+    """When the mail was sent, against the campaign's promotion month."""
+
+    day: dt.date
+    month: tuple[dt.date, dt.date] | None  # the promotion month (消费促进月), when known
+
+    @property
+    def before_campaign(self) -> bool:
+        return self.month is not None and self.day < self.month[0]
+
+    @property
+    def results_kind(self) -> Form:
+        # Results of May are due in early June; a results mail well after that is the year's.
+        if self.month is not None:
+            late = self.day > self.month[1] + dt.timedelta(days=45)
+            return "results_year" if late else "results_may"
+        return "results_year" if self.day.month >= 7 else "results_may"
+
+
 def decide_form(
-    wb: Workbook, subject: str = "", body: str = "", *, received_at: dt.date | None = None
+    wb: Workbook,
+    subject: str = "",
+    body: str = "",
+    *,
+    received_at: dt.date | None = None,
+    promotion_month: tuple[dt.date, dt.date] | None = None,
 ) -> FormDecision:
     """Which form the file is, from all the evidence: the marker cell when present, the
     columns (实际/客流/核销 vs 预估/支持政策), the file name, subject and body (成效, 名录,
@@ -1432,11 +1456,12 @@ def decide_form(
     texts = [("文件名", wb.filename), ("主题", subject), ("正文", body[:300])]
     ev = _Evidence()
     _header_evidence(res, ev)
-    if received_at is not None and received_at.month <= 4:
-        ev.add("registry", 3.0, f"{received_at.isoformat()}发来，活动尚未开始")
+    sent = _Sent(received_at, promotion_month) if received_at else None
+    if sent is not None and sent.before_campaign:
+        ev.add("registry", 3.0, f"{sent.day.isoformat()}发来，活动尚未开始")
     if ev.get("results") >= 3 and ev.get("results") > ev.get("registry"):
         _word_evidence(texts[:2], ev)
-        return _as_results(wb, res, ev, texts, received_at)
+        return _as_results(wb, res, ev, texts, sent)
     structure = _by_structure(wb, reg, subject)
     if structure is not None:
         form, confidence, why = structure
@@ -1446,7 +1471,7 @@ def decide_form(
         kind = _words_form(text)
         if kind == "results":
             ev.add("results", 1.5, f"{where}写“成效/总结”")
-            return _as_results(wb, res, ev, texts, received_at)
+            return _as_results(wb, res, ev, texts, sent)
         if kind:
             return FormDecision(kind, 0.5, (*ev.said, f"{where}“{text[:30]}”"))  # type: ignore[arg-type]
     if wb.kind in ("docx", "doc") and len(wb.text.strip()) >= 50:
@@ -1455,10 +1480,18 @@ def decide_form(
 
 
 def detect_form(
-    wb: Workbook, subject: str = "", body: str = "", *, received_at: dt.date | None = None
+    wb: Workbook,
+    subject: str = "",
+    body: str = "",
+    *,
+    received_at: dt.date | None = None,
+    promotion_month: tuple[dt.date, dt.date] | None = None,
 ) -> Form | None:
-    """decide_form's form, its evidence logged. `received_at` weighs May against the year."""
-    decision = decide_form(wb, subject, body, received_at=received_at)
+    """decide_form's form, its evidence logged. `received_at` (against the campaign's
+    promotion month when given) weighs May against the year, and the registry before May."""
+    decision = decide_form(
+        wb, subject, body, received_at=received_at, promotion_month=promotion_month
+    )
     log.info("form of %s: %s", wb.filename, decision.describe())
     return decision.form
 
