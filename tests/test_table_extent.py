@@ -349,3 +349,13 @@ def test_a_results_looking_table_sent_in_april_leans_to_the_registry():
     )
     # Without the campaign's month, April means nothing (no registry points).
     assert decide_form(wb, received_at=dt.date(2021, 4, 22)).form == "results_may"
+
+
+def test_a_data_row_of_words_only_does_not_end_the_table():
+    # No digit anywhere, a county ending in 县, a content naming 各县区: still an activity.
+    rows = [
+        HEADER,
+        act(1, "小店区", "龙城美食节"),
+        [None, "清徐县", "清徐醋文化节", "端午期间", "各县区联动展销", "若干", "无", "待定"],
+    ]
+    assert names(locate(read(rows), "registry")) == ["龙城美食节", "清徐醋文化节"]

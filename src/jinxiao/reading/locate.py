@@ -703,7 +703,7 @@ def _header_like(vals: Sequence[object], spec: TableSpec) -> bool:
     cells = [v for v in dict.fromkeys(v for v in vals if not _blank(v))]
     if len(cells) < 2 or not all(isinstance(v, str) for v in cells):
         return False
-    synonyms = _all_synonyms(spec)
+    synonyms = [syn for syn in _all_synonyms(spec) if len(syn) >= 2]  # not 县 (清徐县)
     hits = 0
     for v in cells:
         core = _core(_norm(v))
@@ -711,7 +711,8 @@ def _header_like(vals: Sequence[object], spec: TableSpec) -> bool:
             return False  # a "label: value" line, a sentence, or figures
         low = core.lower()
         hits += any(w in low for w in _HEADER_WORDS) or any(syn in low for syn in synonyms)
-    return hits >= 2
+    # Nearly every cell of a header names a column; a row of data words rarely does.
+    return hits >= max(2, -(-3 * len(cells) // 4))
 
 
 def _new_header(vals: Sequence[object], header: _Header) -> bool:
