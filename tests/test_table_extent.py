@@ -359,3 +359,22 @@ def test_a_data_row_of_words_only_does_not_end_the_table():
         [None, "清徐县", "清徐醋文化节", "端午期间", "各县区联动展销", "若干", "无", "待定"],
     ]
     assert names(locate(read(rows), "registry")) == ["龙城美食节", "清徐醋文化节"]
+
+
+def test_a_warehouse_made_before_category_confidence_gets_the_column(sqlite_warehouse, campaign):
+    from sqlalchemy import inspect, text
+
+    from jinxiao.normalise.values import county_table
+    from jinxiao.warehouse.connection import connect, migrate
+
+    eng = connect(sqlite_warehouse)
+    migrate(eng, campaign, county_table())
+    with eng.begin() as conn:  # as a warehouse of before issue 11 had it
+        views = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'view'")).all()
+        for (view,) in views:
+            conn.execute(text(f"DROP VIEW {view}"))
+        conn.execute(text("ALTER TABLE activity DROP COLUMN category_confidence"))
+        conn.execute(text("UPDATE warehouse_meta SET value = 'old' WHERE key = 'schema_digest'"))
+    migrate(eng, campaign, county_table())
+    with eng.connect() as conn:
+        assert "category_confidence" in {c["name"] for c in inspect(conn).get_columns("activity")}

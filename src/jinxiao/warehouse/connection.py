@@ -159,6 +159,7 @@ def migrate(engine: Engine, campaign: Campaign, divisions: list[tuple[str, str, 
         for path in sql_files():
             for stmt in split_statements(render_sql(path.name, engine.dialect.name)):
                 conn.execute(text(stmt))
+        _add_new_columns(conn)
         _seed_reference(conn, campaign, divisions)
         conn.execute(
             text(
@@ -167,6 +168,21 @@ def migrate(engine: Engine, campaign: Campaign, divisions: list[tuple[str, str, 
             ),
             {"d": digest},
         )
+
+
+# Columns added to a table after warehouses with that table were created: CREATE TABLE IF NOT
+# EXISTS leaves an existing table as it was, so each is added here when it is missing.
+_NEW_COLUMNS = (("activity", "category_confidence", "REAL"),)
+
+
+def _add_new_columns(conn) -> None:
+    from sqlalchemy import inspect
+
+    inspector = inspect(conn)
+    for table, column, sql_type in _NEW_COLUMNS:
+        have = {c["name"] for c in inspector.get_columns(table)}
+        if column not in have:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
 
 
 def _seed_reference(conn, campaign: Campaign, divisions: list[tuple[str, str, str, str]]) -> None:
