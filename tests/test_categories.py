@@ -219,3 +219,19 @@ def test_whitespace_between_characters_never_changes_the_category(words: list[st
     joined = "".join(words)
     spaced = " ".join(words)
     assert _cls(lexicon, spaced).category == _cls(lexicon, joined).category
+
+
+# --- as normalisation records it -------------------------------------------------------------
+
+
+def test_assign_category_records_column_confirmed_or_rules() -> None:
+    from jinxiao.normalise.categories import assign_category
+
+    cat, source, confidence = assign_category("五一汽车展销会", "新车展销、以旧换新", None, None)
+    assert (cat, source) == ("汽车、成品油促消费", "rules") and 0 < confidence < 1
+    cat, source, confidence = assign_category("五一汽车展销会", None, None, "汽车")
+    assert (cat, source, confidence) == ("汽车、成品油促消费", "confirmed", 0.95)
+    cat, source, _ = assign_category("五一汽车展销会", None, None, "夜经济")
+    assert (cat, source) == ("夜经济", "column")
+    # Nothing to go on: 其他 by rule, with no confidence.
+    assert assign_category("惠民活动", None, None, None) == ("其他", "rules", 0.0)

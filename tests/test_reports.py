@@ -215,6 +215,11 @@ def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
     assert "太原市“太原市政府电子消费券发放”实际成交额35000万元" in body_text
     assert "大同市逾期报送" in body_text and "晋城市报送的表格被退回后尚未重新报送" in body_text
     assert "有1场活动未填报实际成交额" in body_text
+    # The fixture's rows record no 类别 source: the report says the rules assigned them.
+    assert (
+        "全省6场重点活动中，6场各市未填写类别，由系统根据活动名称、活动内容和支持政策按规则归类"
+        in (body_text)
+    )
     manifest = json.loads(files.manifest.read_text(encoding="utf-8"))
     assert manifest["draft"] is False and manifest["form"] == "results_may"
     assert files.pdf is None or files.pdf.exists()

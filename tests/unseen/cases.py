@@ -1896,6 +1896,17 @@ def city_for(seed: int) -> City:
 
 
 def build_case(seed: int) -> Case:
+    if seed >= 100:  # the extra cases of issue 11 items 1-2 (extra.py)
+        import extra
+
+        rng = random.Random(f"unseen-{seed}")
+        ctx = Ctx(seed=seed, rng=rng, city=city_for(seed), features=[])
+        label = extra.build_extra(ctx)
+        wordings = tuple(sorted(set(R.USED)))
+        form = extra.extra_form(seed)
+        return Case(
+            seed, ctx.city.name, form, label, tuple(ctx.features), tuple(ctx.mails), wordings
+        )
     form = FORMS[seed % 4]
     profile = (seed // 4) % 6
     rng = random.Random(f"unseen-{seed}")

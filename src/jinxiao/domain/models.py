@@ -214,7 +214,7 @@ FRAME_COLUMNS = [
     "county_unknown", "activity_name", "activity_name_raw", "start_date", "end_date",
     "period_raw", "content", "enterprise_count", "enterprise_count_raw", "support_policy",
     "est_turnover_wan", "est_turnover_raw", "category", "category_raw", "category_source",
-    "actual_turnover_wan", "actual_turnover_raw", "footfall_wan", "footfall_raw",
+    "category_confidence", "actual_turnover_wan", "actual_turnover_raw", "footfall_wan", "footfall_raw",
     "voucher_issued_wan", "voucher_issued_raw", "voucher_redeemed_wan", "voucher_redeemed_raw",
     "remark", "extra",
 ]  # fmt: skip

@@ -305,7 +305,8 @@ class Processor:
                 # Reworded at commit (_settle_duplicates), once the earlier copy has its verdict.
                 sub.reason_detail = duplicate_detail(*seen)
             else:
-                job = ReadJob(sub, city, parsed.subject, parsed.body_text, self.campaign)
+                sent = parsed.date.date() if parsed.date else None
+                job = ReadJob(sub, city, parsed.subject, parsed.body_text, self.campaign, sent)
                 self.reads.append((job, self._submit(read_sandboxed, job)))
                 self.batch_files[(city, digest)] = sub
             subs.append(sub)
@@ -546,6 +547,7 @@ class ReadJob:
     subject: str
     body: str
     campaign: Campaign
+    sent: dt.date | None = None  # the mail's date: weighs results of May against the year
 
 
 def read_sandboxed(job: ReadJob) -> SubmissionResult:
@@ -572,7 +574,8 @@ def read_submission(job: ReadJob) -> SubmissionResult:
     sub, campaign = job.sub, job.campaign
     try:
         wb = read_workbook(sub.attachment)
-        form = detect_form(wb, job.subject, job.body)
+        month = (campaign.month_start, campaign.month_end)
+        form = detect_form(wb, job.subject, job.body, received_at=job.sent, promotion_month=month)
         if form is None:
             # Reporting against the registry template names the columns that are missing.
             locate(wb, "registry")

@@ -7,6 +7,7 @@ content and support policy. `classify` is pure and does no I/O; `load_lexicon` r
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -23,6 +24,9 @@ from jinxiao.config import DATA_DIR
 DEFAULT_LEXICON = DATA_DIR / "category_lexicon.yaml"
 
 Source = Literal["column", "rules"]
+# What the warehouse records: the city's 类别 cell (`column`), that cell and the lexicon agreeing
+# (`confirmed`), or the lexicon alone (`rules`, which the reports call 按规则归类).
+RecordedSource = Literal["column", "confirmed", "rules"]
 
 _CN_DIGITS = "一二三四五六七八九十"
 # A 类别 cell that is only the notice's item number: "（三）", "第三类", "三、", "三".
@@ -136,6 +140,25 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> Lexicon:
         ),
         by_item=MappingProxyType(by_item),
     )
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The project's lexicon, read once per process."""
+    return load_lexicon()
+
+
+def assign_category(
+    name: str, content: str | None, policy: str | None, given: str | None
+) -> tuple[str, RecordedSource, float]:
+    """(category, source, confidence) of one row, as the warehouse records it."""
+    lexicon = default_lexicon()
+    found = classify(name, content, policy, given, lexicon)
+    if found.source == "rules":
+        return found.category, "rules", found.confidence
+    by_rules = classify(name, content, policy, None, lexicon)
+    source: RecordedSource = "confirmed" if by_rules.category == found.category else "column"
+    return found.category, source, found.confidence
 
 
 def _from_column(given: str, lexicon: Lexicon) -> tuple[str, float] | None:

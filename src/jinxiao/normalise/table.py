@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from jinxiao.config import Campaign
 from jinxiao.domain.models import NormalisedTable, ParsedTable, Problem, SourceRow
+from jinxiao.normalise.categories import assign_category
 from jinxiao.normalise.values import (
     NormaliseError,
-    categorise,
     match_counties,
     money_unit_assumed,
     parse_count,
@@ -57,6 +57,12 @@ def clean_text(value: object) -> str | None:
 
 def _decimal_or_none(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
+
+
+def _period_raw(cells: dict[str, object], period_field: str) -> str | None:
+    """The period as written; two columns (开始时间 | 结束时间) joined by 至."""
+    parts = [raw_text(cells.get(f)) for f in (period_field, "period_end")]
+    return "至".join(p for p in parts if p) or None
 
 
 class _RowNormaliser:
@@ -129,7 +135,7 @@ class _RowNormaliser:
             return None
         return _decimal_or_none(amount.value)
 
-    def period(self, row: SourceRow, field_name: str) -> tuple[dt.date | None, dt.date | None]:
+    def _range(self, row: SourceRow, field_name: str) -> tuple[dt.date | None, dt.date | None]:
         try:
             rng = parse_date_range(
                 row.cells.get(field_name),
@@ -140,6 +146,14 @@ class _RowNormaliser:
             self.problem(row, field_name, err)
             return None, None
         return rng.start, rng.end
+
+    def period(self, row: SourceRow, field_name: str) -> tuple[dt.date | None, dt.date | None]:
+        start, end = self._range(row, field_name)
+        if raw_text(row.cells.get("period_end")) is None:
+            return start, end
+        # 开始时间 | 结束时间 in two columns: the first one's start, the second one's end.
+        end_start, end_end = self._range(row, "period_end")
+        return start or end_start, end_end or end
 
     def counties(self, row: SourceRow) -> dict[str, object]:
         match = match_counties(row.cells.get("county"), self.nt.city_name)
@@ -157,7 +171,10 @@ class _RowNormaliser:
         start, end = self.period(row, period_field)
         name = clean_text(cells.get("activity_name"))
         content = clean_text(cells.get("content"))
-        category, source = categorise(name or "", content, clean_text(cells.get("category")))
+        policy = clean_text(cells.get("support_policy"))
+        category, source, confidence = assign_category(
+            name or "", content, policy, clean_text(cells.get("category"))
+        )
         out: dict[str, object] = {
             "sheet": row.sheet,
             "excel_row": row.excel_row,
@@ -166,14 +183,15 @@ class _RowNormaliser:
             "activity_name_raw": raw_text(cells.get("activity_name")),
             "start_date": start,
             "end_date": end,
-            "period_raw": raw_text(cells.get(period_field)),
+            "period_raw": _period_raw(cells, period_field),
             "content": content,
             "enterprise_count": self.count(row, "enterprise_count"),
             "enterprise_count_raw": raw_text(cells.get("enterprise_count")),
-            "support_policy": clean_text(cells.get("support_policy")),
+            "support_policy": policy,
             "category": category,
             "category_raw": raw_text(cells.get("category")),
             "category_source": source,
+            "category_confidence": confidence,
             "footfall_wan": self.quantity(row, "footfall") if "footfall" in cells else None,
             "footfall_raw": raw_text(cells.get("footfall")),
             "remark": clean_text(cells.get("remark")),

@@ -29,6 +29,7 @@ from jinxiao.domain.models import Amount, CountyMatch, DateRange
 T = TypeVar("T")
 
 HolidayTable = tuple[tuple[tuple[str, ...], dt.date, dt.date], ...]
+DatePair = tuple[dt.date | None, dt.date | None]
 
 
 def _official_span(member: str, year: int) -> tuple[dt.date, dt.date]:
@@ -81,14 +82,31 @@ def _holiday_table(data: dict[str, object], year: int) -> HolidayTable:
     return tuple(rows)
 
 
-def _load_holidays() -> dict[int, HolidayTable]:
+def _same_year_spans(data: dict[str, object], year: int) -> dict[str, tuple[dt.date, dt.date]]:
+    """元旦/春节 written with the campaign's own year (2021年元旦, in a year's summary): that
+    year's days off, not the next year's the bare word means."""
+    out: dict[str, tuple[dt.date, dt.date]] = {}
+    for entry in data["official"]:  # type: ignore[attr-defined]
+        if entry.get("next_year"):
+            span = _official_span(entry["holiday"], year)
+            out.update(dict.fromkeys(entry["words"], span))
+    return out
+
+
+def _load_holidays() -> tuple[
+    dict[int, HolidayTable], dict[int, dict[str, tuple[dt.date, dt.date]]]
+]:
     data = yaml.safe_load((DATA_DIR / "holidays.yaml").read_text(encoding="utf-8"))
-    return {int(year): _holiday_table(data, int(year)) for year in data["years"]}
+    years = [int(year) for year in data["years"]]
+    return (
+        {year: _holiday_table(data, year) for year in years},
+        {year: _same_year_spans(data, year) for year in years},
+    )
 
 
 # Holidays and shopping festivals, per campaign year, as cities name them in 举办时间: the words
 # and rules are data (data/holidays.yaml), the public holidays' spans the official calendar's.
-HOLIDAYS: dict[int, HolidayTable] = _load_holidays()
+HOLIDAYS, SAME_YEAR_HOLIDAYS = _load_holidays()
 
 
 class NormaliseError(ValueError):
@@ -590,6 +608,15 @@ def _holiday_text(text: str, year: int) -> tuple[str, list[tuple[dt.date, dt.dat
     is found only once that one is a marker.
     """
     spans = [(s, e) for _, s, e in HOLIDAYS.get(year, ())]
+    same = SAME_YEAR_HOLIDAYS.get(year, {})
+    if same:
+        words = "|".join(re.escape(w) for w in sorted(same, key=len, reverse=True))
+
+        def own_year(m: re.Match[str]) -> str:
+            spans.append(same[m[1]])
+            return f"@{len(spans) - 1}@"
+
+        text = re.sub(rf"{year}年({words})", own_year, text)
     compiled = _holiday_pattern(year)
     if compiled is None:
         return text, spans
@@ -693,9 +720,8 @@ def _resolve(left: _Point, right: _Point | None, year: int) -> tuple[dt.date, dt
     return left.start(year), right.end(year)
 
 
-def _date_items(
-    text: str, year: int, campaign: Span | None
-) -> list[tuple[dt.date | None, dt.date | None]]:
+def _clean_date_text(text: str, year: int) -> tuple[str, list[tuple[dt.date, dt.date]]]:
+    """The cell with holiday words as markers, dates in one form, no brackets or fillers."""
     text = re.sub(r"[“”\"'‘’「」《》]", "", text)
     text, spans = _holiday_text(text, year)
     text = _canonical_date_text(text)
@@ -706,18 +732,28 @@ def _date_items(
     text = re.sub(r"^(?:自|从)(?=\d|@)", "", text)
     if text.endswith("止") and _RANGE_SEP.search(text[:-1]):
         text = text[:-1]  # 5月1日至5月31日止
+    return text, spans
+
+
+def _whole_spans(text: str, year: int, campaign: Span | None) -> list[DatePair] | None:
+    """全年 / 活动期间 / 上半年 / 下半年, with or without the year written."""
     stripped = re.sub(r"\d{4}年", "", text)
+    written = re.match(r"(\d{4})年", text)
+    y = int(written[1]) if written else year
     if stripped in _WHOLE_SPAN or any(
         stripped == w + w2 for w in _WHOLE_SPAN for w2 in _WHOLE_SPAN
     ):
-        written = re.match(r"(\d{4})年", text)
-        return [_campaign_span(int(written[1]) if written else year, campaign)]
+        return [_campaign_span(y, campaign)]
     if stripped in ("上半年", "下半年"):
-        y = int(m[1]) if (m := re.match(r"(\d{4})年", text)) else year
         first = stripped == "上半年"
         return [
             (dt.date(y, 1 if first else 7, 1), dt.date(y, 6, 30) if first else dt.date(y, 12, 31))
         ]
+    return None
+
+
+def _open_ends(text: str) -> tuple[str, bool, bool]:
+    """The text without 起/以后 or 之前/止, and whether its start or its end is left open."""
     open_end = text.endswith(_OPEN_END)
     if open_end:
         text = re.sub("(?:" + "|".join(_OPEN_END) + ")$", "", text)
@@ -727,19 +763,32 @@ def _date_items(
     if text.endswith(("之前", "以前", "前", "止")) and not open_end:
         open_start = True
         text = re.sub("(?:之前|以前|前|止)$", "", text)
+    return text, open_start, open_end
+
+
+def _item_range(
+    item: str, spans: list[tuple[dt.date, dt.date]], year: int, campaign: Span | None
+) -> tuple[dt.date, dt.date]:
+    sides = list(_RANGE_SEP.split(item))
+    if len(sides) > 2 or any(not s for s in sides):
+        raise ValueError(item)
+    points = [_parse_point(s, spans, year, campaign) for s in sides]
+    start, end = _resolve(points[0], points[1] if len(points) == 2 else None, year)
+    if end < start:
+        raise NormaliseError("date_end_before_start", item)
+    return start, end
+
+
+def _date_items(text: str, year: int, campaign: Span | None) -> list[DatePair]:
+    text, spans = _clean_date_text(text, year)
+    whole = _whole_spans(text, year, campaign)
+    if whole is not None:
+        return whole
+    text, open_start, open_end = _open_ends(text)
     items = [t for t in re.split(r"[、,;，；]|和|及|与", text) if t]
     if not items or ((open_end or open_start) and len(items) > 1):
         raise ValueError(text)
-    out: list[tuple[dt.date | None, dt.date | None]] = []
-    for item in items:
-        sides = [s for s in _RANGE_SEP.split(item)]
-        if len(sides) > 2 or any(not s for s in sides):
-            raise ValueError(item)
-        points = [_parse_point(s, spans, year, campaign) for s in sides]
-        start, end = _resolve(points[0], points[1] if len(points) == 2 else None, year)
-        if end < start:
-            raise NormaliseError("date_end_before_start", item)
-        out.append((start, end))
+    out: list[DatePair] = [_item_range(item, spans, year, campaign) for item in items]
     if open_end:
         return [(out[0][0], None)]
     if open_start:

@@ -303,60 +303,101 @@ _BIFF_CELLS = {0x0203, 0x027E, 0x00FD, 0x0204, 0x0205, 0x0006, 0x00D6}
 _MULRK = 0x00BD  # row, first col, ..., last col (u16 at the end)
 
 
-def xls_extents(payload: bytes, limit: int) -> list[Extent]:
-    """Every worksheet's extent in an OLE2 .xls; [] when the stream cannot be found."""
+@dataclass
+class _BiffSheet:
+    sheet: str
+    rows: int = 0
+    cols: int = 0
+    declared: str | None = None
+
+    def extent(self) -> Extent:
+        return Extent(self.sheet, self.rows, self.cols, self.declared)
+
+
+def _biff_cell(rtype: int, body: bytes, size: int) -> tuple[int, int] | None:
+    """(row, last column) of a cell record, 0-based; None for any other record."""
+    if rtype in _BIFF_CELLS and len(body) >= 4:
+        row, col = struct.unpack_from("<HH", body)
+        return row, col
+    if rtype == _MULRK and len(body) >= 6:
+        return struct.unpack_from("<H", body)[0], struct.unpack_from("<H", body, size - 2)[0]
+    return None
+
+
+def _biff_dimensions(body: bytes) -> str | None:
+    r0, r1, c0, c1 = struct.unpack_from("<IIHH", body)
+    if r1 > r0 and c1 > c0:
+        return f"{column_letters(c0 + 1)}{r0 + 1}:{column_letters(c1)}{r1}"
+    return None
+
+
+def _boundsheet(body: bytes) -> tuple[int, str]:
+    """(stream offset of the sheet's BOF, its name) of a BOUNDSHEET record."""
+    offset, cch, high = struct.unpack_from("<I", body)[0], body[6], body[7] & 1
+    raw = body[8 : 8 + cch * (2 if high else 1)]
+    return offset, raw.decode("utf-16-le" if high else "latin-1", "replace")
+
+
+def _workbook_stream(payload: bytes) -> bytes | None:
     try:
         with olefile.OleFileIO(payload) as ole:
             stream = next(
                 (s for s in ("Workbook", "Book", "workbook", "book") if ole.exists(s)), None
             )
-            data = ole.openstream(stream).read() if stream else b""
+            return ole.openstream(stream).read() if stream else b""
     except Exception:  # noqa: BLE001 - a damaged container is the reader's to report
+        return None
+
+
+def _biff_records(data: bytes) -> Iterator[tuple[int, int, int, bytes]]:
+    """(position, record type, size, body) of every BIFF record in the stream."""
+    pos = 0
+    while pos + 4 <= len(data):
+        rtype, size = struct.unpack_from("<HH", data, pos)
+        yield pos, rtype, size, data[pos + 4 : pos + 4 + size]
+        pos += 4 + size
+
+
+def _sheet_record(current: _BiffSheet, rtype: int, size: int, body: bytes, limit: int) -> bool:
+    """Count one record of a worksheet's substream; True once the sheet is over `limit`."""
+    if rtype == _DIMENSIONS and len(body) >= 12:
+        current.declared = _biff_dimensions(body) or current.declared
+        return False
+    cell = _biff_cell(rtype, body, size)
+    if cell is None:
+        return False
+    current.rows = max(current.rows, cell[0] + 1)
+    current.cols = max(current.cols, cell[1] + 1)
+    return current.rows * current.cols > limit
+
+
+def xls_extents(payload: bytes, limit: int) -> list[Extent]:
+    """Every worksheet's extent in an OLE2 .xls; [] when the stream cannot be found."""
+    data = _workbook_stream(payload)
+    if data is None:
         return []
     names: dict[int, str] = {}
     out: list[Extent] = []
-    current: dict | None = None
-    pos, depth = 0, 0
-    while pos + 4 <= len(data):
-        rtype, size = struct.unpack_from("<HH", data, pos)
-        body = data[pos + 4 : pos + 4 + size]
+    current: _BiffSheet | None = None
+    depth = 0
+    for pos, rtype, size, body in _biff_records(data):
         if rtype == _BOF:
             depth += 1
             if depth == 1 and pos in names:
-                current = {"sheet": names[pos], "rows": 0, "cols": 0, "declared": None}
+                current = _BiffSheet(names[pos])
         elif rtype == _EOF:
             depth = max(depth - 1, 0)
             if depth == 0 and current is not None:
-                out.append(
-                    Extent(current["sheet"], current["rows"], current["cols"], current["declared"])
-                )
+                out.append(current.extent())
                 if out[-1].cells > limit:
                     return out
                 current = None
         elif rtype == _BOUNDSHEET and len(body) >= 8:
-            offset, cch, high = struct.unpack_from("<I", body)[0], body[6], body[7] & 1
-            raw = body[8 : 8 + cch * (2 if high else 1)]
-            names[offset] = raw.decode("utf-16-le" if high else "latin-1", "replace")
-        elif current is not None and depth == 1:
-            cell = None
-            if rtype in _BIFF_CELLS and len(body) >= 4:
-                cell = struct.unpack_from("<HH", body)
-            elif rtype == _MULRK and len(body) >= 6:
-                cell = (
-                    struct.unpack_from("<H", body)[0],
-                    struct.unpack_from("<H", body, size - 2)[0],
-                )
-            elif rtype == _DIMENSIONS and len(body) >= 12:
-                r0, r1, c0, c1 = struct.unpack_from("<IIHH", body)
-                if r1 > r0 and c1 > c0:
-                    current["declared"] = (
-                        f"{column_letters(c0 + 1)}{r0 + 1}:{column_letters(c1)}{r1}"
-                    )
-            if cell is not None:
-                current["rows"] = max(current["rows"], cell[0] + 1)
-                current["cols"] = max(current["cols"], cell[1] + 1)
-                if current["rows"] * current["cols"] > limit:
-                    out.append(Extent(current["sheet"], current["rows"], current["cols"], None))
-                    return out
-        pos += 4 + size
+            offset, name = _boundsheet(body)
+            names[offset] = name
+        elif (
+            current is not None and depth == 1 and _sheet_record(current, rtype, size, body, limit)
+        ):
+            out.append(Extent(current.sheet, current.rows, current.cols, None))
+            return out
     return out

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from jinxiao.domain.models import FileProblem, Form, ParsedTable, Sheet, SourceRow, Workbook
+
+log = logging.getLogger(__name__)
 
 # A header cell is short; longer texts are titles, sentences or data.
 _MAX_HEADER_CORE = 20
@@ -70,6 +73,8 @@ _PERIOD_SYNONYMS = (
     "举办时间", "时间", "活动时间", "举办日期", "起止时间", "活动日期", "开展时间",
     "活动起止时间", "日期", "举办时间段",
 )  # fmt: skip
+# A period split in two columns (举办时间 → 开始时间 | 结束时间): the second one's end.
+_PERIOD_END = FieldSpec("period_end", "结束时间", ("结束时间", "结束日期", "截止时间", "截止日期"))
 _ENTERPRISES = FieldSpec(
     "enterprise_count",
     "参与企业数量",
@@ -91,6 +96,7 @@ REGISTRY = TableSpec(
         _COUNTY,
         _NAME,
         FieldSpec("period", "举办时间", _PERIOD_SYNONYMS),
+        _PERIOD_END,
         FieldSpec(
             "content",
             "活动内容（简要概述）",
@@ -148,6 +154,7 @@ _RESULTS_FIELDS = (
     _COUNTY,
     _NAME,
     FieldSpec("actual_period", "实际举办时间", ("实际举办时间", *_PERIOD_SYNONYMS)),
+    _PERIOD_END,
     _ENTERPRISES,
     FieldSpec(
         "actual_turnover",
@@ -167,7 +174,8 @@ _RESULTS_TEMPLATE = (
     "county", "activity_name", "actual_period", "enterprise_count", "actual_turnover", "footfall",
     "voucher_issued", "voucher_redeemed", "remark",
 )  # fmt: skip
-_RESULTS_REQUIRED = ("county", "activity_name", "actual_turnover")
+# No county: a results row names its registry activity, whose counties it takes at load.
+_RESULTS_REQUIRED = ("activity_name", "actual_turnover")
 
 SPECS: dict[str, TableSpec] = {
     "registry": REGISTRY,
@@ -213,11 +221,13 @@ _RESULTS_MARKS = (
     "实际举办时间",
 )  # fmt: skip
 _REGISTRY_MARKS = ("预估", "预计", "预期", "支持政策", "优惠", "活动内容", "内容简介", "简要概述")
-_YEAR_WORDS = ("全年", "年度", "12月", "十二月", "总结", "年终")
 _MAY_WORDS = ("消费促进月", "促进月", "5月", "五月")
 _PLAN_WORDS = ("方案", "计划", "安排", "联系人", "名单", "通讯录")
 _RESULTS_WORDS = ("成效", "总结", "量化", "成果")
 _REGISTRY_WORDS = ("名录", "附件2")
+# A list of participating firms: 参与企业名单, 企业名称 | 联系人 | 联系电话.
+_FIRM_LIST = re.compile(r"(?:企业|商户|商家|门店)(?:名称|名单)")
+_FIRM_COLUMN = re.compile(r"活动|" + _FIRM_LIST.pattern)
 _MARKER = re.compile(r"^表单代码[:：]\s*(registry|plan|results_may|results_year)\b")
 
 
@@ -448,7 +458,7 @@ def _best_in_sheet(si: int, sheet: Sheet, spec: TableSpec) -> _Header | None:
 # ---------------------------------------------------------------- units and side lines
 
 
-_UNIT_TOKENS = ("万人次", "人次", "亿元", "万元", "元", "家", "个")
+_UNIT_TOKENS = ("万人次", "人次", "亿元", "万元", "千元", "元", "家", "个")
 _MONEY_FIELDS = {"est_turnover", "actual_turnover", "voucher_issued", "voucher_redeemed"}
 
 
@@ -460,7 +470,7 @@ def unit_of(header_text: str, field_name: str = "") -> str | None:
     parts += [p for p in norm.split("/")[1:] if len(p) <= 4]
     for part in parts:
         for token in _UNIT_TOKENS:
-            if token == "元" and re.search(r"(?<![万亿])元", part) is None:
+            if token == "元" and re.search(r"(?<![万亿千])元", part) is None:
                 continue
             if token in part:
                 return token
@@ -561,7 +571,16 @@ def _find_summary(rows: Sequence[Sequence[object]]) -> str | None:
 # ---------------------------------------------------------------- data rows
 
 
-_TOTAL = re.compile(r"^(?:合计|总计|小计|共计)[:：]?$")
+# 小计/合计/总计 at any level: 合 计, 潞州区小计, 全市合计, 小计（3项）, 一、合计.
+_TOTAL = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+[、.])?[\u4e00-\u9fff]{0,8}?(?:合计|总计|小计|共计)"
+    r"(?:[:：]|\([^)]{0,10}\))?$"
+)
+_GRAND_TOTAL = re.compile(r"(?:合计|总计|共计)(?:[:：]|\([^)]{0,10}\))?$")
+# A section heading between activities: 一、小店区 / （二）县区活动 / 1. 市本级.
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.])"
+)
 _NOTE = re.compile(r"^(?:注|说明|备注)(?:[:：\d一二三]|$)")
 _FOOTER = re.compile(
     r"^(?:填报人|填表人|制表人|审核人|审核|联系人|联系电话|负责人|单位负责人|分管领导|"
@@ -612,7 +631,7 @@ def _skip_reason(
     if summary and (name is None or _SUMMARY.search(name) or not _one_cell_summary(vals)):
         body.summary = body.summary or summary
         return True
-    if any(isinstance(v, str) and _TOTAL.match(_norm(v)) for v in vals):
+    if _is_total(vals):
         body.notes.append(f"第{excel_row}行为“{texts[0]}”行，不是活动，未读取。")
         return True
     unit = _unit_below([str(v) for v in vals if not _blank(v)])  # raw: spaces kept
@@ -636,7 +655,8 @@ def _skip_reason(
     if len(texts) == 1 and (name is None or len(filled) >= 2):
         # A line of free text (a signature, a second table's title merged across the row).
         body.notes.append(f"第{excel_row}行只有“{texts[0]}”，未作为活动读取。")
-        body.stray.append((excel_row, body.notes[-1]))
+        if not _HEADING.match(first):  # a section heading is no activity cut short
+            body.stray.append((excel_row, body.notes[-1]))
         return True
     return False
 
@@ -659,23 +679,217 @@ def _source_row(vals: list[object], header: _Header, r: int) -> SourceRow:
     return SourceRow(header.sheet.name, r + 1, cells, extra)
 
 
+def _is_total(vals: Sequence[object]) -> bool:
+    return any(isinstance(v, str) and len(v) <= 24 and _TOTAL.match(_norm(v)) for v in vals)
+
+
+def _is_boundary(vals: Sequence[object]) -> bool:
+    """A line after which another table may begin: a title or note line, or a grand total."""
+    texts = _texts(vals)
+    if len(texts) == 1:
+        return True
+    return any(isinstance(v, str) and _GRAND_TOTAL.search(_norm(v)) for v in vals if v)
+
+
+# Words of column headers in general (a second table's header need not be any form's).
+_HEADER_WORDS = (
+    "名称", "数量", "金额", "场次", "情况", "地址", "姓名", "电话", "序号", "县区", "企业",
+    "商户", "商家", "额", "客流", "人次", "时间", "日期", "备注", "单位", "类别", "内容",
+)  # fmt: skip
+
+
+def _header_like(vals: Sequence[object], spec: TableSpec) -> bool:
+    """A row of two or more short header texts and no figures: a table's header."""
+    cells = [v for v in dict.fromkeys(v for v in vals if not _blank(v))]
+    if len(cells) < 2 or not all(isinstance(v, str) for v in cells):
+        return False
+    synonyms = [syn for syn in _all_synonyms(spec) if len(syn) >= 2]  # not 县 (清徐县)
+    hits = 0
+    for v in cells:
+        core = _core(_norm(v))
+        if not core or len(core) > 12 or ":" in core or re.search(r"\d", core):
+            return False  # a "label: value" line, a sentence, or figures
+        low = core.lower()
+        hits += any(w in low for w in _HEADER_WORDS) or any(syn in low for syn in synonyms)
+    # Nearly every cell of a header names a column; a row of data words rarely does.
+    return hits >= max(2, -(-3 * len(cells) // 4))
+
+
+def _new_header(vals: Sequence[object], header: _Header) -> bool:
+    """A header row that is not ours repeated (a page's repeated header keeps the table)."""
+    if not _header_like(vals, header.spec):
+        return False
+    mapping = _map_columns(_header_norms(vals), header.spec)
+    repeat = len(mapping) >= 2 and all(header.mapping.get(j) == f for j, f in mapping.items())
+    return not repeat
+
+
+_PROFILE_FIELDS = ("county", "activity_name", "period", "actual_period")
+
+
+def _value_kind(value: object) -> str:
+    if _blank(value):
+        return "blank"
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "number"
+    if isinstance(value, str) and re.fullmatch(r"[\d.,\s]+", value.strip()):
+        return "number"
+    return "text"
+
+
+@dataclass
+class _Profile:
+    """What the table's rows hold in the columns that say which activity a row is."""
+
+    kinds: dict[int, dict[str, int]] = field(default_factory=dict)
+
+    def learn(self, vals: Sequence[object], header: _Header) -> None:
+        for j, f in header.mapping.items():
+            if f in _PROFILE_FIELDS and j < len(vals):
+                kinds = self.kinds.setdefault(j, {})
+                kind = _value_kind(vals[j])
+                kinds[kind] = kinds.get(kind, 0) + 1
+
+    def fits(self, vals: Sequence[object], header: _Header) -> bool:
+        """A name that is text, and the county/name/period cells of the kinds seen so far."""
+        name_col = next((j for j, f in header.mapping.items() if f == "activity_name"), None)
+        if name_col is not None and _value_kind(vals[name_col]) != "text":
+            return False
+        odd = 0
+        for j, kinds in self.kinds.items():
+            kind = _value_kind(vals[j]) if j < len(vals) else "blank"
+            seen = {k for k in kinds if k != "blank"}
+            odd += kind != "blank" and bool(seen) and kind not in seen
+        return odd < 2
+
+
+@dataclass
+class _Extent:
+    """Where the table is while its rows are read: the row another table starts at, if any."""
+
+    boundary: bool = False  # a gap, a title line or a grand total since the last activity
+    ended: int | None = None  # 0-based row where what follows is no longer this table
+    header_texts: list[str] = field(default_factory=list)
+    header_cells: list[object] = field(default_factory=list)  # the other table's header row
+    other: list[list[object]] = field(default_factory=list)  # its rows (totals left out)
+    profile: _Profile = field(default_factory=_Profile)
+
+    @property
+    def other_rows(self) -> int:
+        return len(self.other)
+
+    def start_other(self, vals: list[object]) -> None:
+        if not self.header_texts:
+            self.header_texts, self.header_cells = _texts(vals), list(vals)
+
+
+def _after_end(vals: list[object], prev: list[object], header: _Header, r: int, body: _Body,
+               ext: _Extent) -> None:  # fmt: skip
+    """A row below the table's end: its side texts still count, the rest is the other table."""
+    if _new_header(vals, header):
+        ext.start_other(vals)
+        return
+    if not _skip_reason(vals, prev, header, r, body):
+        ext.other.append(vals)
+
+
+def _county_summary(ext: _Extent) -> bool:
+    """A table led by a county column (县区 | 活动场次 | 企业 | 成交额): the city's own sums."""
+    first = next((_core(_norm(t)) for t in ext.header_texts if _norm(t) != "序号"), "")
+    return first in ("县区", "区县", "县市区", "县", "地区", "县区名称")
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", value):
+        return float(value)
+    return None
+
+
+def _summary_count_check(ext: _Extent, activities: int) -> str | None:
+    """A county summary's count of activities (活动场次/活动数量) against the rows read."""
+    col = next(
+        (j for j, v in enumerate(ext.header_cells)
+         if isinstance(v, str) and re.search(r"场次|活动数|数量\(场", _norm(v))),
+        None,
+    )  # fmt: skip
+    if col is None:
+        return None
+    counts = [_number(v[col]) for v in ext.other if col < len(v)]
+    if not counts or any(c is None for c in counts):
+        return None
+    stated = int(sum(c for c in counts if c is not None))
+    if stated == activities:
+        return None
+    return (
+        f"各县区汇总表中重点活动合计{stated}场，上面的表格中读到{activities}场活动，"
+        "请核对（汇总以表中各行为准）。"
+    )
+
+
+def _other_table_notice(ext: _Extent) -> str | None:
+    if ext.ended is None or not (ext.header_texts or ext.other_rows):
+        return None
+    what = "各县区汇总表" if _county_summary(ext) else "另一张表格"
+    shown = f"（表头：{'、'.join(ext.header_texts[:6])}）" if ext.header_texts else ""
+    return (
+        f"第{ext.ended + 1}行起是{what}{shown}，共{ext.other_rows}行，已保留备查，"
+        "未作为活动读取；活动请只填在上面的表格中。"
+    )
+
+
+def _body_row(
+    vals: list[object], prev: list[object], header: _Header, r: int, body: _Body, ext: _Extent
+) -> None:
+    """One non-blank row while the table lasts: an activity, a side text, or the end."""
+    if _new_header(vals, header):
+        ext.ended = r
+        ext.start_other(vals)
+        return
+    if _skip_reason(vals, prev, header, r, body):
+        ext.boundary = ext.boundary or (bool(body.rows) and _is_boundary(vals))
+        return
+    if ext.boundary and body.rows and not ext.profile.fits(vals, header):
+        ext.ended = r  # after a gap or a title, rows of another shape: another table
+        ext.other.append(vals)
+        return
+    body.rows.append(_source_row(vals, header, r))
+    ext.profile.learn(vals, header)
+    ext.boundary = False
+
+
 def _read_body(header: _Header) -> _Body:
+    """The rows under the header up to where the table ends (a new header, or rows of
+    another shape after a gap, a title line or a grand total); side texts from all of it."""
     body = _Body()
+    ext = _Extent()
     width = max(_sheet_width(header.sheet), len(header.texts))
     prev = _padded(header.sheet.rows[header.bottom], width)
     for r in range(header.bottom + 1, len(header.sheet.rows)):
         vals = _padded(header.sheet.rows[r], width)
         if all(_blank(v) for v in vals):
-            prev = vals
-            continue
-        if not _skip_reason(vals, prev, header, r, body):
-            body.rows.append(_source_row(vals, header, r))
+            ext.boundary = ext.boundary or bool(body.rows)
+        elif ext.ended is not None:
+            _after_end(vals, prev, header, r, body, ext)
+        else:
+            _body_row(vals, prev, header, r, body, ext)
         prev = vals
     # A one-text line between activities may be one cut short; below the last it is a
     # signature, a stamp or a date, nothing the city needs telling about.
     last = body.rows[-1].excel_row if body.rows else 0
     body.notices.extend(note for row, note in body.stray if row < last)
+    for notice in (_other_table_notice(ext), _county_check(ext, len(body.rows))):
+        if notice:
+            body.notes.append(notice)
+            body.notices.append(notice)
     return body
+
+
+def _county_check(ext: _Extent, activities: int) -> str | None:
+    return _summary_count_check(ext, activities) if _county_summary(ext) else None
 
 
 # ---------------------------------------------------------------- choosing the table
@@ -793,6 +1007,123 @@ def _rows_named(rows: Sequence[SourceRow]) -> str:
     return shown + ("等" if len(rows) > 3 else "")
 
 
+@dataclass
+class _Merged:
+    """The rows read so far across sheets, and what the city and the log are told."""
+
+    rows: list[SourceRow]
+    seen: set[tuple[object, ...]] = field(default_factory=set)
+    by_activity: dict[tuple[frozenset[str], str], int] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.seen = {_row_key(r) for r in self.rows}
+        self.by_activity = {_who_what(r): i for i, r in enumerate(self.rows)}
+
+
+def _not_this_table(header: _Header, h: _Header, fresh: list[SourceRow], m: _Merged) -> bool:
+    """Whether sheet h is left unread: another form, hidden, or a header that does not say."""
+    own_kind, kind, label = _kind(header), _kind(h), h.sheet.label
+    if kind and own_kind and kind != own_kind:
+        m.notes.append(f"{label}是另一种表格，未读取。")
+        return True
+    if h.sheet.hidden:
+        if fresh:
+            m.notices.append(
+                f"隐藏的{label}中有{len(fresh)}行与报送表格不同的数据，未读取（如为旧版本，"
+                "可不理会；如需报送，请取消隐藏并合并到报送的表格中后重新发送）。"
+            )
+        return True
+    if fresh and own_kind and kind is None:
+        m.notices.append(
+            f"{label}的表头看不出是否与{header.sheet.label}为同一种表格，其中{len(fresh)}行未读取；"
+            f"如需报送，请使用模板表头或合并到{header.sheet.label}后重新发送。"
+        )
+        return True
+    return False
+
+
+def _same_units(header: _Header, h: _Header, b: _Body, units: dict[str, str]) -> None:
+    """Two sheets of one table naming different money or footfall units: sent back."""
+    theirs = _scaled_units(h, _units(h, h.sheet.rows[: h.top], b.money_unit))
+    ours = _scaled_units(header, units)
+    differ = sorted(f for f in theirs.keys() & ours.keys() if theirs[f] != ours[f])
+    if differ:
+        f = differ[0]
+        raise FileProblem(
+            "validation_failed",
+            f"{header.sheet.label}和{h.sheet.label}都是活动表，但“{h.spec.spec(f).template_name}”"
+            f"的单位不同（{ours[f]}、{theirs[f]}）。请统一单位、合并到同一个{h.sheet.word}后重新发送。",
+        )
+
+
+def _sort_fresh(
+    fresh: list[SourceRow], m: _Merged
+) -> tuple[list[SourceRow], list[tuple[int, SourceRow]], list[SourceRow]]:
+    """New activities, rows filling in one read blank, and rows that edit one already read."""
+    added, filled_in, edited = [], [], []
+    for r in fresh:
+        i = m.by_activity.get(_who_what(r))
+        if i is None:
+            added.append(r)
+        elif not _filled(r):
+            continue  # left for another county's sheet
+        elif not _filled(m.rows[i]):
+            filled_in.append((i, r))
+        else:
+            edited.append(r)
+    return added, filled_in, edited
+
+
+def _no_conflict(
+    h: _Header, added: list[SourceRow], edited: list[SourceRow], repeated: list[SourceRow]
+) -> None:
+    label, word = h.sheet.label, h.sheet.word
+    single = [r for r in repeated if not _joint(r) and _filled(r)]
+    if not (edited or (single and added)):
+        return
+    if edited:
+        what = f"{label}{_rows_named(edited)}与前面{word}中同一活动的内容不同"
+    else:
+        what = f"{label}{_rows_named(single)}与前面的{word}相同，同时又有前面{word}没有的数据"
+    raise FileProblem(
+        "validation_failed",
+        f"{what}，无法判断以哪个为准（其中一个是否为旧版本？）。请删除旧的{word}，"
+        f"或把各县区的数据合并到同一个{word}后重新发送。",
+    )
+
+
+def _merge_one(header: _Header, h: _Header, b: _Body, units: dict[str, str], m: _Merged) -> None:
+    label, word = h.sheet.label, h.sheet.word
+    fresh = [r for r in b.rows if _row_key(r) not in m.seen]
+    repeated = [r for r in b.rows if _row_key(r) in m.seen]
+    if _not_this_table(header, h, fresh, m):
+        return
+    _same_units(header, h, b, units)
+    if not fresh:
+        m.notes.append(f"{label}的{len(b.rows)}行与前面{word}的数据相同，未重复读取。")
+        return
+    added, filled_in, edited = _sort_fresh(fresh, m)
+    _no_conflict(h, added, edited, repeated)
+    for i, r in filled_in:
+        m.rows[i] = r
+    for r in added:
+        m.by_activity[_who_what(r)] = len(m.rows)
+        m.rows.append(r)
+    m.seen.update(_row_key(r) for r in fresh)
+    taken = sorted((r for r in added + [r for _, r in filled_in]), key=lambda r: r.excel_row)
+    if taken:
+        m.notices.append(f"已合并{label}{_data_rows(taken)}的{len(taken)}行数据。")
+    joint = [r for r in repeated if _joint(r)]
+    if joint:
+        m.notices.append(
+            f"{label}{_rows_named(joint)}是跨县区或全市的活动，前面{word}已有，只计一次。"
+        )
+    m.notices.extend(f"{label}{n}" for n in b.notices)
+    m.notes.extend(f"{label}{n}" for n in b.notes if n not in b.notices)
+
+
 def _merge_sheets(
     header: _Header, body: _Body, rest: list[tuple[_Header, _Body]], units: dict[str, str]
 ) -> tuple[list[SourceRow], list[str], list[str]]:
@@ -807,86 +1138,10 @@ def _merge_sheets(
     is not read, and the city is told.
     Returns the rows, the notices for the city and the other sheets' notes.
     """
-    rows = list(body.rows)
-    seen = {_row_key(r) for r in rows}
-    by_activity = {_who_what(r): i for i, r in enumerate(rows)}
-    own_kind = _kind(header)
-    notices, notes = [], []
+    merged = _Merged(list(body.rows))
     for h, b in rest:
-        label, word = h.sheet.label, h.sheet.word
-        fresh = [r for r in b.rows if _row_key(r) not in seen]
-        repeated = [r for r in b.rows if _row_key(r) in seen]
-        kind = _kind(h)
-        if kind and own_kind and kind != own_kind:
-            notes.append(f"{label}是另一种表格，未读取。")
-            continue
-        if h.sheet.hidden:
-            if fresh:
-                notices.append(
-                    f"隐藏的{label}中有{len(fresh)}行与报送表格不同的数据，未读取（如为旧版本，"
-                    "可不理会；如需报送，请取消隐藏并合并到报送的表格中后重新发送）。"
-                )
-            continue
-        if fresh and own_kind and kind is None:
-            notices.append(
-                f"{label}的表头看不出是否与{header.sheet.label}为同一种表格，其中{len(fresh)}行未读取；"
-                f"如需报送，请使用模板表头或合并到{header.sheet.label}后重新发送。"
-            )
-            continue
-        theirs = _scaled_units(h, _units(h, h.sheet.rows[: h.top], b.money_unit))
-        ours = _scaled_units(header, units)
-        differ = sorted(f for f in theirs.keys() & ours.keys() if theirs[f] != ours[f])
-        if differ:
-            f = differ[0]
-            raise FileProblem(
-                "validation_failed",
-                f"{header.sheet.label}和{label}都是活动表，但“{h.spec.spec(f).template_name}”的单位"
-                f"不同（{ours[f]}、{theirs[f]}）。请统一单位、合并到同一个{word}后重新发送。",
-            )
-        if not fresh:
-            notes.append(f"{label}的{len(b.rows)}行与前面{word}的数据相同，未重复读取。")
-            continue
-        added, filled_in, blank, edited = [], [], [], []
-        for r in fresh:
-            i = by_activity.get(_who_what(r))
-            if i is None:
-                added.append(r)
-            elif not _filled(r):
-                blank.append(r)  # left for another county's sheet
-            elif not _filled(rows[i]):
-                filled_in.append((i, r))
-            else:
-                edited.append(r)
-        single = [r for r in repeated if not _joint(r) and _filled(r)]
-        if edited or (single and added):
-            if edited:
-                what = f"{label}{_rows_named(edited)}与前面{word}中同一活动的内容不同"
-            else:
-                what = (
-                    f"{label}{_rows_named(single)}与前面的{word}相同，同时又有前面{word}没有的数据"
-                )
-            raise FileProblem(
-                "validation_failed",
-                f"{what}，无法判断以哪个为准（其中一个是否为旧版本？）。请删除旧的{word}，"
-                f"或把各县区的数据合并到同一个{word}后重新发送。",
-            )
-        for i, r in filled_in:
-            rows[i] = r
-        for r in added:
-            by_activity[_who_what(r)] = len(rows)
-            rows.append(r)
-        seen.update(_row_key(r) for r in fresh)
-        taken = sorted((r for r in added + [r for _, r in filled_in]), key=lambda r: r.excel_row)
-        if taken:
-            notices.append(f"已合并{label}{_data_rows(taken)}的{len(taken)}行数据。")
-        joint = [r for r in repeated if _joint(r)]
-        if joint:
-            notices.append(
-                f"{label}{_rows_named(joint)}是跨县区或全市的活动，前面{word}已有，只计一次。"
-            )
-        notices.extend(f"{label}{n}" for n in b.notices)
-        notes.extend(f"{label}{n}" for n in b.notes if n not in b.notices)
-    return rows, notices, notes
+        _merge_one(header, h, b, units, merged)
+    return merged.rows, merged.notices, merged.notes
 
 
 def _quote(names: Iterable[str]) -> str:
@@ -937,6 +1192,22 @@ def _units(
     return units
 
 
+def _missing_columns(header: _Header, spec: TableSpec, spans: bool) -> list[str]:
+    where = f"{header.sheet.label}中" if spans else "表中"
+    missing = [n for n in spec.template if n not in header.fields]
+    out = []
+    if "county" in missing and "county" not in spec.required:
+        missing.remove("county")
+        out.append(
+            f"{where}没有“{spec.spec('county').template_name}”列，各活动的县区按本市活动名录中"
+            "同一活动的县区计。"
+        )
+    if missing:
+        names = _quote(spec.spec(n).template_name for n in missing)
+        out.append(f"{where}没有{names}列，相应数据按未填写处理。")
+    return out
+
+
 def locate(wb: Workbook, form: Form) -> ParsedTable:
     """The form's table in the workbook, columns mapped to canonical fields; raises FileProblem."""
     if form not in SPECS:
@@ -959,11 +1230,7 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
     spans = len(rows) > len(body.rows)
     if spans:
         notices = [f"{header.sheet.label}{n}" for n in notices]
-    missing = [n for n in spec.template if n not in header.fields]
-    if missing:
-        names = _quote(spec.spec(n).template_name for n in missing)
-        where = f"{header.sheet.label}中" if spans else "表中"
-        notices.append(f"{where}没有{names}列，相应数据按未填写处理。")
+    notices.extend(_missing_columns(header, spec, spans))
     notices.extend(merged)
     notes = [*body.notes, *(n for n in notices if n not in body.notes), *their_notes]
     summary = _find_summary(above) or body.summary or _find_summary(sheet_rows)
@@ -1008,23 +1275,108 @@ def _best_header(wb: Workbook, spec: TableSpec) -> _Header | None:
     return max(headers, key=lambda h: (h.quality, -h.sheet_index), default=None)
 
 
+@dataclass(frozen=True)
+class FormDecision:
+    """Which form a file is, the evidence for it, and how sure the evidence makes us (0..1)."""
+
+    form: Form | None
+    confidence: float
+    evidence: tuple[str, ...]
+
+    def describe(self) -> str:
+        return f"{self.form or '未识别'} ({self.confidence:.2f}): " + "; ".join(self.evidence)
+
+
+@dataclass
+class _Evidence:
+    """Points for each reading of a file, and what gave them (for the log)."""
+
+    points: dict[str, float] = field(default_factory=dict)
+    said: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, weight: float, why: str) -> None:
+        self.points[kind] = self.points.get(kind, 0.0) + weight
+        self.said.append(f"{why} → {kind} +{weight:g}")
+
+    def get(self, kind: str) -> float:
+        return self.points.get(kind, 0.0)
+
+
+# Header words that say "what was done" (results) or "what is planned" (registry); a money
+# column with no 预估/预计 word leans to results.
+_DONE_MARKS = ("实际", "实现", "客流", "核销", "发放消费券", "消费券发放", "带动消费")
+_MONEY_WORDS = ("成交额", "销售额", "交易额", "营业额")
+# May vs the year: 全年/年度 say the year outright; 总结 is written after May too.
+_YEAR_FIRM = ("全年", "年度", "年终", "12月", "十二月", "1-12月", "1至12月")
+_YEAR_SOFT = ("总结",)
+
+
+def _header_evidence(res: _Header | None, ev: _Evidence) -> None:
+    if res is None or "activity_name" not in res.fields:
+        return
+    done = _marks(res, _DONE_MARKS)
+    planned = _marks(res, _REGISTRY_MARKS)
+    money = [n for n in dict.fromkeys(res.norms) if n and any(w in n for w in _MONEY_WORDS)]
+    if done:
+        ev.add("results", 2.0 * done, f"表头有{done}个实际/客流/核销类列")
+    if planned:
+        ev.add("registry", 2.0 * planned, f"表头有{planned}个预估/支持政策/活动内容类列")
+    bare_money = [n for n in money if not re.search("预估|预计|预期", n)]
+    if bare_money and not planned:
+        ev.add("results", 1.0, f"金额列“{bare_money[0]}”不是预估")
+
+
+def _word_evidence(texts: Sequence[tuple[str, str]], ev: _Evidence) -> None:
+    for where, text in texts:
+        kind = _words_form(text)
+        if kind:
+            ev.add(kind, 1.5, f"{where}“{text[:30]}”")
+
+
+def _period_texts(header: _Header | None) -> list[str]:
+    if header is None:
+        return []
+    cols = [j for j, f in header.mapping.items() if f in ("period", "actual_period")]
+    rows = header.sheet.rows[header.bottom + 1 :]
+    return [str(r[j]) for r in rows for j in cols if j < len(r) and not _blank(r[j])]
+
+
+def _kind_evidence(
+    header: _Header | None, texts: Sequence[tuple[str, str]], received_at: _Sent | None
+) -> _Evidence:
+    """May or the year: title rows, sheet names, file name, subject, body, then the dates."""
+    ev = _Evidence()
+    for where, text in texts:
+        norm = _norm(text)
+        if any(w in norm for w in _YEAR_FIRM):
+            ev.add("results_year", 3.0, f"{where}写“全年/年度”")
+        elif any(w in norm for w in _YEAR_SOFT):
+            ev.add("results_year", 1.0, f"{where}写“总结”")
+        if any(w in norm for w in _MAY_WORDS):
+            ev.add("results_may", 2.0, f"{where}写“5月/促进月”")
+    if received_at is not None:
+        ev.add(received_at.results_kind, 2.0, f"{received_at.day.isoformat()}发来")
+    months = {int(m) for t in _period_texts(header) for m in re.findall(r"(\d{1,2})月", t)}
+    if months and max(months) >= 7:
+        ev.add("results_year", 1.0, f"活动时间到{max(months)}月")
+    return ev
+
+
 def _results_kind(
-    wb: Workbook, header: _Header | None, texts: Sequence[str], received_at: dt.date | None
-) -> Form:
-    """May or the year: title rows, sheet names, then the file name, subject and body."""
+    wb: Workbook,
+    header: _Header | None,
+    texts: Sequence[tuple[str, str]],
+    received_at: _Sent | None,
+) -> tuple[Form, float, list[str]]:
     title = ""
     if header is not None:
         title = " ".join(t for row in header.sheet.rows[: header.top] for t in _texts(row))
-    sources = [title, *(s.name for s in wb.sheets), *texts]
-    for text in sources:
-        norm = _norm(text)
-        if any(w in norm for w in _YEAR_WORDS):
-            return "results_year"
-        if any(w in norm for w in _MAY_WORDS):
-            return "results_may"
-    if received_at is not None and received_at.month >= 7:
-        return "results_year"
-    return "results_may"
+    sources = [("标题", title), *(("工作表名", s.name) for s in wb.sheets), *texts]
+    ev = _kind_evidence(header, [(w, t) for w, t in sources if t], received_at)
+    year, may = ev.get("results_year"), ev.get("results_may")
+    kind: Form = "results_year" if year > may else "results_may"
+    margin = abs(year - may)
+    return kind, min(1.0, 0.5 + margin / 6), ev.said
 
 
 def _words_form(text: str) -> str | None:
@@ -1033,46 +1385,116 @@ def _words_form(text: str) -> str | None:
         return "registry"
     if any(w in norm for w in _RESULTS_WORDS):
         return "results"
-    if any(w in norm for w in _PLAN_WORDS):
+    # A list of firms (参与企业名单, 企业名称 | 联系人) is no 联系人名单 of a plan.
+    if any(w in norm for w in _PLAN_WORDS) and not _FIRM_LIST.search(norm):
         return "plan"
     return None
 
 
-def detect_form(
-    wb: Workbook, subject: str = "", body: str = "", *, received_at: dt.date | None = None
-) -> Form | None:
-    """Which form the file is: a marker cell, then its header, then its and the mail's words.
+def _as_results(
+    wb: Workbook, res: _Header | None, ev: _Evidence, texts: Sequence[tuple[str, str]],
+    received_at: _Sent | None,
+) -> FormDecision:  # fmt: skip
+    kind, sure, why = _results_kind(wb, res, texts, received_at)
+    lead = ev.get("results") - ev.get("registry")
+    confidence = round(min(1.0, 0.4 + lead / 10) * sure, 2)
+    return FormDecision(kind, confidence, (*ev.said, *why))
 
-    `received_at` only settles results_may vs results_year when no title or word does.
-    """
-    marker = _marker_form(wb)
-    if marker:
-        return marker
-    reg = _best_header(wb, REGISTRY)
-    res = _best_header(wb, SPECS["results_may"])
-    words = [wb.filename, subject, body]
-    res_marks = _marks(res, _RESULTS_MARKS)
-    if res is not None and "activity_name" in res.fields and res_marks >= 2:
-        if res_marks > _marks(res, _REGISTRY_MARKS):
-            return _results_kind(wb, res, words, received_at)
+
+def _by_structure(
+    wb: Workbook, reg: _Header | None, subject: str
+) -> tuple[Form | None, float, str] | None:
+    """The registry by its template columns, a 联系人名单, or a schedule named as the plan's."""
     if reg is not None and reg.quality[1] >= 5:
-        return "registry"
+        return "registry", 0.9, f"表头有附件2模板的{reg.quality[1]}列"
     if _contact_headers(wb):
-        return "plan"
+        return "plan", 0.85, "有联系人名单表（姓名、电话）"
     if reg is not None and "activity_name" in reg.fields and reg.quality[1] >= 3:
         # A schedule table (活动名称/时间/地点) is the plan's 活动安排计划表 when so named.
         named = _words_form(wb.filename) or _words_form(subject)
-        return "plan" if named == "plan" else "registry"
+        if named == "plan":
+            return "plan", 0.7, "活动表的文件名或主题写“方案/计划/安排”"
+        return "registry", 0.6, f"表头有附件2模板的{reg.quality[1]}列"
+    return None
+
+
+@dataclass(frozen=True)
+class _Sent:
+    """When the mail was sent, against the campaign's promotion month."""
+
+    day: dt.date
+    month: tuple[dt.date, dt.date] | None  # the promotion month (消费促进月), when known
+
+    @property
+    def before_campaign(self) -> bool:
+        return self.month is not None and self.day < self.month[0]
+
+    @property
+    def results_kind(self) -> Form:
+        # Results of May are due in early June; a results mail well after that is the year's.
+        if self.month is not None:
+            late = self.day > self.month[1] + dt.timedelta(days=45)
+            return "results_year" if late else "results_may"
+        return "results_year" if self.day.month >= 7 else "results_may"
+
+
+def decide_form(
+    wb: Workbook,
+    subject: str = "",
+    body: str = "",
+    *,
+    received_at: dt.date | None = None,
+    promotion_month: tuple[dt.date, dt.date] | None = None,
+) -> FormDecision:
+    """Which form the file is, from all the evidence: the marker cell when present, the
+    columns (实际/客流/核销 vs 预估/支持政策), the file name, subject and body (成效, 名录,
+    方案), and for the results the words and dates that tell May from the year."""
+    marker = _marker_form(wb)
+    if marker:
+        return FormDecision(marker, 1.0, (f"模板标记“表单代码：{marker}”",))
+    reg = _best_header(wb, REGISTRY)
+    res = _best_header(wb, SPECS["results_may"])
+    texts = [("文件名", wb.filename), ("主题", subject), ("正文", body[:300])]
+    ev = _Evidence()
+    _header_evidence(res, ev)
+    sent = _Sent(received_at, promotion_month) if received_at else None
+    if sent is not None and sent.before_campaign:
+        ev.add("registry", 3.0, f"{sent.day.isoformat()}发来，活动尚未开始")
+    if ev.get("results") >= 3 and ev.get("results") > ev.get("registry"):
+        _word_evidence(texts[:2], ev)
+        return _as_results(wb, res, ev, texts, sent)
+    structure = _by_structure(wb, reg, subject)
+    if structure is not None:
+        form, confidence, why = structure
+        return FormDecision(form, confidence, (*ev.said, why))
     lead = wb.text[:300] + " ".join(t for s in wb.sheets for row in s.rows[:3] for t in _texts(row))
-    for text in (wb.filename, subject, lead):
+    for where, text in (("文件名", wb.filename), ("主题", subject), ("开头", lead)):
         kind = _words_form(text)
         if kind == "results":
-            return _results_kind(wb, res, words, received_at)
+            ev.add("results", 1.5, f"{where}写“成效/总结”")
+            return _as_results(wb, res, ev, texts, sent)
         if kind:
-            return kind  # type: ignore[return-value]
+            return FormDecision(kind, 0.5, (*ev.said, f"{where}“{text[:30]}”"))  # type: ignore[arg-type]
     if wb.kind in ("docx", "doc") and len(wb.text.strip()) >= 50:
-        return "plan"
-    return None
+        return FormDecision("plan", 0.4, (*ev.said, "Word文件以文字为主"))
+    return FormDecision(None, 0.0, tuple(ev.said) or ("没有可用的表头或文字",))
+
+
+def detect_form(
+    wb: Workbook,
+    subject: str = "",
+    body: str = "",
+    *,
+    received_at: dt.date | None = None,
+    promotion_month: tuple[dt.date, dt.date] | None = None,
+) -> Form | None:
+    """decide_form's form, its evidence logged. `received_at` (against the campaign's
+    promotion month when given) weighs May against the year, and the registry before May."""
+    decision = decide_form(
+        wb, subject, body, received_at=received_at, promotion_month=promotion_month
+    )
+    log.info("form of %s: %s", wb.filename, decision.describe())
+    return decision.form
 
 
 # ---------------------------------------------------------------- contacts
@@ -1083,7 +1505,9 @@ def _contact_headers(wb: Workbook) -> list[_Header]:
     for si, sheet in enumerate(wb.sheets):
         for h in _sheet_headers(si, sheet, _CONTACT_TABLE):
             # An activity table with 联系人/联系电话 columns is not a list of people.
-            if not h.missing and not any(n and "活动" in n for n in h.norms):
+            # Nor is a list of participating firms (企业名称, 地址, 联系人): its people are
+            # the firms' contacts, not the bureau's.
+            if not h.missing and not any(n and _FIRM_COLUMN.search(n) for n in h.norms):
                 found.append(h)
     return found
 

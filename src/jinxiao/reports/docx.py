@@ -151,7 +151,20 @@ def practice_paragraphs(data: ReportData) -> list[str]:
             what = "实际成交额" if s.source == "results" else "预估成交额"
             text += f"其中，{where}“{s.activity_name}”{what}{fmt_num(s.turnover_wan)}万元，居该类活动首位。"
         out.append(text)
+    if out and (note := category_rule_note(data)):
+        out.append(note)
     return out or ["暂无已采用的活动数据。"]
+
+
+def category_rule_note(data: ReportData) -> str | None:
+    """Which categories the city did not give: the reader is told they were assigned by rule."""
+    by_rule, total = data.categories_by_rule
+    if not by_rule:
+        return None
+    return (
+        f"注：全省{total}场重点活动中，{by_rule}场各市未填写类别，由系统根据活动名称、活动内容和"
+        "支持政策按规则归类，仅供参考。"
+    )
 
 
 def _due_forms(data: ReportData) -> list[str]:

@@ -172,6 +172,8 @@ class ReportData:
     periods: list[PeriodRow]
     registry_gaps: list[RegistryGapRow]
     held: tuple[HeldCount, ...] = ()
+    # Registry activities whose category the rules assigned (the city gave none), of all.
+    categories_by_rule: tuple[int, int] = (0, 0)
     forms: tuple[str, ...] = field(default=("registry", "plan", "results_may", "results_year"))
 
     @property
@@ -278,6 +280,12 @@ def category_rows(engine: Engine, campaign: Campaign, form: str) -> list[Categor
         acc[3] += _float(r["actual_turnover_yi"])
         acc[4] += _float(r["footfall_wan"])
     return [CategoryRow(cat, int(a[0]), a[1], int(a[2]), a[3], a[4]) for cat, a in totals.items()]
+
+
+def categories_by_rule(engine: Engine) -> tuple[int, int]:
+    """(activities categorised by rule, all activities) of the current registry."""
+    counts = {r["source"]: _int(r["activities"]) for r in query(engine, "category_sources")}
+    return counts.get("rules", 0), sum(counts.values())
 
 
 def top_activities(engine: Engine, form: str, limit: int = 20) -> list[ActivityRow]:
@@ -424,4 +432,5 @@ def gather(
         periods=period_rows(engine, campaign, form),
         registry_gaps=registry_gaps(engine),
         held=held_rows(engine, campaign),
+        categories_by_rule=categories_by_rule(engine),
     )

@@ -314,12 +314,15 @@ def _categories(ws: Worksheet, data: ReportData) -> None:
         values = [c.category, c.registry_activities, c.est_turnover_yi, c.results_activities,
                   c.actual_turnover_yi, c.footfall_wan]  # fmt: skip
         put_row(ws, row, values, fmts)
+    by_rule, total = data.categories_by_rule
+    if by_rule:
+        ws.cell(row + 2, 1, f"注：{total}场重点活动中{by_rule}场未填写类别，由系统按规则归类。")
     set_widths(ws, [22, 14, 16, 16, 16, 16])
     chart = _bar_chart(
         ws, "各类别预估与实际成交额（亿元）", "亿元", cats=(1, start + 1, row),
         series=[(3, start, row), (5, start, row)],
     )  # fmt: skip
-    ws.add_chart(chart, f"A{row + 3}")
+    ws.add_chart(chart, f"A{row + 4}")
 
 
 def _top(ws: Worksheet, data: ReportData) -> None:

@@ -162,6 +162,8 @@ def _run_migration(
     )
 
 
+# Columns added to a table after warehouses with that table were created: CREATE TABLE IF NOT
+# EXISTS leaves an existing table as it was, so each is added here when it is missing.
 def _seed_reference(conn, campaign: Campaign, divisions: list[tuple[str, str, str, str]]) -> None:
     for city in campaign.cities:
         conn.execute(

@@ -51,6 +51,10 @@ def normalise_name(name: str, prefixes: Iterable[str] | None = None) -> str:
     return text
 
 
+def _as_written(name: str | None) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
+
+
 def match_registry_activity(candidates: list[tuple[int, str]], name: str) -> int | None:
     """The id of the one candidate whose name matches `name`, or None.
 
@@ -63,6 +67,9 @@ def match_registry_activity(candidates: list[tuple[int, str]], name: str) -> int
         return None
     normed = [(cid, normalise_name(cname)) for cid, cname in candidates if cname]
     exact = {cid for cid, n in normed if n == target}
+    if len(exact) > 1:
+        # 汽车家电下乡 beside 2021年汽车家电下乡: the one written the same way is the one meant.
+        exact &= {cid for cid, cname in candidates if _as_written(cname) == _as_written(name)}
     if exact:
         return exact.pop() if len(exact) == 1 else None
     best_ratio, best_ids = 0.0, set()
@@ -77,3 +84,17 @@ def match_registry_activity(candidates: list[tuple[int, str]], name: str) -> int
     if best_ratio >= MIN_RATIO and len(best_ids) == 1:
         return best_ids.pop()
     return None
+
+
+def names_no_county(rec: dict[str, object]) -> bool:
+    """A results row that says nothing of where it was held (no column, or a blank cell)."""
+    return not rec.get("county_raw") and not rec.get("county_codes") and not rec.get("citywide")
+
+
+def inherit_counties(
+    rec: dict[str, object], codes: list[str], names: str | None, citywide: bool
+) -> None:
+    """Give a results row that names no county the counties of its registry activity."""
+    rec["county_codes"] = list(codes)
+    rec["county_names"] = names
+    rec["citywide"] = citywide

@@ -14,7 +14,11 @@ from jinxiao.domain.forms import RESULTS_FORMS
 from jinxiao.domain.models import Problem, RawMessage
 from jinxiao.domain.outcomes import MessageResult, SubmissionResult
 from jinxiao.domain.times import as_time, to_db_time
-from jinxiao.warehouse.link_results import match_registry_activity
+from jinxiao.warehouse.link_results import (
+    inherit_counties,
+    match_registry_activity,
+    names_no_county,
+)
 
 log = logging.getLogger(__name__)
 OnCommit = Callable[[Connection, MessageResult], object]
@@ -136,6 +140,23 @@ def current_registry_activities(conn: Connection, city_name: str) -> list[tuple[
     return [(int(r[0]), r[1]) for r in rows]
 
 
+def registry_counties(conn: Connection, activity_id: int) -> tuple[list[str], str | None, bool]:
+    """(codes, names joined by 、, citywide) of a registry activity, for a results row that
+    names no county of its own."""
+    pairs = conn.execute(
+        text(
+            "SELECT county_code, county_name FROM activity_county WHERE activity_id = :a "
+            "ORDER BY county_code"
+        ),
+        {"a": activity_id},
+    ).all()
+    citywide = conn.execute(
+        text("SELECT citywide FROM activity WHERE activity_id = :a"), {"a": activity_id}
+    ).scalar_one()
+    names = "、".join(str(n) for _, n in pairs) or None
+    return [str(c) for c, _ in pairs], names, bool(citywide)
+
+
 def link_to_registry(conn: Connection, sub: SubmissionResult, city_name: str) -> None:
     """Tie each results row to the city's current registry activity; new ones are warned.
 
@@ -149,6 +170,8 @@ def link_to_registry(conn: Connection, sub: SubmissionResult, city_name: str) ->
         name, row, sheet = rec["activity_name"], int(str(rec["excel_row"])), str(rec["sheet"])
         found = match_registry_activity(candidates, str(name)) if name else None
         rec["registry_activity_id"] = found
+        if found is not None and names_no_county(rec):
+            inherit_counties(rec, *registry_counties(conn, found))
         if name and found is None:
             sub.problems.append(
                 Problem(
@@ -203,7 +226,8 @@ _ACTIVITY_COLUMNS = [
     "county_names", "citywide", "county_raw", "activity_name", "activity_name_raw",
     "start_date", "end_date", "period_raw", "content", "enterprise_count",
     "enterprise_count_raw", "support_policy", "est_turnover_wan", "est_turnover_raw",
-    "category", "category_raw", "category_source", "actual_turnover_wan", "actual_turnover_raw",
+    "category", "category_raw", "category_source", "category_confidence",
+    "actual_turnover_wan", "actual_turnover_raw",
     "footfall_wan", "footfall_raw", "voucher_issued_wan", "voucher_issued_raw",
     "voucher_redeemed_wan", "voucher_redeemed_raw", "remark", "registry_activity_id", "extra",
 ]  # fmt: skip
