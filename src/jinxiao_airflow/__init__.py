@@ -1,4 +1,6 @@
-"""Airflow wiring shared by the DAG files: connections, variables, defaults (no logic here)."""
+"""Airflow wiring shared by the DAG files: connections, variables, defaults, and the one place
+that turns jinxiao's plain exceptions into Airflow's fail-now or retry (fail_fast) and mails
+ops once per failed run (notify_run_failure). No business logic here."""
 
 from __future__ import annotations
 
