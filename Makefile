@@ -4,7 +4,7 @@ VENV := $(CURDIR)/.venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast score-unseen check lint format inspect bench dictionary clean
+.PHONY: run ui test test-fast score-unseen check lint format inspect bench dictionary clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -15,6 +15,11 @@ $(STAMP): pyproject.toml requirements.lock
 
 run: $(STAMP)
 	@bash scripts/run.sh
+
+# The Airflow UI (api-server, scheduler, dag-processor) over the same var/ as `make run`;
+# prints the URL, the user and where the password is. UI_PORT=8081 for another port.
+ui: $(STAMP)
+	@bash scripts/ui.sh
 
 # The unseen-layouts corpus (tests/unseen): the dev half while working, the held half once.
 score-unseen: $(STAMP)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from airflow.sdk import dag, task
 from airflow.timetables.trigger import CronTriggerTimetable
 
-from jinxiao_airflow import DAG_DEFAULTS, TAGS, settings
+from jinxiao_airflow import DAG_DEFAULTS, TAGS, fail_fast, settings
 
 
 def _as_of(logical_date):
@@ -43,31 +43,36 @@ def nightly_consolidation():
     def reconcile(logical_date=None) -> int:
         from jinxiao.jobs.tasks import reconcile as run
 
-        return len(run(settings(), _as_of(logical_date)))
+        with fail_fast():
+            return len(run(settings(), _as_of(logical_date)))
 
     @task
     def write_templates(_reconciled: int) -> list[str]:
         from jinxiao.jobs.tasks import write_templates as run
 
-        return run(settings())
+        with fail_fast():
+            return run(settings())
 
     @task(multiple_outputs=True)
     def remind(_templates: list[str], logical_date=None) -> dict:
         from jinxiao.jobs.tasks import remind as run
 
-        return run(settings(), _as_of(logical_date))
+        with fail_fast():
+            return run(settings(), _as_of(logical_date))
 
     @task
     def write_rollup(_reconciled: int, logical_date=None) -> str:
         from jinxiao.jobs.tasks import write_rollup as run
 
-        return run(settings(), _as_of(logical_date))
+        with fail_fast():
+            return run(settings(), _as_of(logical_date))
 
     @task
     def build_data_docs(_reconciled: int) -> str:
         from jinxiao.jobs.tasks import build_data_docs as run
 
-        return run(settings())
+        with fail_fast():
+            return run(settings())
 
     reconciled = reconcile()
     build_data_docs(reconciled)

@@ -8,7 +8,10 @@ the city by the sender registry, parse, normalise, validate with Great Expectati
 
 Reruns change nothing: messages are keyed by the SHA-256 of their bytes and their mailbox place.
 When a run fails, the failing task's log names the message or connection; messages already
-archived are processed by the next run (or by `nightly_consolidation`).
+archived are processed by the next run (or by `nightly_consolidation`). What no retry heals
+(a refused login or connection, a missing Maildir, a broken config or suite) fails at once and
+says what to fix; timeouts, resets and a restarting database are retried with back-off. Ops get
+one mail per failed run, with a link to the failing task's log.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import datetime as dt
 
 from airflow.sdk import dag, task
 
-from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, notify_run_failure, settings
+from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, fail_fast, settings
 
 
 @dag(
@@ -29,7 +32,6 @@ from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, notify_run_failure,
     # (A DeadlineAlert would say so without failing the run, but in Airflow 3.3.2 it breaks
     # dag.test() in DagRun.update_state, so the run times out and ops get the failure mail.)
     dagrun_timeout=dt.timedelta(minutes=20),
-    on_failure_callback=notify_run_failure,
     **DAG_DEFAULTS,
 )
 def submission_intake():
@@ -37,33 +39,26 @@ def submission_intake():
     # count also shows under its own key in the XCom tab; downstream takes the whole dict.
     @task(multiple_outputs=True)
     def collect_mail(run_id: str | None = None) -> dict:
-        from airflow.exceptions import AirflowFailException, AirflowSkipException
+        from airflow.sdk.exceptions import AirflowSkipException
 
-        from jinxiao.intake.mailbox import MailboxUnfixable
         from jinxiao.jobs.tasks import collect_mail as collect
         from jinxiao.warehouse.connection import IntakeBusy
 
-        try:
-            report = collect(settings(), run_id or "manual")
-        except IntakeBusy as exc:
-            raise AirflowSkipException(str(exc)) from exc
-        except MailboxUnfixable as exc:
-            # A wrong host, port, path or password: retrying for 13 minutes fixes none.
-            raise AirflowFailException(str(exc)) from exc
+        with fail_fast():
+            try:
+                report = collect(settings(), run_id or "manual")
+            except IntakeBusy as exc:
+                raise AirflowSkipException(str(exc)) from exc
         return {"seen": report.seen, "new": report.new}
 
     @task(multiple_outputs=True, outlets=[SUBMISSIONS])
     def process_messages(collected: dict, run_id: str | None = None) -> dict:
-        from airflow.exceptions import AirflowFailException
-
-        from jinxiao.jobs.tasks import InternalErrors
         from jinxiao.jobs.tasks import process_messages as process
 
-        try:
+        # InternalErrors is Unfixable: every message has its outcome already, and a retry
+        # would only turn the task green.
+        with fail_fast():
             outcomes = process(settings(), run_id or "manual")
-        except InternalErrors as exc:
-            # Every message has its outcome already: a retry would only turn the task green.
-            raise AirflowFailException(str(exc)) from exc
         return {"collected": collected, "outcomes": outcomes}
 
     process_messages(collect_mail())

@@ -2,7 +2,8 @@
 
 The pages come from jinxiao.tracker.app; this file only wires them to Airflow: the `warehouse`
 connection (read per request through jinxiao_airflow.settings(), the engine cached per
-warehouse) and Airflow's own authentication on every route. Importing it connects to nothing.
+warehouse) and Airflow's own authentication on every route; a browser that is not signed in
+is sent to Airflow's login page and back. Importing it connects to nothing.
 """
 
 from __future__ import annotations
@@ -44,6 +45,16 @@ def _auth_dependencies() -> list:
     return [Depends(requires_access_view(AccessView.WEBSITE))]
 
 
+def _login_url(request) -> str:
+    """Airflow's own login route, which brings the browser back here once signed in."""
+    from urllib.parse import urlencode
+
+    from airflow.api_fastapi.app import API_ROOT_PATH
+
+    # /api/v2/auth/login checks `next` and forwards to the configured auth manager's page.
+    return f"{API_ROOT_PATH}api/v2/auth/login?{urlencode({'next': str(request.url)})}"
+
+
 class _LazyApp:
     """An ASGI app built on first request, so that loading plugins stays cheap and offline."""
 
@@ -56,7 +67,10 @@ class _LazyApp:
             from jinxiao.tracker.app import create_app
 
             self._app = create_app(
-                _source, dependencies=_auth_dependencies(), campaign=load_campaign()
+                _source,
+                dependencies=_auth_dependencies(),
+                campaign=load_campaign(),
+                login_url=_login_url,
             )
         await self._app(scope, receive, send)
 

@@ -53,3 +53,13 @@ def test_dag_file_import_is_light(path):
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "heavy=", out.stdout
+
+
+def test_one_alert_per_failed_run(dagbag):
+    """The run mails ops (with the failing task's error and log link); tasks do not as well."""
+    from jinxiao_airflow import notify_run_failure
+
+    for dag_id, dag in dagbag.dags.items():
+        assert dag.on_failure_callback in (notify_run_failure, [notify_run_failure]), dag_id
+        for t in dag.tasks:
+            assert not t.on_failure_callback, f"{dag_id}.{t.task_id} would mail a second time"

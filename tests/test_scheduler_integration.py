@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import fresh_pg_database
+from smtp_server import smtp_server_fixture  # noqa: F401
 from sqlalchemy import text
 
 from jinxiao.intake.mailbox import write_maildir_message
@@ -218,15 +219,14 @@ def _tail(path: Path, lines: int) -> str:
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
-@pytest.fixture
-def cluster(tmp_path: Path, metadata_db: str, pg_warehouse: WarehouseConfig) -> Iterator[Cluster]:
+def _start_cluster(tmp_path: Path, metadata_db: str, warehouse: WarehouseConfig,
+                   **extra_env: str) -> Cluster:  # fmt: skip
     home = tmp_path / "airflow"
     home.mkdir()
     _write_mailbox(tmp_path / "maildir")
     port = _free_port()
-    c = Cluster(
-        home, _airflow_env(home, metadata_db, port, pg_warehouse), f"http://127.0.0.1:{port}"
-    )
+    env = {**_airflow_env(home, metadata_db, port, warehouse), **extra_env}
+    c = Cluster(home, env, f"http://127.0.0.1:{port}")
     migrate = subprocess.run(
         [AIRFLOW, "db", "migrate"], env=c.env, cwd=home, capture_output=True, text=True
     )
@@ -235,6 +235,16 @@ def cluster(tmp_path: Path, metadata_db: str, pg_warehouse: WarehouseConfig) -> 
         c.start("api-server", "api-server", "--port", str(port), "--host", "127.0.0.1")
         c.start("scheduler", "scheduler")
         c.start("dag-processor", "dag-processor")
+    except BaseException:
+        c.stop()
+        raise
+    return c
+
+
+@pytest.fixture
+def cluster(tmp_path: Path, metadata_db: str, pg_warehouse: WarehouseConfig) -> Iterator[Cluster]:
+    c = _start_cluster(tmp_path, metadata_db, pg_warehouse)
+    try:
         yield c
     finally:
         c.stop()
@@ -333,3 +343,52 @@ def test_scheduler_runs_intake_into_warehouse(cluster: Cluster, pg_warehouse: Wa
     assert messages == 2
     assert dict(activities) == {"太原市": TAIYUAN_ROWS}
     assert any(p.suffix == ".eml" for p in (cluster.home.parent / "archive").rglob("*"))
+
+
+def test_a_closed_imap_port_fails_at_once_and_the_dag_processor_sends_one_alert(
+    tmp_path: Path, metadata_db: str, pg_warehouse: WarehouseConfig, smtp_server
+):
+    """As production runs it: the task fails on its first try, and the run's one alert
+    (the DAG callback, run by the dag-processor) carries the task's error and log link."""
+    closed = _free_port()
+    base_url = "http://airflow.commerce.sx.example"
+    c = _start_cluster(
+        tmp_path, metadata_db, pg_warehouse,
+        AIRFLOW__API__BASE_URL=base_url,
+        AIRFLOW_CONN_SUBMISSION_MAILBOX=json.dumps(
+            {"conn_type": "imap", "host": "127.0.0.1", "port": closed, "login": "swj",
+             "password": "x", "extra": {"use_ssl": False}}),
+        AIRFLOW_CONN_SMTP_DEFAULT=json.dumps(
+            {"conn_type": "smtp", "host": smtp_server.host, "port": smtp_server.port,
+             "extra": {"from_email": "xfc@commerce.sx.example", "ops_email": "ops@x.example",
+                       "disable_ssl": True, "disable_tls": True}}),
+    )  # fmt: skip
+    try:
+        with _client(c) as api:
+            _wait(c, f"the dag-processor to parse {DAG_ID}", 90,
+                  lambda: api.get(f"/dags/{DAG_ID}").status_code == 200)  # fmt: skip
+            assert api.patch(f"/dags/{DAG_ID}", json={"is_paused": False}).status_code == 200
+            resp = api.post(f"/dags/{DAG_ID}/dagRuns", json={"logical_date": None, "conf": {}})
+            run_id = resp.json()["dag_run_id"]
+            started = time.monotonic()
+            run = _wait(c, "the run to fail", RUN_TIMEOUT, lambda: (
+                r if (r := api.get(f"/dags/{DAG_ID}/dagRuns/{run_id}").json())["state"]
+                in ("success", "failed") else None))  # fmt: skip
+            failed_after = time.monotonic() - started
+            tis = api.get(f"/dags/{DAG_ID}/dagRuns/{run_id}/taskInstances").json()
+            _wait(c, "the alert", 90, lambda: smtp_server.messages)
+            time.sleep(5)  # a second alert, if any, would have come by now
+    finally:
+        c.stop()
+    print(f"closed IMAP port under the scheduler: failed {failed_after:.1f}s after the trigger, "
+          f"{len(smtp_server.messages)} alert(s)")  # fmt: skip
+    assert run["state"] == "failed"
+    states = {t["task_id"]: (t["state"], t["try_number"]) for t in tis["task_instances"]}
+    assert states["collect_mail"] == ("failed", 1), states
+    (alert,) = smtp_server.parsed()
+    body = alert.get_content()
+    assert f"127.0.0.1:{closed} refused the connection: check host and port" in body, body
+    assert (
+        f"日志: {base_url}/dags/{DAG_ID}/runs/" in body
+        and "tasks/collect_mail?try_number=1" in body
+    )

@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from jinxiao.domain.errors import ConfigError
+
 
 def _package_dir() -> Path:
     # A wheel installs as plain files; a zipped install (zipimport) is not supported because
@@ -102,7 +104,25 @@ def config_path() -> Path:
 
 @functools.cache
 def load_campaign(path: Path | None = None) -> Campaign:
-    data = yaml.safe_load((path or config_path()).read_text(encoding="utf-8"))
+    """The campaign of `path` (default: JINXIAO_CONFIG or the packaged one).
+
+    Raises ConfigError naming the file and the key when it cannot be used: a broken config
+    fails the task at once instead of being retried.
+    """
+    where = path or config_path()
+    try:
+        return _campaign(yaml.safe_load(where.read_text(encoding="utf-8")))
+    except OSError as exc:
+        raise ConfigError(f"campaign config {where} cannot be read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"campaign config {where} is not valid YAML: {exc}") from exc
+    except KeyError as exc:
+        raise ConfigError(f"campaign config {where} lacks the key {exc}: add it") from exc
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"campaign config {where}: a value has the wrong form: {exc}") from exc
+
+
+def _campaign(data: dict) -> Campaign:
     c = data["campaign"]
     forms = {
         code: FormSpec(code, f["title"], f["deadline"], f.get("deadline_note"))

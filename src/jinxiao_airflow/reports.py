@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from airflow.sdk import Asset, AssetOrTimeSchedule, CronTriggerTimetable, Param, dag, task
 
-from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, settings
+from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, fail_fast, settings
 
 
 def report_dag(report: str, dag_id: str, doc_md: str, default_as_of: str):
@@ -40,15 +40,17 @@ def report_dag(report: str, dag_id: str, doc_md: str, default_as_of: str):
         def write_report(params: dict | None = None) -> dict:
             from jinxiao.jobs.tasks import run_report
 
-            s = settings()
-            return run_report(s.warehouse, s.output_dir, report, (params or {}).get("as_of"))
+            with fail_fast():
+                s = settings()
+                return run_report(s.warehouse, s.output_dir, report, (params or {}).get("as_of"))
 
         @task
         def write_rollup(params: dict | None = None) -> str:
             from jinxiao.jobs.tasks import run_rollup
 
-            s = settings()
-            return run_rollup(s.warehouse, s.output_dir, report, (params or {}).get("as_of"))
+            with fail_fast():
+                s = settings()
+                return run_rollup(s.warehouse, s.output_dir, report, (params or {}).get("as_of"))
 
         gate = due()
         gate >> [write_report(), write_rollup()]

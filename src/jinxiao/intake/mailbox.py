@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import socket
+import ssl
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,10 +24,11 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, cast
 
 from imap_tools import MailBox, MailBoxUnencrypted
-from imap_tools.errors import MailboxLoginError
+from imap_tools.errors import MailboxFolderSelectError, MailboxLoginError
 from imap_tools.utils import encode_folder
 
 from jinxiao.config import truthy
+from jinxiao.domain.errors import Unfixable
 from jinxiao.domain.models import RawMessage
 from jinxiao.intake.auth import AUTH_MODES, AuthMode, AuthPolicy
 
@@ -38,12 +40,37 @@ IMAP_TIMEOUT = 60.0  # seconds
 
 
 class MailboxError(Exception):
-    """The mailbox cannot be read; the message names the mailbox so ops can act."""
+    """The mailbox cannot be read; the message names the mailbox so ops can act.
+
+    Plain MailboxError is what may heal (a timeout, a reset, a DNS server that did not
+    answer): the task retries with back-off."""
 
 
-class MailboxUnfixable(MailboxError):
+class MailboxUnfixable(MailboxError, Unfixable):
     """A mailbox error no retry can heal (bad config, login refused, nothing listening):
     the task fails at once and says what to fix."""
+
+
+def _connect_error(scheme: str, where: str, exc: BaseException) -> MailboxError:
+    """Sort a failed connect into what a retry may heal and what needs a person."""
+    if isinstance(exc, ConnectionRefusedError):
+        # Nothing listens there: a wrong host or port, which no retry will fix.
+        return MailboxUnfixable(
+            f"{scheme} server {where} refused the connection: check host and port "
+            f"of the submission_mailbox connection ({exc})"
+        )
+    if isinstance(exc, socket.gaierror) and exc.errno in (socket.EAI_NONAME, socket.EAI_FAIL):
+        # The name does not exist (a typo); EAI_AGAIN, a resolver that did not answer, heals.
+        return MailboxUnfixable(
+            f"{scheme} host name of {where} does not resolve: check the host of the "
+            f"submission_mailbox connection ({exc})"
+        )
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return MailboxUnfixable(
+            f"{scheme} server {where} presented a certificate that does not verify: check the "
+            f"host name (it must match the certificate) or the CA ({exc.verify_message})"
+        )
+    return MailboxError(f"cannot connect to {scheme} server {where}: {exc}")
 
 
 @dataclass(frozen=True)
@@ -241,7 +268,10 @@ class MaildirMailbox:
             raise MailboxUnfixable("maildir mailbox has no path")
         self.root = Path(cfg.path).resolve()
         if not (self.root / "new").is_dir() and not (self.root / "cur").is_dir():
-            raise MailboxUnfixable(f"not a Maildir (no new/ or cur/): {self.root}")
+            raise MailboxUnfixable(
+                f"not a Maildir (no new/ or cur/): {self.root}: check extra.path of the "
+                "submission_mailbox connection, or create the Maildir"
+            )
         self.source = f"maildir:{self.root}"
         self.processed_folder = cfg.processed_folder
         self._listing: dict[str, Path] | None = None
@@ -385,14 +415,8 @@ class ImapMailbox:
                 box = MailBox(self.cfg.host, self.port, timeout=IMAP_TIMEOUT)
             else:
                 box = MailBoxUnencrypted(self.cfg.host, self.port, timeout=IMAP_TIMEOUT)
-        except ConnectionRefusedError as exc:
-            # Nothing listens there: a wrong host or port, which no retry will fix.
-            raise MailboxUnfixable(
-                f"{scheme} server {self.where} refused the connection: check host and port "
-                f"of the submission_mailbox connection ({exc})"
-            ) from exc
         except (OSError, imaplib.IMAP4.error) as exc:
-            raise MailboxError(f"cannot connect to {scheme} server {self.where}: {exc}") from exc
+            raise _connect_error(scheme, self.where, exc) from exc
         try:
             box.login(self.cfg.login or "", self.cfg.password or "", initial_folder=None)
         except MailboxLoginError as exc:
@@ -407,6 +431,15 @@ class ImapMailbox:
         # EXAMINE while reading, so even \Recent stays as it was; mark_processed re-selects.
         try:
             self.client.folder.set(folder, readonly=readonly)
+        except MailboxFolderSelectError as exc:
+            # The server answered NO: the folder is not there (or not this user's).
+            raise MailboxUnfixable(
+                f"folder {folder!r} cannot be opened on {self.where} ({exc}): check extra.folder "
+                "of the submission_mailbox connection"
+            ) from exc
+        except Exception as exc:
+            raise MailboxError(f"cannot open folder {folder!r} on {self.where}: {exc}") from exc
+        try:
             status = self.client.folder.status(folder, ["UIDVALIDITY"])
         except Exception as exc:
             raise MailboxError(f"cannot open folder {folder!r} on {self.where}: {exc}") from exc

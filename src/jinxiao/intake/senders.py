@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from jinxiao.config import Campaign
+from jinxiao.domain.errors import ConfigError
 from jinxiao.domain.models import ParsedEmail, ReasonClass
 from jinxiao.intake.auth import AuthPolicy, AuthVerdict, authenticate
 
@@ -27,7 +28,13 @@ class SenderRegistry:
 
 def load_sender_registry(path: Path, campaign: Campaign) -> SenderRegistry:
     """Read `city_name,email`; a city name must be one of the campaign's (short form accepted)."""
-    text = path.read_bytes().decode("utf-8-sig")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(
+            f"sender registry {path} cannot be read ({exc}): check the sender_registry "
+            "variable, and save the file as UTF-8 CSV"
+        ) from exc
     mapping: dict[str, str] = {}
     for n, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
         name, email = (row.get("city_name") or "").strip(), (row.get("email") or "").strip()
@@ -36,7 +43,9 @@ def load_sender_registry(path: Path, campaign: Campaign) -> SenderRegistry:
         try:
             city = campaign.city(name)
         except KeyError:
-            raise ValueError(f"{path}: line {n}: {name!r} is not a city of the campaign") from None
+            raise ConfigError(
+                f"{path}: line {n}: {name!r} is not a city of the campaign: fix the name"
+            ) from None
         mapping[email.lower()] = city.name
     return SenderRegistry(mapping)
 

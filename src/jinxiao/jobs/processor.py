@@ -42,7 +42,7 @@ from jinxiao.intake.senders import SenderRegistry, other_city_warning, sender_ve
 from jinxiao.normalise.table import normalise_table, raw_text
 from jinxiao.normalise.values import NormaliseError, parse_money
 from jinxiao.reading.formats import read_workbook, sniff_format
-from jinxiao.reading.locate import detect_form, extract_contacts, locate
+from jinxiao.reading.locate import detect_form, extract_contacts, locate, table_in_text
 from jinxiao.reading.sandbox import Failure, read_in_child
 from jinxiao.validate.holds import split_rows
 from jinxiao.validate.suites import SUITE_OF_FORM, validate_tables
@@ -516,7 +516,11 @@ def duplicate_detail(filename: str, outcome: str | None) -> str:
 
 
 def carries_table(parsed: ParsedEmail) -> bool:
-    return any(sniff_format(a.payload, a.filename) in TABLE_FORMATS for a in files_to_read(parsed))
+    """A table attached, pasted into the body as HTML (body_table), or as text: what a city
+    could have meant to submit."""
+    if any(sniff_format(a.payload, a.filename) in TABLE_FORMATS for a in files_to_read(parsed)):
+        return True
+    return table_in_text(parsed.body_text) is not None
 
 
 def files_to_read(parsed: ParsedEmail) -> tuple[Attachment, ...]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from jinxiao.config import Campaign, load_campaign
+from jinxiao.domain.errors import Unfixable
 from jinxiao.domain.times import to_db_time
 from jinxiao.intake.archive import Archive
 from jinxiao.intake.mailbox import open_mailbox
@@ -19,6 +20,7 @@ from jinxiao.jobs import processor as intake
 from jinxiao.jobs.settings import Settings
 from jinxiao.mail import alerts as ops
 from jinxiao.mail import outbox, reminders, replies
+from jinxiao.validate.suites import check_suites
 from jinxiao.warehouse import connection, load
 
 log = logging.getLogger(__name__)
@@ -94,6 +96,8 @@ def process_messages(settings: Settings, run_id: str) -> dict[str, int]:
     """Every recorded message without an outcome gets exactly one; returns outcome counts."""
     started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
     campaign = load_campaign()
+    # A broken suite fails here, before any message is given an internal_error for it.
+    check_suites(campaign)
     engine = open_warehouse(settings, campaign)
     registry = load_sender_registry(settings.sender_registry, campaign)
     with connection.intake_lock(engine, settings.lock_wait_seconds):
@@ -128,7 +132,7 @@ class MailStuck(RuntimeError):
     """Replies have waited in the outbox for over MAIL_STUCK_AFTER: SMTP keeps failing."""
 
 
-class InternalErrors(RuntimeError):
+class InternalErrors(Unfixable, RuntimeError):
     """The batch is through, but the pipeline failed on some messages: ops must look."""
 
     def __init__(self, keys: list[str]) -> None:
@@ -163,6 +167,7 @@ def move_processed(settings: Settings, engine: Engine) -> None:
 def reconcile(settings: Settings, as_of: dt.datetime) -> list[tuple[str, str, str]]:
     """Finish anything a crashed intake left, then snapshot each city's status per form."""
     campaign = load_campaign()
+    check_suites(campaign)
     engine = open_warehouse(settings, campaign)
     registry = load_sender_registry(settings.sender_registry, campaign)
     if load.pending_messages(engine):

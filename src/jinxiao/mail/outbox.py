@@ -31,6 +31,7 @@ from email.policy import SMTP as SMTP_POLICY
 from sqlalchemy import Connection, Engine, text
 
 from jinxiao.config import truthy
+from jinxiao.domain.errors import ConfigError
 from jinxiao.domain.times import as_time, to_db_time
 from jinxiao.warehouse.connection import OutboxBusy, outbox_lock
 
@@ -72,10 +73,10 @@ def smtp_config_from_conn(
         extra = json.loads(extra) if extra.strip() else {}
     extra = extra or {}
     if conn_type and conn_type.lower() not in ("smtp", "email"):
-        raise ValueError(f"smtp connection type {conn_type!r} is not smtp")
+        raise ConfigError(f"smtp connection type {conn_type!r} is not smtp")
     from_addr = extra.get("from_email") or login
     if not from_addr or "@" not in from_addr:
-        raise ValueError("smtp connection needs extra.from_email (the province mailbox address)")
+        raise ConfigError("smtp connection needs extra.from_email (the province mailbox address)")
     use_ssl = not truthy(extra.get("disable_ssl", False))
     return SmtpConfig(
         host=host or "localhost",

@@ -418,6 +418,10 @@ def wants_reply(result: MessageResult) -> bool:
         return False
     if result.outcome == "ignored" and not result.submissions and _is_automatic(result):
         return False
+    if result.outcome == "ignored" and result.city_name is None:
+        # A newsletter or spam from an unregistered address: an answer would be backscatter
+        # and tell the sender the address is read.
+        return False
     return True
 
 

@@ -300,6 +300,37 @@ def _header_norms(row: Sequence[object]) -> list[str | None]:
     return [_norm(v) if isinstance(v, str) and v.strip() else None for v in row]
 
 
+# ---------------------------------------------------------------- a table in a mail body
+
+# A body line naming this many of a form's columns, its required ones among them, is the
+# header row of a table pasted into the mail (tab-separated, or an HTML table flattened to
+# one line per row); a newsletter's "活动时间：… 地点：…" names two or three at most.
+_BODY_HEADER_FIELDS = 4
+_BODY_LINE_MAX = 240  # normalised characters; longer lines are paragraphs
+
+
+def table_in_text(text: str) -> str | None:
+    """The form whose header row appears as a line of `text` (a mail body), else None; of
+    two forms a line could head, the one it names more columns of.
+
+    One-character synonyms (县) are left out: they occur in any sentence about a county.
+    """
+    best: tuple[int, str] | None = None
+    for line in text.splitlines():
+        low = unicodedata.normalize("NFKC", line).translate(_BRACKETS)
+        low = _SPACE_STAR.sub("", low).lower()
+        if not low or len(low) > _BODY_LINE_MAX:
+            continue
+        for code, spec in SPECS.items():
+            named = {
+                f.field for f in spec.fields if any(len(s) > 1 and s in low for s in f.synonyms)
+            }
+            if set(spec.required) <= named and len(named) >= _BODY_HEADER_FIELDS:
+                if best is None or len(named) > best[0]:
+                    best = (len(named), code)
+    return best[1] if best else None
+
+
 # ---------------------------------------------------------------- header matching
 
 

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from jinxiao.config import Campaign
 from jinxiao.domain.forms import FORMS
@@ -44,15 +46,26 @@ def create_app(
     dependencies: Sequence[Any] = (),
     *,
     campaign: Campaign,
+    login_url: Callable[[Request], str] | None = None,
 ) -> FastAPI:
     """The tracker as a FastAPI app; `source` is called per request (cache it if costly).
 
     `dependencies` (FastAPI Depends objects) guard every route: the plugin passes Airflow's
-    authentication there.
+    authentication there. `login_url(request)`, when given, is where a browser that is not
+    signed in is sent instead of a 401 (API clients, which do not ask for HTML, keep the 401).
     """
     camp = campaign
     app = FastAPI(title="报送情况跟踪", dependencies=list(dependencies), docs_url=None,
                   redoc_url=None, openapi_url=None)  # fmt: skip
+
+    if login_url is not None:
+        to_login = login_url
+
+        @app.exception_handler(StarletteHTTPException)
+        async def unauthenticated(request: Request, exc: StarletteHTTPException) -> Response:
+            if exc.status_code == 401 and _wants_html(request):
+                return RedirectResponse(to_login(request), status_code=303)
+            return await http_exception_handler(request, exc)
 
     def base(request: Request) -> str:
         # Links carry the mount prefix (e.g. /jinxiao), whatever Airflow mounted us under.
@@ -104,3 +117,8 @@ def create_app(
         return FileResponse(path, media_type="application/octet-stream", filename=filename)
 
     return app
+
+
+def _wants_html(request: Request) -> bool:
+    """A browser's navigation asks for text/html; curl, httpx and fetch() default to */*."""
+    return "text/html" in request.headers.get("accept", "").lower()

@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from jinxiao.config import EXPECTATIONS_DIR, Campaign
+from jinxiao.domain.errors import ConfigError
 from jinxiao.domain.models import FRAME_COLUMNS, NormalisedTable, Problem
 
 log = logging.getLogger(__name__)
@@ -39,19 +40,41 @@ class SuiteRule:
 
 
 def load_suite(name: str, campaign: Campaign, folder: Path = EXPECTATIONS_DIR) -> list[SuiteRule]:
-    data = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+    """The suite's rules; ConfigError (no retry) when the file is missing or malformed."""
+    path = folder / f"{name}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"expectation suite {path} cannot be read: {exc}") from exc
+    except ValueError as exc:
+        raise ConfigError(f"expectation suite {path} is not valid JSON: {exc}") from exc
     params = {
         "campaign_start": campaign.start.isoformat(),
         "campaign_end": campaign.end.isoformat(),
     }
-    rules = []
-    for exp in data["expectations"]:
-        kwargs = {
-            k: (v.format(**params) if isinstance(v, str) and "{" in v else v)
-            for k, v in exp["kwargs"].items()
-        }
-        rules.append(SuiteRule(exp["type"], kwargs, exp["meta"]))
+    rules: list[SuiteRule] = []
+    try:
+        for exp in data["expectations"]:
+            kwargs = {
+                k: (v.format(**params) if isinstance(v, str) and "{" in v else v)
+                for k, v in exp["kwargs"].items()
+            }
+            rules.append(SuiteRule(exp["type"], kwargs, exp["meta"]))
+    except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
+        # The rules read so far say which expectation broke (1-based).
+        where = f"expectation {len(rules) + 1}" if isinstance(data, dict) else "the top level"
+        raise ConfigError(
+            f"expectation suite {path}: {where} is malformed ({type(exc).__name__}: {exc}): "
+            "each needs type, kwargs and meta"
+        ) from exc
     return rules
+
+
+def check_suites(campaign: Campaign, folder: Path = EXPECTATIONS_DIR) -> None:
+    """Load every form's suite before any message is touched: a broken suite file then fails
+    the run at once (ConfigError) instead of turning each message into an internal error."""
+    for name in sorted(set(SUITE_OF_FORM.values())):
+        load_suite(name, campaign, folder)
 
 
 def validation_frame(tables: list[NormalisedTable]) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from jinxiao.config import Campaign
+from jinxiao.domain.errors import ConfigError, Unfixable
 from jinxiao.domain.times import to_db_time
 from jinxiao.warehouse.ddl import migration_sources, upgrade
 
@@ -59,13 +60,13 @@ def warehouse_config_from_conn(
     kind = (conn_type or "").lower()
     if kind == "sqlite":
         if not host:
-            raise ValueError("warehouse connection of type sqlite needs host = /abs/path.db")
+            raise ConfigError("warehouse connection of type sqlite needs host = /abs/path.db")
         return WarehouseConfig("sqlite", path=host)
     if kind in ("postgres", "postgresql"):
         return WarehouseConfig(
             "postgresql", host=host, port=port, login=login, password=password, database=schema
         )
-    raise ValueError(f"warehouse connection type {conn_type!r} is not sqlite or postgres")
+    raise ConfigError(f"warehouse connection type {conn_type!r} is not sqlite or postgres")
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -84,12 +85,13 @@ def connect(cfg: WarehouseConfig) -> Engine:
     if cfg.kind == "sqlite":
         if cfg.path is None:
             # Path(None) failed here before; an in-memory warehouse would lose every run.
-            raise ValueError("a sqlite warehouse needs a path")
+            raise ConfigError("a sqlite warehouse needs a path")
         Path(cfg.path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(cfg.url())
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(cfg.url(), pool_pre_ping=True)
+    # A bounded connect: an unroutable host fails (and is retried) instead of hanging the task.
+    return create_engine(cfg.url(), pool_pre_ping=True, connect_args={"connect_timeout": 20})
 
 
 def _schema_digest(campaign: Campaign, divisions: list[tuple[str, str, str, str]]) -> str:
@@ -206,16 +208,58 @@ def open_warehouse(cfg: WarehouseConfig, campaign: Campaign) -> Engine:
     from jinxiao.normalise.values import county_table
 
     engine = connect(cfg)
-    try:
-        migrate(engine, campaign, county_table())
-    except SQLAlchemyError as exc:
-        # The driver's message rarely says which warehouse: ops need dialect, host and db.
-        raise WarehouseUnavailable(f"warehouse {cfg.describe()}: {exc}") from exc
-    return engine
+    deadline = time.monotonic() + REFUSED_GRACE_SECONDS
+    while True:
+        try:
+            migrate(engine, campaign, county_table())
+            return engine
+        except SQLAlchemyError as exc:
+            fix = unfixable_reason(exc)
+            if fix == _REFUSED and time.monotonic() < deadline:
+                # A restarting PostgreSQL refuses for a few seconds; a wrong port for ever.
+                time.sleep(1.0)
+                continue
+            # The driver's message rarely says which warehouse: ops need dialect, host and db.
+            if fix is not None:
+                raise WarehouseUnfixable(f"warehouse {cfg.describe()}: {fix}: {exc}") from exc
+            raise WarehouseUnavailable(f"warehouse {cfg.describe()}: {exc}") from exc
+
+
+# How long a refused connection is tried again before it counts as a wrong host or port.
+REFUSED_GRACE_SECONDS = 10.0
+_REFUSED = "nothing accepts connections there (check host and port, or start the server)"
+# Driver messages that no retry changes -> what to fix. Everything else (timeouts, resets,
+# "the database system is starting up", a resolver's temporary failure) is retried.
+_UNFIXABLE = (
+    ("password authentication failed", "the login or password is wrong"),
+    ("no pg_hba.conf entry", "the server does not let this host or user in (pg_hba.conf)"),
+    ('database "', "the database does not exist: check the schema (create the database)"),
+    ('role "', "the role does not exist: check the login"),
+    ("name or service not known", "the host name does not resolve: check the host"),
+    ("nodename nor servname", "the host name does not resolve: check the host"),
+    ("connection refused", _REFUSED),
+    ("unable to open database file", "the SQLite file cannot be opened: check the path"),
+    ("attempt to write a readonly database", "the SQLite file is read-only: fix permissions"),
+    ("file is not a database", "the SQLite file is not a database: check the path"),
+)
+
+
+def unfixable_reason(exc: BaseException) -> str | None:
+    """What to fix when `exc` is a warehouse failure no retry heals; None when it may heal."""
+    said = str(getattr(exc, "orig", None) or exc).lower()
+    for needle, fix in _UNFIXABLE:
+        # 'database "x" does not exist' / 'role "x" does not exist', not any missing relation.
+        if needle in said and (not needle.endswith('"') or "does not exist" in said):
+            return fix
+    return None
 
 
 class WarehouseUnavailable(RuntimeError):
     """The warehouse could not be opened or migrated; the message names which one."""
+
+
+class WarehouseUnfixable(WarehouseUnavailable, Unfixable):
+    """The warehouse refuses this configuration (login, database, host, path): no retry."""
 
 
 class IntakeBusy(RuntimeError):
