@@ -59,13 +59,7 @@ def create_app(
                   redoc_url=None, openapi_url=None)  # fmt: skip
 
     if login_url is not None:
-        to_login = login_url
-
-        @app.exception_handler(StarletteHTTPException)
-        async def unauthenticated(request: Request, exc: StarletteHTTPException) -> Response:
-            if exc.status_code == 401 and _wants_html(request):
-                return RedirectResponse(to_login(request), status_code=303)
-            return await http_exception_handler(request, exc)
+        _redirect_browsers_to_login(app, login_url)
 
     def base(request: Request) -> str:
         # Links carry the mount prefix (e.g. /jinxiao), whatever Airflow mounted us under.
@@ -99,6 +93,21 @@ def create_app(
             raise HTTPException(404, "没有这份报送文件")
         return render_submission(found, camp, base(request))
 
+    _add_archive_routes(app, source)
+    return app
+
+
+def _redirect_browsers_to_login(app: FastAPI, login_url: Callable[[Request], str]) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def unauthenticated(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 401 and _wants_html(request):
+            return RedirectResponse(login_url(request), status_code=303)
+        return await http_exception_handler(request, exc)
+
+
+def _add_archive_routes(app: FastAPI, source: Callable[[], TrackerSource]) -> None:
+    """Downloads of what the city sent, byte for byte, from the archive."""
+
     @app.get("/archive/message/{message_key}")
     def message_download(message_key: str) -> FileResponse:
         src = source()
@@ -115,8 +124,6 @@ def create_app(
             raise HTTPException(404, "没有这份文件的存档")
         path, filename = found
         return FileResponse(path, media_type="application/octet-stream", filename=filename)
-
-    return app
 
 
 def _wants_html(request: Request) -> bool:
