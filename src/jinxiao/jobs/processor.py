@@ -603,7 +603,7 @@ def process(
     """
     stats = IntakeStats()
     processor = Processor(engine, archive, registry, campaign, policy)
-    while pending := load.pending_messages(engine)[:batch_size]:
+    while pending := load.pending_messages(engine, batch_size):
         for result in processor.run(pending, run_id, on_commit):
             stats.processed += 1
             stats.outcomes[result.outcome] += 1
