@@ -82,6 +82,8 @@ CREATE TABLE IF NOT EXISTS submission (
 CREATE INDEX IF NOT EXISTS submission_by_city_form ON submission (city_name, form, outcome);
 -- The same-file check of every attachment (intake): a lookup, not a scan of all submissions.
 CREATE INDEX IF NOT EXISTS submission_by_city_sha ON submission (city_name, sha256);
+-- A city's current files (every reply names them): its few accepted rows, not its history.
+CREATE INDEX IF NOT EXISTS submission_current ON submission (city_name, outcome);
 
 -- Findings per submission: errors reject it, warnings are reported to the city.
 CREATE TABLE IF NOT EXISTS problem (
