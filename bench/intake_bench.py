@@ -243,7 +243,9 @@ def drop_pg(url: str, name: str) -> None:
     admin.dispose()
 
 
-def scaling(sizes: list[int], rows: int, work: Path, pg: str | None) -> dict:
+def scaling(
+    sizes: list[int], rows: int, work: Path, pg: str | None, kinds: list[str] | None = None
+) -> dict:
     """The core at each size, fresh each time; a table of per-message time and peak RSS."""
     out: dict[str, list[dict]] = {}
     for n in sizes:
@@ -251,7 +253,7 @@ def scaling(sizes: list[int], rows: int, work: Path, pg: str | None) -> dict:
         t0 = time.perf_counter()
         generate(maildir, n, rows)
         generated = round(time.perf_counter() - t0, 1)
-        for kind in ["sqlite"] + (["postgresql"] if pg else []):
+        for kind in kinds or ["sqlite"] + (["postgresql"] if pg else []):
             run_dir = work / f"run-{kind}-{n}"
             run_dir.mkdir()
             name = f"jx_bench_{n}"
@@ -311,12 +313,19 @@ def main() -> int:
     parser.add_argument(
         "--postgresql", default=None, help="with --scaling: postgresql+psycopg://user@host:port"
     )
+    parser.add_argument(
+        "--warehouses",
+        nargs="+",
+        choices=["sqlite", "postgresql"],
+        default=None,
+        help="with --scaling: which to run (default: SQLite, and PostgreSQL if given)",
+    )
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="jx-bench-"))
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     if args.scaling:
-        out = scaling(args.scaling, args.rows, work, args.postgresql)
+        out = scaling(args.scaling, args.rows, work, args.postgresql, args.warehouses)
         print(json.dumps(out, ensure_ascii=False, indent=2))
         print(scaling_table(out))
         return 0
