@@ -24,7 +24,7 @@ from jinxiao.domain.budget import MAX_EXPANDED_BYTES, Budget, BudgetExceeded
 from jinxiao.domain.models import Attachment, FileProblem
 from jinxiao.intake.mime import expand_zip, extract
 from jinxiao.reading.formats import read_workbook
-from jinxiao.reading.sandbox import Failure, read_in_child
+from jinxiao.reading.sandbox import Failure, SandboxPool, read_in_child
 from jinxiao.samples.mail import build_email
 
 SENDER = "sxs@taiyuan.gov.cn"
@@ -342,3 +342,100 @@ def test_a_normal_workbook_reads_the_same_in_the_child():
     attachment = att(ff.xlsx_bytes(rows), "太原.xlsx")
     inside = read_in_child(read_workbook, attachment, address_space_bytes=1024 * MB, seconds=30)
     assert inside == read_workbook(attachment)
+
+
+# --------------------------------------------------------------------------- reader pool
+# The same guarantees from long-lived readers, call after call, without a fork per call.
+
+
+def _echo(value: object) -> object:
+    return value
+
+
+def _pid(_: object) -> int:
+    return os.getpid()
+
+
+def _big_echo(n: int) -> bytes:
+    return os.urandom(n)
+
+
+def _dies_on(value: object) -> object:
+    if value == "abort":
+        os.abort()
+    if value == "sleep":
+        time.sleep(30)
+    if value == "4gib":
+        return len(_allocate_4_gib(None))
+    return value
+
+
+def test_a_pool_reader_that_aborts_fails_that_call_alone_and_is_replaced():
+    with SandboxPool(2, address_space_bytes=256 * MB, seconds=10) as pool:
+        calls = [pool.submit(_dies_on, v) for v in ["a", "abort", "b", "c", "d", "e"]]
+        got = [c.result() for c in calls]
+        assert got == ["a", Failure("died", "killed by SIGABRT"), "b", "c", "d", "e"]
+        assert pool.replaced == 1
+        assert pool.submit(_echo, "after").result() == "after"
+
+
+def test_a_pool_reader_allocating_4_gib_is_stopped_each_call_afresh():
+    before = peak_rss()
+    with SandboxPool(1, address_space_bytes=512 * MB, seconds=10) as pool:
+        first = pool.submit(_dies_on, "4gib").result()
+        # The same reader again: its ceiling is per call, not spent by the first one.
+        second = pool.submit(_dies_on, "4gib").result()
+        small = pool.submit(_big_echo, 100 * MB).result()
+    assert isinstance(first, Failure) and first.kind == "memory"
+    assert isinstance(second, Failure) and second.kind == "memory"
+    assert isinstance(small, bytes) and len(small) == 100 * MB
+    assert peak_rss() - before < 300 * MB  # the reader's 4 GiB attempts are not ours
+
+
+def test_a_pool_reader_over_its_time_is_killed_and_the_others_go_on():
+    start = time.perf_counter()
+    with SandboxPool(2, address_space_bytes=256 * MB, seconds=1.0) as pool:
+        calls = [pool.submit(_dies_on, v) for v in ["sleep", *"abcdefgh"]]
+        got = [c.result() for c in calls]
+    assert got == [Failure("timeout", "over 1 s"), *"abcdefgh"]
+    assert time.perf_counter() - start < 8
+
+
+def test_a_file_problem_raised_in_a_pool_reader_comes_back_whole():
+    with SandboxPool(1, address_space_bytes=256 * MB, seconds=10) as pool:
+        call = pool.submit(_raise_problem, "a.xlsx")
+        with pytest.raises(FileProblem) as info:
+            call.result()
+        assert pool.submit(_echo, 1).result() == 1
+    assert info.value.reason_class == "encrypted" and "a.xlsx" in info.value.detail_zh
+
+
+def test_pool_readers_are_reused_not_forked_per_call():
+    with SandboxPool(2, address_space_bytes=256 * MB, seconds=10) as pool:
+        pids = {c.result() for c in [pool.submit(_pid, i) for i in range(40)]}
+    assert len(pids) <= 2 and os.getpid() not in pids
+
+
+def test_big_calls_and_big_results_cross_without_blocking():
+    # Bigger than any socket buffer both ways, many in a row: a pool that sent a busy reader
+    # more than the socket holds would hang here (the reader blocked on its result).
+    with SandboxPool(2, address_space_bytes=512 * MB, seconds=20) as pool:
+        calls = [pool.submit(_echo, os.urandom(3 * MB)) for _ in range(8)]
+        calls += [pool.submit(_big_echo, 3 * MB) for _ in range(8)]
+        got = [c.result() for c in calls]
+    assert all(isinstance(g, bytes) and len(g) == 3 * MB for g in got)
+
+
+def test_the_hostile_xlsx_read_unguarded_in_a_pool_reader_dies_there():
+    payload = edit_sheet(small_book(), far_cell)
+    with SandboxPool(1, address_space_bytes=1024 * MB, seconds=30) as pool:
+        result = pool.submit(_calamine_end, payload).result()
+        normal = att(ff.xlsx_bytes(ff.registry_rows("太原市", 8, seed=1)), "太原.xlsx")
+        assert pool.submit(read_workbook, normal).result() == read_workbook(normal)
+    assert isinstance(result, Failure) and result.kind in ("died", "memory")
+
+
+def _calamine_end(data: bytes) -> object:
+    from python_calamine import CalamineWorkbook
+
+    return CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).end

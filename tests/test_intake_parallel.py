@@ -1,10 +1,9 @@
-"""Worker processes change how fast a batch goes, never what it decides, and a worker that
-dies costs only speed."""
+"""Reader processes change how fast a batch goes, never what it decides; a reader that dies
+costs the one message or file it was on, which is never parsed or read again here."""
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -35,21 +34,26 @@ _DECIDED = {
 }
 _PARENT = os.getpid()
 _REAL_READ_FRONT = intake.read_front
-_REAL_READ_SANDBOXED = intake.read_sandboxed
+_REAL_READ_SUBMISSION = intake.read_submission
+# The one message / file whose reader dies (a season's file the others do not depend on).
+_DOOMED = "jinzhong"
 
 
 def _front_dying_in_a_worker(path: str) -> intake.Front:
-    if os.getpid() != _PARENT:
-        os._exit(1)  # what the OOM killer does to a worker
-    return _REAL_READ_FRONT(path)
+    front = _REAL_READ_FRONT(path)
+    if os.getpid() == _PARENT:
+        raise AssertionError("a message was parsed in the parent")
+    if _DOOMED in front.email.sender:
+        os._exit(1)  # what the OOM killer does to a reader
+    return front
 
 
 def _read_dying_in_a_worker(job: intake.ReadJob):
-    # The pool worker dies before it forks the read's own sandbox; the parent reads again
-    # (sandboxed too). A read that kills its sandbox is a rejected file instead.
-    if os.getpid() != _PARENT:
-        os._exit(1)
-    return _REAL_READ_SANDBOXED(job)
+    if os.getpid() == _PARENT:
+        raise AssertionError("a file was read in the parent")
+    if _DOOMED in job.sub.attachment.filename or "晋中" in job.sub.attachment.filename:
+        os.abort()  # what a native reader's panic does
+    return _REAL_READ_SUBMISSION(job)
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +92,8 @@ def _run(root: Path, maildir: Path, campaign) -> dict[str, list[tuple]]:
 def inline(tmp_path_factory, maildir, campaign) -> dict[str, list[tuple]]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(intake, "PARALLEL_MIN", 10**6)
-        with intake.executor_for(100) as executor:
-            assert isinstance(executor, intake.InlineExecutor)
+        with intake.readers_for(100) as readers:
+            assert len(readers._readers) == 1
         decided = _run(tmp_path_factory.mktemp("inline") / "run", maildir, campaign)
     assert len(decided["messages"]) == len(demo_mails()) + 2
     assert {m[2] for m in decided["messages"]} >= {"accepted", "rejected", "duplicate"}
@@ -99,10 +103,10 @@ def inline(tmp_path_factory, maildir, campaign) -> dict[str, list[tuple]]:
 
 @pytest.fixture
 def two_workers(monkeypatch):
-    # Two workers even on a one-CPU runner: the pool is what is under test.
+    # Two readers even on a one-CPU runner: the pool is what is under test.
     monkeypatch.setattr(intake, "usable_cpus", lambda: 2)
-    with intake.executor_for(intake.PARALLEL_MIN) as executor:
-        assert isinstance(executor, ProcessPoolExecutor)
+    with intake.readers_for(intake.PARALLEL_MIN) as readers:
+        assert len(readers._readers) == 2
 
 
 def test_the_season_ends_the_same_inline_and_over_worker_processes(
@@ -119,18 +123,42 @@ def test_the_season_ends_the_same_inline_and_over_worker_processes(
     ]
 
 
-@pytest.mark.parametrize(
-    ("name", "dying"),
-    [("read_front", _front_dying_in_a_worker), ("read_sandboxed", _read_dying_in_a_worker)],
-)
-def test_a_worker_that_dies_leaves_the_batch_to_finish_here(
-    tmp_path, maildir, campaign, inline, two_workers, monkeypatch, caplog, name, dying
+def _doomed(decided: dict[str, list[tuple]]) -> set[str]:
+    return {m[0] for m in decided["messages"] if m[1] == "晋中市"}
+
+
+def test_a_reader_that_dies_parsing_a_message_fails_that_message_alone(
+    tmp_path, maildir, campaign, inline, two_workers, monkeypatch, caplog
 ):
-    monkeypatch.setattr(intake, name, dying)
+    monkeypatch.setattr(intake, "read_front", _front_dying_in_a_worker)
     decided = _run(tmp_path / "pool", maildir, campaign)
-    assert "a worker process died" in caplog.text
+    assert "a reader process failed" in caplog.text
+    doomed = {m[0] for m in inline["messages"] if m[1] == "晋中市"}
+    assert doomed and len(doomed) < len(inline["messages"]) / 3
     for key in _DECIDED:
-        assert decided[key] == inline[key], key
+        rest = [r for r in decided[key] if r[0] not in doomed]
+        assert rest == [r for r in inline[key] if r[0] not in doomed], key
+    for key, outcome, reason, detail in (m[0:1] + m[2:] for m in decided["messages"]):
+        if key in doomed:
+            assert (outcome, reason) == ("rejected", "internal_error")
+            assert "解析邮件" in detail and "不要求发件单位重发" in detail
+
+
+def test_a_reader_that_dies_on_a_file_rejects_that_file_alone(
+    tmp_path, maildir, campaign, inline, two_workers, monkeypatch, caplog
+):
+    monkeypatch.setattr(intake, "read_submission", _read_dying_in_a_worker)
+    decided = _run(tmp_path / "pool", maildir, campaign)
+    assert "killed by SIGABRT" in caplog.text
+    doomed = {s[0] for s in inline["submissions"] if "晋中" in s[1]}
+    assert doomed and len(doomed) < len(inline["messages"]) / 3
+    for key in _DECIDED:
+        rest = [r for r in decided[key] if r[0] not in doomed]
+        assert rest == [r for r in inline[key] if r[0] not in doomed], key
+    lost = [s for s in decided["submissions"] if s[0] in doomed]
+    read = [s for s in lost if s[3] not in ("duplicate", "ignored")]
+    assert read and all(s[4] == "corrupt_file" and "另存为.xlsx" in s[5] for s in read)
+    assert not any(a[0] in doomed for a in decided["activities"])
 
 
 def test_files_are_on_disk_before_the_warehouse_points_at_them(

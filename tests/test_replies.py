@@ -25,6 +25,7 @@ from jinxiao.domain.outcomes import MessageResult, SubmissionResult
 from jinxiao.mail.outbox import SmtpConfig, message_id_for, send_pending
 from jinxiao.mail.replies import (
     CityTotals,
+    city_totals,
     compose_ops_notice,
     compose_reply,
     enqueue_replies,
@@ -372,3 +373,37 @@ def test_message_id_is_deterministic_from_key(campaign):
         a["Message-ID"] == b["Message-ID"] == f"<{message_id_for('reply:' + _key('m'), PROVINCE)}>"
     )
     assert compose_ops_notice(result, OPS)["Message-ID"] != a["Message-ID"]
+
+
+def test_city_totals_read_one_city_and_agree_with_v_city_summary(engine):
+    """Replies read a city's totals from its current registry alone (flat with warehouse
+    size); they must be the figures the analysts' view gives, superseded versions left out."""
+    versions = [
+        ("ty1", "太原市", TY_ROWS[:2], dt.datetime(2021, 4, 22, 8, 0, tzinfo=dt.UTC)),
+        ("ty2", "太原市", TY_ROWS, dt.datetime(2021, 4, 23, 8, 0, tzinfo=dt.UTC)),
+        ("yq1", "阳泉市", [(4, "城区", "城区夜市", 12, 250.5), (5, "郊区", "郊区采摘节", None, None)],
+         dt.datetime(2021, 4, 22, 9, 0, tzinfo=dt.UTC)),
+    ]  # fmt: skip
+    for key, city, rows, when in versions:
+        em = _email(f"{city}活动名录", f"{key}@example", sender=TY_SENDER)
+        sub = _sub(f"{key}.xlsx", "registry", "accepted", table=_registry_table(city, rows))
+        result = _result(_key(key), em, city, [sub])
+        result.received_at = when
+        _commit(engine, result)
+    with engine.connect() as conn:
+        view = {
+            r[0]: (int(r[1]), int(r[2]), int(r[3]), float(r[4]))
+            for r in conn.execute(
+                text(
+                    "SELECT city_name, counties, activities, enterprises, est_turnover_yi "
+                    "FROM v_city_summary"
+                )
+            )
+        }
+        assert view["太原市"] == (2, 3, 180, 1.5) and view["阳泉市"] == (2, 2, 12, 0.02505)
+        for city, figures in view.items():
+            totals = city_totals(conn, city)
+            assert totals is not None
+            got = (totals.counties, totals.activities, totals.enterprises, totals.est_turnover_yi)
+            assert got == figures, city
+        assert city_totals(conn, "不存在市") is None

@@ -9,12 +9,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import multiprocessing as mp
 import os
 from collections import Counter
-from collections.abc import Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +40,7 @@ from jinxiao.normalise.table import normalise_table, raw_text
 from jinxiao.normalise.values import NormaliseError, parse_money
 from jinxiao.reading.formats import read_workbook, sniff_format
 from jinxiao.reading.locate import detect_form, extract_contacts, locate, table_in_text
-from jinxiao.reading.sandbox import Failure, read_in_child
+from jinxiao.reading.sandbox import Call, Failure, SandboxPool, call_in_child
 from jinxiao.validate.holds import split_rows
 from jinxiao.validate.suites import SUITE_OF_FORM, validate_tables
 from jinxiao.warehouse import load
@@ -55,7 +52,7 @@ TABLE_FORMATS = {"xlsx", "xls", "csv", "docx", "html"}
 # Files that travel beside a table (a stamped scan, a logo) and are kept but not read.
 COMPANION_FORMATS = {"pdf", "image"}
 FETCH_BATCH = 50
-# Forking workers costs ~0.1 s; below this many messages one process is faster.
+# Below this many messages one reader process does: more would only fork for nothing.
 PARALLEL_MIN = 16
 MAX_WORKERS = 4
 MAX_ERRORS_IN_DETAIL = 20
@@ -173,40 +170,39 @@ def read_front(archive_path: str) -> Front:
     return Front.of(Path(archive_path).read_bytes())
 
 
-class InlineExecutor(Executor):
-    """Runs each call at once in this process: small batches, where forking costs more."""
-
-    def submit(self, fn, /, *args, **kwargs) -> Future:
-        future: Future = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except Exception as exc:  # noqa: BLE001 - handed to the caller via the future
-            future.set_exception(exc)
-        return future
-
-
 def usable_cpus() -> int:
     """The CPUs this process may run on (affinity and cpusets, not the machine's count)."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @contextmanager
-def executor_for(messages: int) -> Iterator[Executor]:
-    """Worker processes over the machine's cores for a big batch, else this process."""
-    workers = min(usable_cpus(), MAX_WORKERS)
-    if messages < PARALLEL_MIN or workers < 2:
-        yield InlineExecutor()
-        return
-    # fork: workers start in milliseconds with the modules and config already loaded.
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+def readers_for(messages: int) -> Iterator[SandboxPool]:
+    """Sandboxed reader processes over the machine's cores for a big batch, else one.
+
+    They parse the mail and read the files: every byte a sender chose is handled there, under
+    a memory ceiling and a clock per call, never in this process."""
+    readers = min(usable_cpus(), MAX_WORKERS) if messages >= PARALLEL_MIN else 1
+    with SandboxPool(
+        readers, address_space_bytes=MAX_READ_ADDRESS_SPACE, seconds=MAX_READ_SECONDS
+    ) as pool:
         yield pool
+
+
+class OneOffReaders:
+    """Outside a run (inspect, tests of triage): each call in its own forked child."""
+
+    def submit(self, fn: Callable, arg: object) -> Call:
+        return call_in_child(
+            fn, arg, address_space_bytes=MAX_READ_ADDRESS_SPACE, seconds=MAX_READ_SECONDS
+        )
 
 
 class Processor:
     """Decides each pending message's outcome; one GX call per form for the whole batch.
 
-    The CPU-heavy steps (parsing mail, reading files) go to `executor`; file reads are
-    submitted as triage finds them, so workers read while this process triages the rest.
+    The CPU-heavy steps that touch the sender's bytes (parsing mail, reading files) go to
+    sandboxed reader processes; file reads are submitted as triage finds them, so readers
+    read while this process triages the rest.
     """
 
     def __init__(
@@ -226,8 +222,8 @@ class Processor:
         # What this batch has already taken, so a copy within one batch is a duplicate too.
         self.batch_ids: dict[str, str] = {}
         self.batch_files: dict[tuple[str, str], SubmissionResult] = {}
-        self.executor: Executor = InlineExecutor()
-        self.reads: list[tuple[ReadJob, Future]] = []
+        self.readers: SandboxPool | OneOffReaders = OneOffReaders()
+        self.reads: list[tuple[ReadJob, Call]] = []
 
     def message_seen(self, message_id: str | None, message_key: str) -> str | None:
         if message_id and message_id in self.batch_ids:
@@ -239,7 +235,7 @@ class Processor:
 
     def file_seen(self, city_name: str, digest: str) -> tuple[str, str | None] | None:
         """(filename, outcome) of an earlier copy; outcome None for one in this batch, whose
-        verdict is not known yet (whether its read already ran depends on the executor)."""
+        verdict is not known yet (whether its read already ran depends on the readers)."""
         if earlier := self.batch_files.get((city_name, digest)):
             return earlier.attachment.filename, None
         return load.same_file_seen(self.engine, city_name, digest)
@@ -307,34 +303,26 @@ class Processor:
             else:
                 sent = parsed.date.date() if parsed.date else None
                 job = ReadJob(sub, city, parsed.subject, parsed.body_text, self.campaign, sent)
-                self.reads.append((job, self._submit(read_sandboxed, job)))
+                self.reads.append((job, self.readers.submit(read_submission, job)))
                 self.batch_files[(city, digest)] = sub
             subs.append(sub)
         return subs
 
-    def _submit(self, fn, arg) -> Future:
-        try:
-            return self.executor.submit(fn, arg)
-        except BrokenProcessPool:
-            self._lose_pool()
-            return self.executor.submit(fn, arg)
-
-    def _lose_pool(self) -> None:
-        # A worker died (killed for memory, say): finish the batch here rather than leave
-        # it stuck; a file that kills this process too fails the run, which says so.
-        log.warning("a worker process died; reading the rest of the batch in this process")
-        self.executor = InlineExecutor()
-
     def read_pending(self) -> None:
-        """Wait for the file reads triage submitted; each comes back as a filled-in copy."""
+        """Wait for the file reads triage submitted; each comes back as a filled-in copy, or
+        as a Failure (its reader died, ran out of memory or overran): the file is rejected
+        and never read again, here or anywhere."""
         reads, self.reads = self.reads, []
-        for job, future in reads:
+        for job, call in reads:
             try:
-                filled = future.result()
-            except BrokenProcessPool:
-                self._lose_pool()
-                filled = read_sandboxed(job)
-            if filled is not job.sub:
+                filled = call.result()
+            except Exception as exc:  # read_submission never raises; a pickling fault can
+                log.exception("reading %s", job.sub.attachment.filename)
+                fail_submission(job.sub, "read", exc)
+                continue
+            if isinstance(filled, Failure):
+                reject_unreadable(job.sub, filled)
+            elif filled is not job.sub:
                 job.sub.__dict__.update(filled.__dict__)
 
     def validate(self, results: list[MessageResult]) -> None:
@@ -401,11 +389,16 @@ class Processor:
     def run(
         self, pending: list[load.PendingMessage], run_id: str, on_commit: OnCommit | None = None
     ) -> list[MessageResult]:
+        # What an earlier batch took is committed now: the warehouse answers for it, and
+        # holding its files (payloads, tables) would grow memory with the whole run.
+        self.batch_ids.clear()
+        self.batch_files.clear()
         try:
-            with executor_for(len(pending)) as self.executor:
+            with readers_for(len(pending)) as self.readers:
                 results = self._decide(pending)
         finally:
-            self.executor, self.reads = InlineExecutor(), []
+            self.readers, self.reads = OneOffReaders(), []
+            self.batch_files.clear()
         self.archive.sync()  # the files' copies, before any submission row points at them
         log.info("step=decided messages=%d", len(results))
         return [self._commit(r, run_id, on_commit) for r in sorted(results, key=_arrival)]
@@ -446,17 +439,22 @@ class Processor:
                     sub.reason_detail = duplicate_detail(*seen)
 
     def _fronts(self, pending: list[load.PendingMessage]) -> list[Front | BaseException]:
-        """Each message's parsed front, or the exception parsing it raised (only that one's)."""
-        futures = [self._submit(read_front, p.archive_path) for p in pending]
+        """Each message's parsed front, or why parsing it failed (only that one's): an
+        exception it raised, or its reader dying, running out of memory or overrunning. A
+        message that kills its reader is not parsed again here: it would kill this process."""
+        calls = [self.readers.submit(read_front, p.archive_path) for p in pending]
         fronts: list[Front | BaseException] = []
-        for p, future in zip(pending, futures, strict=True):
+        for p, call in zip(pending, calls, strict=True):
             try:
-                fronts.append(future.result())
-            except BrokenProcessPool:
-                self._lose_pool()
-                fronts.append(_safe_front(p.archive_path))
+                front = call.result()
             except Exception as exc:
                 fronts.append(exc)
+                continue
+            if isinstance(front, Failure):
+                log.error("parsing message %s: %s", p.message_key, front)
+                fronts.append(UnparsableMessage(front.detail))
+            else:
+                fronts.append(front)
         return fronts
 
     def _decide(self, pending: list[load.PendingMessage]) -> list[MessageResult]:
@@ -487,11 +485,8 @@ def _listed_detail(texts: list[str]) -> str:
     return body + (f"；另有{more}处错误。" if more else "。")
 
 
-def _safe_front(archive_path: str) -> Front | BaseException:
-    try:
-        return read_front(archive_path)
-    except Exception as exc:
-        return exc
+class UnparsableMessage(Exception):
+    """Parsing the message killed its reader, ran out of memory or overran."""
 
 
 def _front_time(item: load.PendingMessage, front: Front | BaseException) -> dt.datetime:
@@ -554,23 +549,15 @@ class ReadJob:
     sent: dt.date | None = None  # the mail's date: weighs results of May against the year
 
 
-def read_sandboxed(job: ReadJob) -> SubmissionResult:
-    """read_submission in a disposable child with a memory ceiling and a clock: a file that
-    kills its reader or overruns is rejected and never read again in this process."""
-    filled = read_in_child(
-        read_submission, job, address_space_bytes=MAX_READ_ADDRESS_SPACE, seconds=MAX_READ_SECONDS
+def reject_unreadable(sub: SubmissionResult, failure: Failure) -> None:
+    """A file whose read killed its reader, ran out of memory or overran: corrupt_file."""
+    log.error("reading %s: %s", sub.attachment.filename, failure)
+    problem = failure.problem(sub.attachment.filename)
+    sub.outcome, sub.reason_class, sub.reason_detail = (
+        "rejected",
+        problem.reason_class,
+        problem.detail_zh,
     )
-    if isinstance(filled, Failure):
-        log.error("reading %s: %s", job.sub.attachment.filename, filled)
-        problem = filled.problem(job.sub.attachment.filename)
-        sub = job.sub
-        sub.outcome, sub.reason_class, sub.reason_detail = (
-            "rejected",
-            problem.reason_class,
-            problem.detail_zh,
-        )
-        return sub
-    return filled
 
 
 def read_submission(job: ReadJob) -> SubmissionResult:
@@ -687,7 +674,7 @@ def process(
     """
     stats = IntakeStats()
     processor = Processor(engine, archive, registry, campaign, policy)
-    while pending := load.pending_messages(engine)[:batch_size]:
+    while pending := load.pending_messages(engine, batch_size):
         for result in processor.run(pending, run_id, on_commit):
             stats.processed += 1
             stats.outcomes[result.outcome] += 1

@@ -27,6 +27,7 @@ from jinxiao.domain.models import NormalisedTable, Problem
 from jinxiao.domain.outcomes import MessageResult, SubmissionResult
 from jinxiao.domain.times import as_time
 from jinxiao.mail.outbox import enqueue, message_id_for
+from jinxiao.warehouse.queries import report_sql
 
 MAX_PROBLEMS_LISTED = 200
 _REPLY_PREFIX = re.compile(r"^\s*((回复|答复|回覆|Re|RE|re|Aw|AW|Antw)\s*[:：]\s*)+")
@@ -58,13 +59,9 @@ class CurrentFile:
 
 
 def city_totals(conn: Connection, city_name: str) -> CityTotals | None:
-    row = conn.execute(
-        text(
-            "SELECT counties, activities, enterprises, est_turnover_yi FROM v_city_summary "
-            "WHERE city_name = :c"
-        ),
-        {"c": city_name},
-    ).first()
+    """The city's v_city_summary figures, from its own rows only (sql/reports/city_totals.sql):
+    one per reply, so the cost must not grow with the other cities' or older rows."""
+    row = conn.execute(text(report_sql("city_totals")), {"city": city_name}).first()
     if row is None:
         return None
     return CityTotals(city_name, int(row[0]), int(row[1]), int(row[2]), float(row[3] or 0))

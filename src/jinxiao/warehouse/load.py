@@ -86,15 +86,18 @@ def record_arrivals(engine: Engine, arrived: list[tuple[RawMessage, str, str]], 
     return new
 
 
-def pending_messages(engine: Engine) -> list[PendingMessage]:
-    """Messages recorded but without an outcome: new ones, or ones a crashed run left."""
+def pending_messages(engine: Engine, limit: int | None = None) -> list[PendingMessage]:
+    """Messages recorded but without an outcome: new ones, or ones a crashed run left; the
+    first `limit` of them (a batch), not every one of a big backlog again for each batch."""
+    sql = (
+        "SELECT message_key, archive_path, source, source_ref, arrived_at FROM message "
+        "WHERE outcome IS NULL ORDER BY first_seen_at, message_key"
+    )
     with engine.connect() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT message_key, archive_path, source, source_ref, arrived_at FROM message "
-                "WHERE outcome IS NULL ORDER BY first_seen_at, message_key"
-            )
-        ).all()
+        if limit is None:
+            rows = conn.execute(text(sql)).all()
+        else:
+            rows = conn.execute(text(sql + " LIMIT :n"), {"n": limit}).all()
     return [PendingMessage(r[0], r[1], r[2], r[3], as_time(r[4])) for r in rows]
 
 
