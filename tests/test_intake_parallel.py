@@ -123,10 +123,6 @@ def test_the_season_ends_the_same_inline_and_over_worker_processes(
     ]
 
 
-def _doomed(decided: dict[str, list[tuple]]) -> set[str]:
-    return {m[0] for m in decided["messages"] if m[1] == "晋中市"}
-
-
 def test_a_reader_that_dies_parsing_a_message_fails_that_message_alone(
     tmp_path, maildir, campaign, inline, two_workers, monkeypatch, caplog
 ):
