@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import logging
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -224,6 +225,10 @@ class Processor:
         self.batch_files: dict[tuple[str, str], SubmissionResult] = {}
         self.readers: SandboxPool | OneOffReaders = OneOffReaders()
         self.reads: list[tuple[ReadJob, Call]] = []
+        # For the progress lines: messages committed so far of the `total` pending at start.
+        self.done = 0
+        self.total = 0
+        self.decide_ms_each = 0.0
 
     def message_seen(self, message_id: str | None, message_key: str) -> str | None:
         if message_id and message_id in self.batch_ids:
@@ -393,15 +398,29 @@ class Processor:
         # holding its files (payloads, tables) would grow memory with the whole run.
         self.batch_ids.clear()
         self.batch_files.clear()
+        started = time.monotonic()
         try:
             with readers_for(len(pending)) as self.readers:
                 results = self._decide(pending)
         finally:
             self.readers, self.reads = OneOffReaders(), []
             self.batch_files.clear()
+        # Messages are read and validated as a batch: each gets its share of that time.
+        self.decide_ms_each = (time.monotonic() - started) / max(1, len(pending))
         self.archive.sync()  # the files' copies, before any submission row points at them
         log.info("step=decided messages=%d", len(results))
-        return [self._commit(r, run_id, on_commit) for r in sorted(results, key=_arrival)]
+        committed = []
+        for result in sorted(results, key=_arrival):
+            started = time.monotonic()
+            committed.append(done := self._commit(result, run_id, on_commit))
+            self.done += 1
+            # What ops read in the task log while a long run goes (the step= lines are for
+            # machines: tests/test_sigkill.py and whoever tails the CLI).
+            log.info(
+                "[%d/%d] %s (%d ms)", self.done, self.total or self.done, progress_line(done),
+                (time.monotonic() - started + self.decide_ms_each) * 1000,
+            )  # fmt: skip
+        return committed
 
     def _commit(
         self, result: MessageResult, run_id: str, on_commit: OnCommit | None
@@ -502,6 +521,23 @@ def _bare_result(item: load.PendingMessage, email: ParsedEmail | None = None) ->
 
 def _arrival(result: MessageResult) -> dt.datetime:
     return result.received_at
+
+
+def progress_line(result: MessageResult) -> str:
+    """“太原市 registry 附件2….xlsx → accepted, 13 rows” for one message, as ops read it."""
+    who = result.city_name or (result.email.sender if result.email else "?")
+    if not result.submissions:
+        detail = f" ({result.reason_class})" if result.reason_class else ""
+        return f"{who} → {result.outcome}{detail}"
+    files = []
+    for sub in result.submissions:
+        rows = len(sub.table.records) if sub.table is not None else 0
+        held = f", {len(sub.held)} held" if sub.held else ""
+        why = f" ({sub.reason_class})" if sub.reason_class and not sub.held else ""
+        name = sub.attachment.filename
+        short = name if len(name) <= 24 else name[:22] + "…"
+        files.append(f"{sub.form or '-'} {short} → {sub.outcome}{why}, {rows} rows{held}")
+    return f"{who} " + "; ".join(files)
 
 
 def duplicate_detail(filename: str, outcome: str | None) -> str:
@@ -674,6 +710,7 @@ def process(
     """
     stats = IntakeStats()
     processor = Processor(engine, archive, registry, campaign, policy)
+    processor.total = load.count_pending(engine)
     while pending := load.pending_messages(engine, batch_size):
         for result in processor.run(pending, run_id, on_commit):
             stats.processed += 1

@@ -101,6 +101,14 @@ def pending_messages(engine: Engine, limit: int | None = None) -> list[PendingMe
     return [PendingMessage(r[0], r[1], r[2], r[3], as_time(r[4])) for r in rows]
 
 
+def count_pending(engine: Engine) -> int:
+    """How many recorded messages wait for an outcome (for the run's progress lines)."""
+    with engine.connect() as conn:
+        return int(
+            conn.execute(text("SELECT COUNT(*) FROM message WHERE outcome IS NULL")).scalar() or 0
+        )
+
+
 def message_id_seen(engine: Engine, message_id: str | None, message_key: str) -> str | None:
     """The key of an earlier, processed message with the same Message-ID, if any."""
     if not message_id:
