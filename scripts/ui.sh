@@ -4,20 +4,9 @@
 # scheduler and dag-processor; prints the URL, the user and where the password is; Ctrl-C
 # stops all three. Production points the same AIRFLOW_CONN_* / AIRFLOW_VAR_* elsewhere.
 set -euo pipefail
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-venv="$repo/.venv/bin"
-var="$repo/var"
-mkdir -p "$var/logs"
-
-export AIRFLOW_HOME="${AIRFLOW_HOME:-$var/airflow}"
-export AIRFLOW__CORE__LOAD_EXAMPLES=False
-export AIRFLOW__CORE__DEFAULT_TIMEZONE="${AIRFLOW__CORE__DEFAULT_TIMEZONE:-Asia/Shanghai}"
-export AIRFLOW__CORE__DAGS_FOLDER="$repo/dags"
-export AIRFLOW__CORE__PLUGINS_FOLDER="$repo/plugins"
+# shellcheck source=scripts/env.sh
+source "$(dirname "$0")/env.sh"
 export AIRFLOW__CORE__EXECUTOR="${AIRFLOW__CORE__EXECUTOR:-LocalExecutor}"
-export OUTPUT_DIR="${OUTPUT_DIR:-$var/output}"
-export ARCHIVE_DIR="${ARCHIVE_DIR:-$var/archive}"
-export GX_ANALYTICS_ENABLED=False
 
 host="${UI_HOST:-127.0.0.1}"
 port="${UI_PORT:-8080}"
@@ -42,24 +31,8 @@ fi
 export AIRFLOW__API_AUTH__JWT_SECRET="$(sed -n 1p "$secrets")"
 export AIRFLOW__API__SECRET_KEY="$(sed -n 2p "$secrets")"
 
-airflow_version="$("$venv/python" -c 'import importlib.metadata as m; print(m.version("apache-airflow"))')"
-stamp="$AIRFLOW_HOME/.migrated-$airflow_version"
-if [ ! -f "$stamp" ]; then
-  echo "Initialising Airflow metadata database in $AIRFLOW_HOME ..."
-  "$venv/airflow" db migrate >"$var/logs/airflow-db-migrate.log" 2>&1 \
-    || { tail -n 30 "$var/logs/airflow-db-migrate.log"; exit 1; }
-  touch "$stamp"
-fi
-
-if [ -z "${AIRFLOW_CONN_SUBMISSION_MAILBOX:-}" ]; then
-  demo="$var/demo-maildir"
-  [ -d "$demo/new" ] || "$venv/python" -m jinxiao.cli demo --maildir "$demo"
-  export AIRFLOW_CONN_SUBMISSION_MAILBOX="{\"conn_type\": \"fs\", \"extra\": {\"path\": \"$demo\"}}"
-fi
-if [ -z "${AIRFLOW_CONN_WAREHOUSE:-}" ]; then
-  export AIRFLOW_CONN_WAREHOUSE="{\"conn_type\": \"sqlite\", \"host\": \"$var/warehouse.db\"}"
-fi
-export AIRFLOW_VAR_SENDER_REGISTRY="${AIRFLOW_VAR_SENDER_REGISTRY:-$repo/config/senders.csv}"
+migrate_airflow_db
+default_connections if-absent
 
 pids=()
 stop() {

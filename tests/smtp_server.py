@@ -10,6 +10,7 @@ Import the fixture into a test module:
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -83,8 +84,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(name="smtp_server")
-def smtp_server_fixture() -> Iterator[SmtpServer]:
+@contextlib.contextmanager
+def smtp_capture() -> Iterator[SmtpServer]:
+    """A real SMTP server (aiosmtpd) on a free loopback port that keeps every accepted mail."""
     handler = _Handler()
     controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
     controller.start()
@@ -92,3 +94,9 @@ def smtp_server_fixture() -> Iterator[SmtpServer]:
         yield SmtpServer("127.0.0.1", controller.port, handler)
     finally:
         controller.stop()
+
+
+@pytest.fixture(name="smtp_server")
+def smtp_server_fixture() -> Iterator[SmtpServer]:
+    with smtp_capture() as server:
+        yield server

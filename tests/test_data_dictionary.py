@@ -315,7 +315,7 @@ def test_a_loaded_warehouse_holds_only_documented_codes(demo_warehouse):
         sources = set(conn.execute(text("SELECT DISTINCT category_source FROM activity")).scalars())
     assert checked >= 25
     assert {"accepted", "rejected", "quarantined", "duplicate", "ignored"} <= outcomes
-    assert len(sources) >= 2
+    assert sources  # the demo gives no 类别 column: every row is classified by rule
 
 
 @pytest.mark.integration

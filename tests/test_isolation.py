@@ -378,3 +378,40 @@ def test_a_warehouse_that_cannot_be_opened_is_named(campaign):
         WarehouseUnavailable, match=f"postgresql://postgres@127.0.0.1:{port}/jx_nowhere"
     ):
         open_warehouse(cfg, campaign)
+
+
+def _plan_files(city: str, version: str) -> list[tuple[str, bytes]]:
+    plan = f.docx_bytes(
+        [f"{city}2021年消费促进月工作方案（{version}）", "一、活动时间：2021年5月1日至12月31日。"],
+        [[["姓名", "单位", "职务", "联系电话", "邮箱"],
+          ["王晓燕", f"{city}商务局", "科长", "0352-2021888", "wxy@datong.sx.example"]]],
+    )  # fmt: skip
+    schedule = f.docx_bytes(
+        [f"{city}消费促进月活动安排（{version}）", "5月1日起开展汽车展销、美食节等活动。"], []
+    )
+    return [(f"{city}工作方案{version}.docx", plan), (f"{city}活动安排{version}.docx", schedule)]
+
+
+def test_a_plan_in_several_files_stands_together_until_a_later_mail(tmp_path, campaign):
+    """方案 and 活动安排 in one mail are both the plan; only the next mail's plan replaces them."""
+    wh = WarehouseConfig("sqlite", path=str(tmp_path / "w.db"))
+    root = tmp_path / "md"
+    first = build_email(DT, "大同市工作方案", _plan_files("大同市", "一"), date=_at(4, 28))
+    second = build_email(DT, "大同市工作方案（修改）", _plan_files("大同市", "二"), date=_at(4, 29))
+    _deliver(root, first, _at(4, 28))
+    _deliver(root, second, _at(4, 29))
+    _run(root, wh, campaign)
+    with connect(wh).connect() as conn:
+        rows = conn.execute(
+            text("SELECT filename, outcome FROM submission WHERE form = 'plan' ORDER BY filename")
+        ).all()
+        status = conn.execute(
+            text("SELECT COUNT(*) FROM v_city_status WHERE city_name = '大同市' AND form = 'plan'")
+        ).scalar()
+    assert sorted(rows) == [
+        ("大同市工作方案一.docx", "superseded"),
+        ("大同市工作方案二.docx", "accepted"),
+        ("大同市活动安排一.docx", "superseded"),
+        ("大同市活动安排二.docx", "accepted"),
+    ]
+    assert status == 1  # one row per city and form, whatever the number of current files

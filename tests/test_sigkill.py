@@ -35,10 +35,10 @@ from kill.harness import (
     landing,
     read_state,
     run_intake,
-    smtp_capture,
     start_intake,
     write_maildir,
 )
+from smtp_server import smtp_capture
 
 pytestmark = pytest.mark.integration
 DIALECTS = ("sqlite", "postgresql")

@@ -30,19 +30,16 @@ import re
 import select
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import policy
 from pathlib import Path
 
-from aiosmtpd.controller import Controller
-from smtp_server import SmtpServer, _Handler
+from smtp_server import SmtpServer
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import URL
 
@@ -171,24 +168,6 @@ def intake_env(
 
 
 # --------------------------------------------------------------------------- the SMTP server
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def smtp_capture() -> Iterator[SmtpServer]:
-    """A real SMTP server (aiosmtpd, tests/smtp_server.py) that keeps every accepted mail."""
-    handler = _Handler()
-    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    try:
-        yield SmtpServer("127.0.0.1", controller.port, handler)
-    finally:
-        controller.stop()
 
 
 # --------------------------------------------------------------------------- running, killing

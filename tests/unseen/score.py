@@ -263,6 +263,10 @@ def score_case(case: Case, wh: Warehouse) -> CaseScore:
             observed = (
                 ("absent", None) if got is None else (got["outcome"], got.get("reason_class"))
             )
+            # The corpus was written before the contract named it: a file accepted with rows
+            # held back is recorded as accepted with reason_class rows_held (docs/contract.md).
+            if exp.held and observed == ("accepted", "rows_held"):
+                observed = ("accepted", None)
             ok = observed in exp.outcomes
             wrong_form = False
             if (

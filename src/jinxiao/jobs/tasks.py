@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -265,19 +267,28 @@ def report_is_due(report: str, when: dt.datetime | None) -> bool:
     return due(report, when, load_campaign())
 
 
+@contextlib.contextmanager
+def _report_warehouse(
+    warehouse: connection.WarehouseConfig, report: str, as_of: object
+) -> Iterator[tuple[Campaign, dt.date, Engine]]:
+    """The campaign, the as-of day and an open warehouse, for a report task."""
+    campaign = load_campaign()
+    day = parse_as_of(as_of, campaign, report)
+    engine = connection.open_warehouse(warehouse, campaign)
+    try:
+        yield campaign, day, engine
+    finally:
+        engine.dispose()
+
+
 def run_report(
     warehouse: connection.WarehouseConfig, output_dir: Path, report: str, as_of: object = None
 ) -> dict:
     """One report's files for a DAG task; returns what it wrote (names, draft flag)."""
     from jinxiao.reports.build import generate_report
 
-    campaign = load_campaign()
-    day = parse_as_of(as_of, campaign, report)
-    engine = connection.open_warehouse(warehouse, campaign)
-    try:
+    with _report_warehouse(warehouse, report, as_of) as (campaign, day, engine):
         files = generate_report(engine, Path(output_dir), report, day, campaign=campaign)
-    finally:
-        engine.dispose()
     written = [files.xlsx, files.docx, files.pdf, files.manifest]
     return {"as_of": day.isoformat(), "draft": files.draft,
             "files": [str(p) for p in written if p is not None]}  # fmt: skip
@@ -288,10 +299,5 @@ def run_rollup(
 ) -> str:
     from jinxiao.reports.rollup import write_rollup as write
 
-    campaign = load_campaign()
-    day = parse_as_of(as_of, campaign, report)
-    engine = connection.open_warehouse(warehouse, campaign)
-    try:
+    with _report_warehouse(warehouse, report, as_of) as (campaign, day, engine):
         return str(write(engine, Path(output_dir), day, campaign=campaign))
-    finally:
-        engine.dispose()

@@ -142,13 +142,18 @@ def _column_sum(sub: SubmissionResult, column: str) -> float | None:
     return sum(known) if known else None
 
 
-def _row_spans(nt: NormalisedTable) -> str:
-    """表格第4行至第11行, or 工作表“小店区”第4行至第9行、工作表“迎泽区”第4行至第7行."""
+def _rows_by_sheet(nt: NormalisedTable) -> dict[str, list[int]]:
     by_sheet: dict[str, list[int]] = {}
     for rec in nt.records:
         excel_row = rec["excel_row"]
         assert isinstance(excel_row, int)  # the normaliser copies SourceRow.excel_row, an int
         by_sheet.setdefault(str(rec["sheet"]), []).append(excel_row)
+    return by_sheet
+
+
+def _row_spans(nt: NormalisedTable) -> str:
+    """表格第4行至第11行, or 工作表“小店区”第4行至第9行、工作表“迎泽区”第4行至第7行."""
+    by_sheet = _rows_by_sheet(nt)
     if len(by_sheet) == 1:
         (rows,) = by_sheet.values()
         return f"表格第{min(rows)}行至第{max(rows)}行"
@@ -169,11 +174,7 @@ def _runs(rows: list[int]) -> str:
 
 def _row_list(nt: NormalisedTable) -> str:
     """The taken rows exactly, sheet by sheet (a partly accepted table has gaps)."""
-    by_sheet: dict[str, list[int]] = {}
-    for rec in nt.records:
-        excel_row = rec["excel_row"]
-        assert isinstance(excel_row, int)  # the normaliser copies SourceRow.excel_row, an int
-        by_sheet.setdefault(str(rec["sheet"]), []).append(excel_row)
+    by_sheet = _rows_by_sheet(nt)
     if len(by_sheet) == 1:
         (rows,) = by_sheet.values()
         return f"表格{_runs(rows)}"

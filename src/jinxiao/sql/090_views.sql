@@ -47,7 +47,8 @@ LEFT JOIN (
     GROUP BY city_name, form
 ) f ON f.city_name = c.city_name AND f.form = d.form
 LEFT JOIN (
-    SELECT s.city_name, s.form, m.message_id
+    -- DISTINCT: a plan's several files of one mail are all current, under one Message-ID.
+    SELECT DISTINCT s.city_name, s.form, m.message_id
     FROM submission s JOIN message m ON m.message_key = s.message_key
     WHERE s.outcome = 'accepted'
 ) cur ON cur.city_name = c.city_name AND cur.form = d.form;

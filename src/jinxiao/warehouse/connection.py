@@ -150,9 +150,6 @@ def _run_migration(
     divisions: list[tuple[str, str, str, str]],
     digest: str,
 ) -> None:
-    if engine.dialect.name == "postgresql":
-        # Belt and braces beside the migrate lock: the lock ends with the transaction.
-        conn.execute(text("SELECT pg_advisory_xact_lock(20210423)"))
     upgrade(conn)
     _seed_reference(conn, campaign, divisions)
     conn.execute(

@@ -60,6 +60,17 @@ def run_sql_file(conn: Connection, name: str) -> None:
         conn.execute(text(stmt))
 
 
+def run_revision_files(conn: Connection, names: tuple[str, ...]) -> None:
+    """What every revision's upgrade() does: its SQL files, in order."""
+    for name in names:
+        run_sql_file(conn, name)
+
+
+def forward_only() -> None:
+    """Every revision's downgrade(): warehouses move forward only; restore a backup to go back."""
+    raise NotImplementedError("the warehouse is not downgraded")
+
+
 def view_files() -> list[Path]:
     # 09x: views, recreated after every upgrade, in name order (later views use earlier ones).
     return sorted(SQL_DIR.glob("09[0-9]_*.sql"))

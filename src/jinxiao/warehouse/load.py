@@ -200,14 +200,24 @@ def _insert_returning_id(conn: Connection, sql: str, params: dict) -> int:
     return int(conn.execute(text(sql + " RETURNING submission_id"), params).scalar_one())
 
 
-def _supersede(conn: Connection, sub_id: int, city: str, form: str, received: str) -> str:
-    """Keep one accepted submission per city and form: the one received last."""
+# A work plan is often several files in one mail (方案.docx, 活动安排表.xlsx, 联系人表):
+# they stand together, and only a later mail's plan replaces them.
+_FORMS_OF_SEVERAL_FILES = ("plan",)
+
+
+def _supersede(
+    conn: Connection, sub_id: int, city: str, form: str, received: str, message_key: str
+) -> str:
+    """Keep one accepted submission per city and form: the one received last (for a plan,
+    the files of the mail received last)."""
+    same_mail = form in _FORMS_OF_SEVERAL_FILES
     rows = conn.execute(
         text(
             "SELECT submission_id, received_at FROM submission WHERE city_name = :c "
             "AND form = :f AND outcome = 'accepted' AND submission_id <> :id"
+            + (" AND message_key <> :k" if same_mail else "")
         ),
-        {"c": city, "f": form, "id": sub_id},
+        {"c": city, "f": form, "id": sub_id, "k": message_key},
     ).all()
     outcome = "accepted"
     for other_id, other_received in rows:
@@ -440,7 +450,9 @@ def commit_message(
                 _insert_held(conn, sub_id, result.message_key, result.city_name, sub)
                 _insert_contacts(conn, sub_id, result.city_name, sub)
                 _insert_figures(conn, sub_id, result.city_name, sub)
-                sub.outcome = _supersede(conn, sub_id, result.city_name, sub.form, received)
+                sub.outcome = _supersede(
+                    conn, sub_id, result.city_name, sub.form, received, result.message_key
+                )
             _insert_problems(conn, sub_id, result.message_key, sub)
         result.settle_outcome()
         conn.execute(

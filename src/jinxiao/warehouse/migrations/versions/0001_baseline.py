@@ -6,7 +6,7 @@ Revises:
 
 from alembic import op
 
-from jinxiao.warehouse.ddl import run_sql_file
+from jinxiao.warehouse.ddl import forward_only, run_revision_files
 
 revision = "0001"
 down_revision = None
@@ -18,10 +18,7 @@ SQL_FILES = ("010_schema.sql", "020_outbox.sql", "030_run_metrics.sql")
 
 
 def upgrade() -> None:
-    for name in SQL_FILES:
-        run_sql_file(op.get_bind(), name)
+    run_revision_files(op.get_bind(), SQL_FILES)
 
 
-def downgrade() -> None:
-    # Warehouses move forward only: restore a backup to go back (docs/architecture.md).
-    raise NotImplementedError("the warehouse is not downgraded")
+downgrade = forward_only

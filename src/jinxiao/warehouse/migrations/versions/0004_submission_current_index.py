@@ -6,7 +6,7 @@ Revises: 0003
 
 from alembic import op
 
-from jinxiao.warehouse.ddl import run_sql_file
+from jinxiao.warehouse.ddl import forward_only, run_revision_files
 
 revision = "0004"
 down_revision = "0003"
@@ -18,10 +18,7 @@ SQL_FILES = ("060_submission_current_index.sql",)
 
 
 def upgrade() -> None:
-    for name in SQL_FILES:
-        run_sql_file(op.get_bind(), name)
+    run_revision_files(op.get_bind(), SQL_FILES)
 
 
-def downgrade() -> None:
-    # Warehouses move forward only: restore a backup to go back (docs/architecture.md).
-    raise NotImplementedError("the warehouse is not downgraded")
+downgrade = forward_only
