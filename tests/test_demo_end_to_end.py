@@ -140,14 +140,16 @@ def test_partly_accepted_results_hold_two_rows_until_corrected(demo_run, smtp_se
     body = reply.get_content()
     assert "结果：部分采用，入库4行数据（表格第6行至第7行、第9行、第11行）" in body
     assert "工作表“活动成效”第10行，“实际成交额（万元）”列，填写内容：“见附件”" in body
-    page = TestClient(create_app(lambda: TrackerSource(engine))).get(
+    page = TestClient(create_app(lambda: TrackerSource(engine), campaign=load_campaign())).get(
         "/", params={"as_of": "2021-06-02"}
     )
     assert 'data-city="晋中市" data-form="results_may"' in page.text
     cell = page.text.split('data-city="晋中市" data-form="results_may"', 1)[1].split("</td>")[0]
     assert '<div class="held" data-held="2">2 行待核实</div>' in cell
     after = dt.datetime(2021, 6, 2, 12, tzinfo=dt.UTC)
-    files = generate_report(engine, settings.output_dir, "june1", now=after)
+    files = generate_report(
+        engine, settings.output_dir, "june1", now=after, campaign=load_campaign()
+    )
     ws = openpyxl.load_workbook(files.xlsx, data_only=True)["报送情况"]
     rows = {ws.cell(r, 1).value: [c.value for c in ws[r]] for r in range(1, ws.max_row + 1)}
     assert "5月成效2 行待核实" in rows["晋中市"]
