@@ -51,8 +51,8 @@ PROCESSED = "Processed"
 FROM_ADDR = "swj-tj@commerce.sx.example"
 OPS_ADDR = "ops@commerce.sx.example"
 
-# 19 messages of the demo season: clean registries in several formats, a rejected file and its
-# correction, a second version that supersedes the first, the same message delivered twice
+# 19 messages of the demo season: clean registries in several formats, a file with held rows
+# and its correction, a second version that supersedes the first, the same message delivered twice
 # (Message-ID), the same file sent again (bytes), a scan, a zip, a forward, a plan, an unknown
 # sender's table (quarantined), a question and an auto-reply (ignored), results of May.
 PICK = (
@@ -60,7 +60,7 @@ PICK = (
     "02-datong-registry-xls",
     "03-datong-wrong-table",
     "05-changzhi-registry-csv",
-    "07-shuozhou-rejected",
+    "07-shuozhou-held",
     "08-shuozhou-corrected",
     "09-jinzhong-first",
     "10-jinzhong-update",
