@@ -29,7 +29,10 @@ _INTEGRATION_FIXTURES = {"pg_warehouse", "any_warehouse", "dovecot", "imap_accou
 _INTEGRATION_MODULES = {
     "test_scheduler_integration", "test_intake_integration", "test_intake_parallel",
     "test_demo_end_to_end", "test_dag_integrity", "test_data_docs", "test_inspect",
-    "test_pipeline_properties",
+    "test_pipeline_properties", "test_held_rows", "test_make_run", "test_wheel",
+    # Whole intake runs, reader processes and subprocesses, a second or more each:
+    "test_isolation", "test_budgets", "test_fail_fast", "test_unknown_senders",
+    "test_mail_clients", "test_demo_files",
 }  # fmt: skip
 _BROWSER_MODULES = {"test_tracker_browser"}
 
@@ -56,6 +59,8 @@ def pytest_configure(config):
     os.environ["AIRFLOW__CORE__PLUGINS_FOLDER"] = str(REPO / "plugins")
     os.environ["AIRFLOW__CORE__UNIT_TEST_MODE"] = "False"
     os.environ["GX_ANALYTICS_ENABLED"] = "False"
+    # Reports skip LibreOffice's PDF (seconds each); tests/test_gongwen.py converts one itself.
+    os.environ.setdefault("JINXIAO_REPORT_PDF", "off")
 
 
 @pytest.fixture(scope="session")

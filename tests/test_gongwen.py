@@ -194,6 +194,7 @@ def test_every_sheet_prints_on_a4_one_page_wide_with_its_header_repeated(workboo
     assert seen >= 14
 
 
+@pytest.mark.integration  # LibreOffice
 def test_the_pdf_has_a4_pages(tmp_path, campaign):
     """Through LibreOffice, as a clerk's office would print it (CI installs LibreOffice)."""
     import os

@@ -363,6 +363,7 @@ def test_forged_senders_are_quarantined_under_require(tmp_path, campaign):
     assert cities == [("太原市",)]
 
 
+@pytest.mark.integration  # waits out a connection that never opens
 def test_a_warehouse_that_cannot_be_opened_is_named(campaign):
     import socket
 

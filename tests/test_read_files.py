@@ -415,7 +415,7 @@ def _outcome(payload: bytes, filename: str) -> None:
         assert all(isinstance(row, list) for row in sheet.rows)
 
 
-_fuzz = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_fuzz = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_fuzz

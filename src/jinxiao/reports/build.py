@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +44,8 @@ def generate_report(
     stem = report_stem(data.campaign, report, data.as_of)
     xlsx = write_report_xlsx(data, output_dir / f"{stem}.xlsx")
     docx = write_report_docx(data, output_dir / f"{stem}.docx")
-    pdf = convert_to_pdf(docx)
+    # JINXIAO_REPORT_PDF=off skips LibreOffice (seconds per report) where no PDF is wanted.
+    pdf = None if os.environ.get("JINXIAO_REPORT_PDF", "on") == "off" else convert_to_pdf(docx)
     manifest = output_dir / f"{stem}.json"
     # The sidecar says whether these files are a draft; the file names never change, so a
     # final run overwrites the draft in place.
