@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "unseen"))
 
 import cases  # noqa: E402
+import cases2  # noqa: E402
 import score  # noqa: E402
 
 # One case of each registry, plan and results profile that writes TNEF, .msg, .xls, HTML.
@@ -54,6 +55,33 @@ def test_generation_is_deterministic_across_processes():
     there = {int(k): v for k, v in json.loads(out.stdout).items()}
     assert here == there
     assert len(set(here.values())) == len(SAMPLE)  # different seeds, different mail
+
+
+def _build2(seed: int) -> bytes:
+    case = cases2.build_case2(seed)
+    return b"".join(m.raw + repr(m.files).encode() for m in case.mails)
+
+
+def test_new_corpus_generation_is_byte_reproducible():
+    """Two builds of every seed of the second corpus give the same mail bytes and the same
+    expectations (the lead scores its held half later against what was written now)."""
+    first = {s: _build2(s) for s in cases2.SEEDS2}
+    again = {s: _build2(s) for s in cases2.SEEDS2}
+    assert first == again
+    assert len(set(first.values())) == len(cases2.SEEDS2)
+
+
+def test_new_corpus_shape():
+    assert len(cases2.SEEDS2) >= 40
+    assert set(cases2.NEW_DEV_SEEDS) | set(cases2.NEW_HELD_SEEDS) == set(cases2.SEEDS2)
+    assert not set(cases2.NEW_DEV_SEEDS) & set(cases2.NEW_HELD_SEEDS)
+    assert {f for f, _ in cases2.PROFILES2} == set(cases.FORMS)
+    # Each profile has one dev and one held seed, of two different cities.
+    for k in range(len(cases2.PROFILES2)):
+        dev, held = 200 + 2 * k, 201 + 2 * k
+        assert dev in cases2.NEW_DEV_SEEDS and held in cases2.NEW_HELD_SEEDS
+        assert cases2.city_for2(dev) != cases2.city_for2(held)
+    assert score.parse_seeds("new-dev") == list(cases2.NEW_DEV_SEEDS)
 
 
 def test_corpus_shape():

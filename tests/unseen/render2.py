@@ -57,6 +57,8 @@ def period2(
     rng: random.Random, style: str, months: list[int], mail_date: dt.date
 ) -> tuple[str, dt.date, dt.date]:
     """(raw, start, end) for a period written in `style` within one of `months`."""
+    if style not in PERIODS2:
+        raise ValueError(f"no such period wording: {style}")
     R.USED.append(f"date:{style}")
     m = rng.choice(months)
     last = R.last_day(m)
@@ -159,6 +161,8 @@ def pick_wan2(rng: random.Random, style: str) -> float:
 
 
 def money2(rng: random.Random, style: str, wan: float) -> tuple[str, float | None]:
+    if style not in MONEY2:
+        raise ValueError(f"no such amount wording: {style}")
     R.USED.append(f"money:{style}")
     w = int(wan) if wan == int(wan) else wan
     yi = f"{wan / 10000:.4f}".rstrip("0").rstrip(".")
@@ -193,8 +197,25 @@ def money2(rng: random.Random, style: str, wan: float) -> tuple[str, float | Non
     return rng.choice(["/", "—", "无", "不详"]), None
 
 
+NUMBER_STYLES = (
+    "num",
+    "str",
+    "thousands",
+    "fw",
+    "nbsp",
+    "fw_space",
+    "yue",
+    "chao",
+    "zuoyou",
+    "plus",
+    "jin",
+)
+
+
 def number2(rng: random.Random, style: str, value: float) -> object:
     """A number in a column whose header names the unit, as a clerk types it."""
+    if style not in NUMBER_STYLES:
+        raise ValueError(f"no such number wording: {style}")
     v = int(value) if value == int(value) else value
     R.USED.append(f"number:{style}")
     if style == "num":
@@ -222,6 +243,4 @@ def number2(rng: random.Random, style: str, value: float) -> object:
     return v
 
 
-NUMBER_STYLES = ("num", "str", "thousands", "fw", "nbsp", "fw_space", "yue", "chao", "zuoyou")
-NUMBER_STYLES += ("plus", "jin")
 UNKNOWN2 = ("/", "—", "无", "不详")
