@@ -71,6 +71,24 @@ def test_new_corpus_generation_is_byte_reproducible():
     assert len(set(first.values())) == len(cases2.SEEDS2)
 
 
+@pytest.mark.integration  # spawns a fresh interpreter (another hash seed)
+def test_new_corpus_is_the_same_in_another_process():
+    sample = (200, 203, 206, 208, 217, 222, 229, 232, 234, 239)
+    here = {s: hashlib.sha256(_build2(s)).hexdigest() for s in sample}
+    code = (
+        "import hashlib, json, sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]);"
+        "from test_unseen_corpus import _build2;"
+        f"print(json.dumps({{s: hashlib.sha256(_build2(s)).hexdigest() for s in {sample!r}}}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(HERE / "unseen"), str(HERE)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert here == {int(k): v for k, v in json.loads(out.stdout).items()}
+
+
 def test_new_corpus_shape():
     assert len(cases2.SEEDS2) >= 40
     assert set(cases2.NEW_DEV_SEEDS) | set(cases2.NEW_HELD_SEEDS) == set(cases2.SEEDS2)

@@ -114,7 +114,7 @@ def make_acts2(
     while len(acts) < n:
         cat = rng.choice(list(THEMES2))
         name = rng.choice(THEMES2[cat]).format(n=city.nick)
-        if not name.startswith(("“", city.nick)) and rng.random() < 0.5:
+        if not name.startswith("“") and city.nick not in name and rng.random() < 0.5:
             name = rng.choice(["2021年", f"{city.nick}", "第二届", "首届"]) + name
         if name in seen:
             continue
