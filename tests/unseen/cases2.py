@@ -129,9 +129,7 @@ def make_acts2(
         else:
             counties = tuple(rng.sample(city.counties, rng.choice([1, 1, 2, 3])))
         county_raw, _ = R.render_counties(rng, city.name, counties, rng.choice(county_styles))
-        ent_raw, ent = R.render_count(
-            rng, next_count(), rng.choice([12, 20, 35, 48, 60, 85, 120, 160])
-        )
+        ent_raw, ent = R2.count2(rng, next_count(), rng.choice([12, 20, 35, 48, 60, 85, 120, 160]))
         style = next_money()
         if money_mode == "text":
             turn_raw, turn = R2.money2(rng, style, R2.pick_wan2(rng, style))
@@ -342,7 +340,18 @@ def n02_merged_subtotals_beside(ctx: C.Ctx) -> str:
         [5, 5, 6, 7, 10],
         when.date(),
         periods=("tilde", "wave", "emdash", "zhi", "dao"),
-        counts=("cn", "yue", "chao", "yu2", "jin", "yishang", "plus", "unknown"),
+        counts=(
+            "cn",
+            "cn_yu",
+            "jin_bai",
+            "yue",
+            "chao",
+            "yu2",
+            "jin",
+            "yishang",
+            "plus",
+            "unknown",
+        ),
         money=("yue", "chao", "zuoyou", "thousands", "fw", "num", "unknown"),
         money_mode="number",
         single_county=counties,
@@ -898,7 +907,7 @@ def make_results2(
         else:
             m = a.start.month if a.start.month in months else months[0]
             period, start, end = R2.period2(rng, next_period(), [m], mail_date)
-        ent_raw, ent = R.render_count(rng, next_count(), rng.choice([10, 18, 35, 60, 120, 240]))
+        ent_raw, ent = R2.count2(rng, next_count(), rng.choice([10, 18, 35, 60, 120, 240]))
         turn = float(rng.choice([320, 560, 880, 1200, 1650, 2300, 3600, 5200, 12500]))
         foot = rng.choice([0.6, 1.5, 2.4, 3.2, 5.6, 8.0, 12.5])
         issued = redeemed = None
@@ -1372,8 +1381,9 @@ def n16_year_tnef_merged(ctx: C.Ctx) -> str:
 
 
 def n17_year_msg_xls_yuan(ctx: C.Ctx) -> str:
-    """The clerk forwards the county office's mail as an attached .msg; inside, an .xls with
-    销售额（元） written with thousands separators, 客流量（人次）, only 核销 in 元; #VALUE!."""
+    """The clerk forwards the county office's mail as an attached .msg; inside, an .xls whose
+    headers name no unit and whose row under the title says `单位：元、人次`: 销售额 written with
+    thousands separators, 客流量 in 人次, only 核销 (in 元); #VALUE! in 销售额."""
     rng, city = ctx.rng, ctx.city
     res, when, _, _ = results_setup(
         ctx, False, periods=("iso", "slash", "compact_zhi", "dao", "holiday")
@@ -1391,12 +1401,20 @@ def n17_year_msg_xls_yuan(ctx: C.Ctx) -> str:
         C.Col("项目名称", "name"),
         C.Col("举办时间", "period"),
         C.Col("参与企业数", "ent"),
-        C.Col("销售额（元）", "turn"),
-        C.Col("客流量（人次）", "foot"),
-        C.Col("消费券核销（元）", "v_redeemed"),
+        C.Col("销售额", "turn"),
+        C.Col("客流量", "foot"),
+        C.Col("消费券核销", "v_redeemed"),
         C.Col("备注", "remark"),
     ]
-    grid, where = C.table(cols, list(res), top=[[f"{city.name}2021年促消费活动成效"]], name="成效")
+    grid, where = C.table(
+        cols,
+        list(res),
+        top=[
+            [f"{city.name}2021年促消费活动成效"],
+            [f"填报单位：{city.name}商务局", *([None] * 5), "单位：元、人次"],
+        ],
+        name="成效",
+    )
     inner_name = f"{city.name}2021年活动成效（终稿）.xls"
     who = rng.choice(C.NAMES)
     addr = f"sck{rng.randint(10, 99)}@mail.sx.example"
@@ -1421,11 +1439,12 @@ def n17_year_msg_xls_yuan(ctx: C.Ctx) -> str:
     ctx.feature(
         "attached Outlook .msg",
         "xls",
+        "units in a row above the header (单位：元、人次)",
         "元 with thousands separators, 人次",
         "only 核销 (no 发放 column)",
         "held: #VALUE! in turnover",
     )
-    return "N17 results_year: .msg with .xls in 元"
+    return "N17 results_year: .msg with .xls, 单位：元、人次 row"
 
 
 def n18_year_correction(ctx: C.Ctx) -> str:
@@ -1471,7 +1490,7 @@ def n19_year_docx_tables(ctx: C.Ctx) -> str:
     a per-county summary and a list of firms; 合计 row; 11月31日 in one row."""
     rng, city = ctx.rng, ctx.city
     res, when, _, _ = results_setup(
-        ctx, False, periods=("zhi", "emdash", "holiday", "xun", "multi"), counts=("cn", "yue", "zuoyou")
+        ctx, False, periods=("zhi", "emdash", "holiday", "xun", "multi"), counts=("cn", "fw_yu", "yue", "zuoyou")
     )  # fmt: skip
     for r in res:
         r.raw["turn"] = R2.number2(

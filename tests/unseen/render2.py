@@ -125,6 +125,25 @@ def period2(
     return f"{m}月{d1}日-{m}月{d2}日", s, e
 
 
+# --- counts: the first corpus's wordings (render.render_count) and a few more ------------
+
+
+def count2(rng: random.Random, style: str, n: int) -> tuple[object, int | None]:
+    """`二十余家` (20), `近百家` (100), `１２０余家` (120); the other styles as render.py has them."""
+    if style == "cn_yu":
+        R.USED.append("count:cn_yu")
+        tens = max(10, n // 10 * 10)
+        return f"{R.cn_int(tens)}余家", tens
+    if style == "jin_bai":
+        R.USED.append("count:jin_bai")
+        return "近百家", 100
+    if style == "fw_yu":
+        R.USED.append("count:fw_yu")
+        tens = max(10, n // 10 * 10)
+        return R.fullwidth(str(tens)) + "余家", tens
+    return R.render_count(rng, style, n)
+
+
 # --- amounts in a free-text cell (预估成效, 成交额 in Word) --------------------------------
 
 MONEY2 = (
