@@ -149,7 +149,7 @@ def check_warehouse(engine: Engine) -> None:
     assert {h["source_message_id"] for h in held} == {mid[0]["message_id"]}
     assert "2021年5月32日不存在" in held[0]["problem_zh"]
     assert "“多家”" in held[1]["problem_zh"]
-    assert "“平城区”不是本市的县（市、区）" in held[2]["problem_zh"]
+    assert "“平城区”不是太原市的县（市、区）" in held[2]["problem_zh"]
 
     # The outcome: partly accepted (accepted + rows_held); the corrected 阳泉 supersedes.
     subs = {

@@ -43,7 +43,8 @@ from jinxiao.reading.formats import read_workbook, sniff_format
 from jinxiao.reading.locate import detect_form, extract_contacts, locate, table_in_text
 from jinxiao.reading.sandbox import Call, Failure, SandboxPool, call_in_child
 from jinxiao.validate.holds import split_rows
-from jinxiao.validate.suites import SUITE_OF_FORM, validate_tables
+from jinxiao.validate.plausibility import row_warnings
+from jinxiao.validate.suites import SUITE_OF_FORM, drop_shadowed_blanks, validate_tables
 from jinxiao.warehouse import load
 from jinxiao.warehouse.load import OnCommit
 
@@ -368,6 +369,8 @@ class Processor:
 
     def _verdict(self, sub: SubmissionResult) -> None:
         assert sub.table is not None
+        sub.problems.extend(row_warnings(sub.table, sub.form or ""))
+        sub.problems = drop_shadowed_blanks(sub.problems)
         sheets = {name: i for i, name in enumerate(sub.table.sheets)}
         sub.problems.sort(
             key=lambda p: (sheets.get(p.sheet or "", 0), p.excel_row or 0, p.severity != "error")

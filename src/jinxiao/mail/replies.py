@@ -58,6 +58,47 @@ class CurrentFile:
     subject: str | None
 
 
+@dataclass(frozen=True)
+class FileHistory:
+    """What an accepted file did to the city's record: the versions it replaced (so the reply
+    says 以此为准) and whether the form's first accepted version came after the deadline."""
+
+    replaced: tuple[CurrentFile, ...] = ()
+    late: bool = False
+    first_received: dt.datetime | None = None  # the form's first accepted version
+
+
+def file_histories(
+    conn: Connection, result: MessageResult, campaign: Campaign
+) -> dict[int, FileHistory]:
+    """Per accepted submission of a committed message (read inside its transaction)."""
+    out: dict[int, FileHistory] = {}
+    for sub in result.submissions:
+        if sub.outcome != "accepted" or sub.submission_id is None or not sub.form:
+            continue
+        rows = conn.execute(
+            text(
+                "SELECT s.form, s.filename, s.received_at, m.subject FROM submission s "
+                "JOIN message m ON m.message_key = s.message_key "
+                "WHERE s.superseded_by = :id ORDER BY s.received_at, s.submission_id"
+            ),
+            {"id": sub.submission_id},
+        ).all()
+        first = conn.execute(
+            text(
+                "SELECT MIN(received_at) FROM submission WHERE city_name = :c AND form = :f "
+                "AND outcome IN ('accepted', 'superseded')"
+            ),
+            {"c": result.city_name, "f": sub.form},
+        ).scalar()
+        spec = campaign.forms.get(sub.form)
+        first_at = as_time(first)
+        late = bool(spec and first_at and first_at > spec.deadline_end(campaign.tz))
+        replaced = tuple(CurrentFile(r[0], r[1], as_time(r[2]), r[3]) for r in rows)
+        out[sub.submission_id] = FileHistory(replaced, late, first_at)
+    return out
+
+
 def city_totals(conn: Connection, city_name: str) -> CityTotals | None:
     """The city's v_city_summary figures, from its own rows only (sql/reports/city_totals.sql):
     one per reply, so the cost must not grow with the other cities' or older rows."""
@@ -109,9 +150,13 @@ def _form_title(form: str | None, campaign: Campaign) -> str | None:
     return spec.title if spec else None
 
 
-def problem_line(p: Problem) -> str:
-    """The finding with its Excel row and column, unless its text already starts with them."""
+def problem_line(p: Problem, sheet_word: str | None = None) -> str:
+    """The finding with its Excel row and column, unless its text already starts with them;
+    with `sheet_word` (工作表, or 表格 for Word), the row's sheet too, so every finding names
+    sheet, Excel row and column as the held rows do."""
     msg = p.message_zh.strip()
+    if sheet_word and p.sheet and p.excel_row and msg.startswith(f"第{p.excel_row}行"):
+        msg = f"{sheet_word}“{p.sheet}”{msg}"
     placed = msg.startswith(
         tuple(f"{w}第{p.excel_row}行" for w in ("", f"工作表“{p.sheet}”", f"表格“{p.sheet}”"))
     )
@@ -123,9 +168,11 @@ def problem_line(p: Problem) -> str:
     return msg
 
 
-def _listed(problems: list[Problem], indent: str = "    ") -> list[str]:
+def _listed(
+    problems: list[Problem], indent: str = "    ", sheet_word: str | None = None
+) -> list[str]:
     shown = problems[:MAX_PROBLEMS_LISTED]
-    lines = [f"{indent}{i}. {problem_line(p)}" for i, p in enumerate(shown, start=1)]
+    lines = [f"{indent}{i}. {problem_line(p, sheet_word)}" for i, p in enumerate(shown, start=1)]
     if len(problems) > len(shown):
         lines.append(f"{indent}……另有{len(problems) - len(shown)}处，修改以上各处后请通查全表。")
     return lines
@@ -262,7 +309,8 @@ def _rejected_lines(sub: SubmissionResult) -> list[str]:
     lines = [f"    结果：退回修改（{reason}），本文件的数据未入库。"]
     if sub.errors:
         lines.append("    需修改的问题：")
-        lines += _listed(sub.errors, "      ")
+        word = sub.table.table.sheet_word if sub.table is not None else None
+        lines += _listed(sub.errors, "      ", word)
     elif sub.reason_detail:
         lines.append(f"    问题：{sub.reason_detail}")
     return lines
@@ -274,15 +322,41 @@ STAFF_ONLY = frozenset({"sender_unverified"})
 
 
 def _warning_lines(sub: SubmissionResult) -> list[str]:
+    """Every warning the README's table of checks promises (blank counts and amounts, units
+    assumed, figures out of range or implausible), each naming sheet, Excel row and column."""
     warnings = [p for p in sub.warnings if p.code not in STAFF_ONLY]
     if not warnings:
         return []
     head = (
-        "    请核对以下提示（不影响采用；如需更正，请修改后重新发送完整表格）："
+        f"    请核对以下{len(warnings)}条提示（不影响采用；如需更正，请修改后重新发送完整表格）："
         if sub.outcome == "accepted"
         else "    另请一并核对以下提示："
     )
-    return [head, *_listed(warnings, "      ")]
+    word = sub.table.table.sheet_word if sub.table is not None else None
+    return [head, *_listed(warnings, "      ", word)]
+
+
+def _history_lines(
+    sub: SubmissionResult, history: FileHistory | None, campaign: Campaign
+) -> list[str]:
+    """逾期 and 以此为准: what this accepted file did to the city's record."""
+    if history is None:
+        return []
+    lines = []
+    if history.late and sub.form in campaign.forms:
+        spec = campaign.forms[sub.form]
+        first = "贵局该表的首个版本" if history.replaced else "本文件"
+        lines.append(
+            f"    逾期：该表截止时间为{_day(spec.deadline)}24时，{first}于"
+            f"{_when(history.first_received, campaign)}收到，已过截止时间；本文件已采用，"
+            "报送情况记为逾期。"
+        )
+    for old in history.replaced:
+        lines.append(
+            f"    本文件替代贵局{_when(old.received_at, campaign)}发来的“{old.filename}”"
+            "，以此为准；原文件的数据不再计入汇总。"
+        )
+    return lines
 
 
 def _file_section(
@@ -290,13 +364,16 @@ def _file_section(
     sub: SubmissionResult,
     campaign: Campaign,
     current: Mapping[str, CurrentFile],
+    history: Mapping[int, FileHistory],
 ) -> list[str]:
     title = _form_title(sub.form, campaign)
     numeral = _NUMERALS[n - 1] if n <= len(_NUMERALS) else str(n)
     what = "邮件正文中粘贴的表格" if sub.attachment.in_body else f"附件“{sub.attachment.filename}”"
     lines = [f"{numeral}、{what}" + (f"（{title}）" if title else "")]
     if sub.outcome == "accepted":
-        lines += _accepted_lines(sub) + _held_lines(sub)
+        lines += _accepted_lines(sub)
+        lines += _history_lines(sub, history.get(sub.submission_id or -1), campaign)
+        lines += _held_lines(sub)
     elif sub.outcome == "superseded":
         lines += _superseded_lines(sub, current, campaign)
     elif sub.outcome == "rejected":
@@ -354,7 +431,13 @@ def _is_automatic(result: MessageResult) -> bool:
     return "自动回复" in detail or "退信" in detail or local in _AUTOMATIC_SENDERS
 
 
-def _body(result: MessageResult, totals, campaign: Campaign, current) -> str:
+def _body(
+    result: MessageResult,
+    totals,
+    campaign: Campaign,
+    current,
+    history: Mapping[int, FileHistory] | None = None,
+) -> str:
     em = result.email
     city = result.city_name or ""
     subject = em.subject if em and em.subject else "（无主题）"
@@ -375,7 +458,7 @@ def _body(result: MessageResult, totals, campaign: Campaign, current) -> str:
         lines.append(f"处理结果：{result.reason_detail or '本邮件未作为报送处理。'}")
     else:
         for n, sub in enumerate(result.submissions, start=1):
-            lines += _file_section(n, sub, campaign, current)
+            lines += _file_section(n, sub, campaign, current, history or {})
             lines.append("")
         lines += _totals_lines(result, totals)
         lines += _what_next(result)
@@ -430,10 +513,12 @@ def compose_reply(
     from_addr: str,
     current: Mapping[str, CurrentFile] | None = None,
     now: dt.datetime | None = None,
+    history: Mapping[int, FileHistory] | None = None,
 ) -> EmailMessage | None:
     """The reply to one processed message, or None when it gets none (see module doc).
 
-    `current` names each form's accepted file, for files superseded on arrival.
+    `current` names each form's accepted file, for files superseded on arrival; `history`
+    (by submission_id) what each accepted file replaced and whether it came late.
     """
     if not wants_reply(result):
         return None
@@ -447,7 +532,7 @@ def compose_reply(
         return None
     msg["Subject"] = reply_subject(em.subject)
     _threaded(msg, em)
-    body = _body(result, city_totals, campaign, current or {})
+    body = _body(result, city_totals, campaign, current or {}, history)
     msg.set_content(body, charset="utf-8", cte="base64")
     return msg
 
@@ -542,7 +627,8 @@ def enqueue_for_result(
         return keys
     totals = city_totals(conn, result.city_name) if result.city_name else None
     current = current_files(conn, result.city_name) if result.city_name else {}
-    reply = compose_reply(result, totals, campaign, from_addr, current, now)
+    history = file_histories(conn, result, campaign) if result.city_name else {}
+    reply = compose_reply(result, totals, campaign, from_addr, current, now, history)
     if reply is not None and enqueue(
         conn, reply_key(result), reply, "reply",
         message_key=result.message_key, city_name=result.city_name or "",
