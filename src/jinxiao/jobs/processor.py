@@ -66,6 +66,8 @@ BODY_TABLE_ZH = (
     "本邮件未附表格文件，系统读取了邮件正文中粘贴的表格。正文中的表格可能丢失合并单元格和"
     "数字格式，请核对入库数据；今后请将Excel表格（.xlsx）作为邮件附件发送。"
 )
+# v_submission's reason_detail of a question (a registered city's mail without a table).
+QUESTION_ZH = "来信未附表格（问询或说明），不是报送，已转工作人员回复。"
 # A Date header further than this from the mailbox's arrival time is noted (CONTRACT §2).
 DATE_TOLERANCE = dt.timedelta(days=1)
 
@@ -271,6 +273,10 @@ class Processor:
         elif self.message_seen(parsed.message_id, pending.message_key):
             result.outcome = "duplicate"
             result.reason_detail = "同一封邮件（Message-ID相同）此前已收到并处理，无需处理。"
+        elif not parsed.attachments and not carries_table(parsed):
+            # A question or a note, not a failed submission: staff answer it (issue 13).
+            result.outcome, result.question = "ignored", True
+            result.reason_detail = QUESTION_ZH
         elif not parsed.attachments and parsed.body_table is None:
             result.outcome = "ignored"
             result.reason_detail = "邮件没有附件，未作为报送处理。如需报送，请将表格作为附件发送。"

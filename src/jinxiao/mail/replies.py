@@ -30,6 +30,8 @@ from jinxiao.mail.outbox import enqueue, message_id_for
 from jinxiao.warehouse.queries import report_sql
 
 MAX_PROBLEMS_LISTED = 200
+# What of a question's text ops read in the notice (the whole mail is in the archive).
+MAX_QUESTION_CHARS = 2000
 _REPLY_PREFIX = re.compile(r"^\s*((回复|答复|回覆|Re|RE|re|Aw|AW|Antw)\s*[:：]\s*)+")
 _AUTOMATIC_SENDERS = ("mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply")
 _NUMERALS = "一二三四五六七八九十"
@@ -471,6 +473,19 @@ def _body(
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
 
 
+def clean_body(body: str) -> str:
+    """The question as the clerk wrote it, without the quoted thread below it, cut short."""
+    kept = []
+    for line in body.replace("\r\n", "\n").split("\n"):
+        if line.startswith(">") or line.strip().startswith(
+            ("-----原始邮件-----", "---- 回复的原邮件")
+        ):
+            break
+        kept.append(line.rstrip())
+    text = "\n".join(kept).strip()
+    return text if len(text) <= MAX_QUESTION_CHARS else text[:MAX_QUESTION_CHARS] + "……"
+
+
 def _threaded(message: EmailMessage, em) -> None:
     if em is None or not em.message_id:
         return
@@ -493,6 +508,9 @@ def _new_message(key: str, from_addr: str, now: dt.datetime | None) -> EmailMess
 
 def wants_reply(result: MessageResult) -> bool:
     if result.email is None or not result.email.sender or result.outcome == "quarantined":
+        return False
+    if result.question:
+        # A person asked something: a robot verdict would answer nothing (see compose_ack).
         return False
     if result.outcome == "duplicate" and not result.submissions:
         # The same message (same Message-ID) was answered when its first copy came in.
@@ -537,7 +555,44 @@ def compose_reply(
     return msg
 
 
+def ack_key(result: MessageResult, campaign: Campaign) -> str:
+    """One acknowledgement per sender and campaign-local day of arrival: a clerk who writes
+    three times in a morning (or in three threads) hears from the robot once; the next day's
+    question is acknowledged again, as a person would."""
+    sender = (result.email.sender if result.email else "").strip().lower()
+    day = result.received_at.astimezone(campaign.tz).date().isoformat()
+    return f"ack:{sender}:{day}"
+
+
+def compose_ack(
+    result: MessageResult, campaign: Campaign, from_addr: str, now: dt.datetime | None = None
+) -> EmailMessage | None:
+    """The short 已收到，将由工作人员回复 for a question, threaded under it."""
+    em = result.email
+    if em is None or not em.sender or not result.question:
+        return None
+    msg = _new_message(ack_key(result, campaign), from_addr, now)
+    try:
+        msg["To"] = Address(em.sender_name or "", addr_spec=em.sender)
+    except (ValueError, IndexError, errors.HeaderParseError):
+        return None
+    msg["Subject"] = reply_subject(em.subject)
+    _threaded(msg, em)
+    lines = [
+        f"{result.city_name or ''}商务局：",
+        "",
+        f"贵局{_when(result.received_at, campaign)}发来的邮件（主题：{em.subject or '（无主题）'}）"
+        "已收到，将由工作人员回复。",
+        "",
+        campaign.organiser,
+    ]
+    msg.set_content("\n".join(lines) + "\n", charset="utf-8", cte="base64")
+    return msg
+
+
 _OPS_LEAD = {
+    "question": "以下邮件来自登记的报送邮箱，未附表格，不是报送，应为问询或说明，请工作人员回复；"
+    "系统已向发件人发送“已收到，将由工作人员回复”（同一发件人每天一次）。",
     "unknown_sender": "以下邮件的发件人不在报送邮箱登记表中，已隔离存档，未入库，也未回复发件人。",
     "unauthenticated_sender": "以下邮件自称来自登记的报送邮箱，但收件服务器未能验证发件人身份"
     "（DMARC未通过或发件人地址可疑），已隔离存档，未入库，也未回复发件人。",
@@ -545,6 +600,8 @@ _OPS_LEAD = {
     "同批其他邮件照常处理。",
 }
 _OPS_TODO = {
+    "question": "处理办法：阅读来信并直接回复发件人；回复后执行下面的命令，"
+    "该邮件即从报送情况页的“待回复”中移除。",
     "unknown_sender": "处理办法：如确为某市商务局的报送邮箱，请将该地址加入发件人登记表"
     "（sender_registry，格式 city_name,email）后重新处理该邮件，或请该市改用已登记邮箱重新发送；"
     "如非报送邮件，无需处理。",
@@ -568,7 +625,10 @@ def compose_ops_notice(
     subject = em.subject if em else ""
     msg = _new_message(ops_key(result), from_addr or ops_addr, now)
     msg["To"] = ops_addr
-    if result.reason_class == "internal_error":
+    kind = "question" if result.question else result.reason_class or ""
+    if kind == "question":
+        msg["Subject"] = f"【待回复】{result.city_name or ''}来信：{subject or '（无主题）'}"
+    elif result.reason_class == "internal_error":
         msg["Subject"] = f"【系统错误】邮件未能处理：{sender}｜{subject or '（无主题）'}"
     elif result.reason_class == "unauthenticated_sender":
         msg["Subject"] = f"【隔离】发件人身份未通过验证：{sender}｜{subject or '（无主题）'}"
@@ -581,7 +641,7 @@ def compose_ops_notice(
     )
     files = [f"  - {a.filename}（{a.size}字节）" for a in (em.attachments if em else ())]
     lines = [
-        _OPS_LEAD.get(result.reason_class or "", _OPS_LEAD["unknown_sender"]),
+        _OPS_LEAD.get(kind, _OPS_LEAD["unknown_sender"]),
         "",
         f"发件人：{(em.sender_name or '') if em else ''} <{sender}>".strip(),
         f"主题：{subject or '（无主题）'}",
@@ -593,8 +653,12 @@ def compose_ops_notice(
         "",
         f"说明：{result.reason_detail or '发件人未登记。'}",
         "",
-        _OPS_TODO.get(result.reason_class or "", _OPS_TODO["unknown_sender"]),
+        _OPS_TODO.get(kind, _OPS_TODO["unknown_sender"]),
     ]
+    if kind == "question":
+        lines.append(f"标记已回复：jinxiao answered {result.message_key}")
+        if em and em.body_text:
+            lines += ["", "来信正文：", clean_body(em.body_text)]
     if result.reason_class == "internal_error":
         lines.append(f"重新处理：jinxiao requeue {result.message_key}")
     msg.set_content("\n".join(lines) + "\n", charset="utf-8", cte="base64")
@@ -615,6 +679,8 @@ def enqueue_for_result(
     or after that commit: the totals and current files are read through `conn`.
     """
     keys = []
+    if result.question:
+        return _enqueue_question(conn, result, campaign, from_addr, ops_addr, now)
     if result.reason_class == "internal_error" or result.outcome == "quarantined":
         # Ops hear of both; the city gets no robot verdict on mail the pipeline could not
         # judge, nor a forger a confirmation that the address is watched.
@@ -634,6 +700,29 @@ def enqueue_for_result(
         message_key=result.message_key, city_name=result.city_name or "",
     ):  # fmt: skip
         keys.append(reply_key(result))
+    return keys
+
+
+def _enqueue_question(
+    conn: Connection,
+    result: MessageResult,
+    campaign: Campaign,
+    from_addr: str,
+    ops_addr: str | None,
+    now: dt.datetime | None,
+) -> list[str]:
+    """Ops hear of every question; the city gets the short acknowledgement once a day."""
+    keys = []
+    if ops_addr:
+        notice = compose_ops_notice(result, ops_addr, from_addr, campaign, now)
+        if enqueue(conn, ops_key(result), notice, "ops_notice", message_key=result.message_key):
+            keys.append(ops_key(result))
+    ack = compose_ack(result, campaign, from_addr, now)
+    key = ack_key(result, campaign)
+    if ack is not None and enqueue(
+        conn, key, ack, "ack", message_key=result.message_key, city_name=result.city_name or ""
+    ):
+        keys.append(key)
     return keys
 
 
