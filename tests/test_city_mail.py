@@ -262,3 +262,19 @@ def test_an_auto_reply_with_no_table_is_not_a_question(tmp_path, campaign, autom
     with engine.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM question")).scalar() == 0
         assert conn.execute(text("SELECT COUNT(*) FROM outbox")).scalar() == 0
+
+
+def test_a_blank_warning_gives_way_to_the_finding_on_the_same_cell():
+    from jinxiao.validate.suites import city_params, drop_shadowed_blanks
+
+    unreadable = Problem("error", "number_unparseable", "第10行“实际成交额”：无法识别的金额“见附件”",
+                         10, "实际成交额", "活动成效", "actual_turnover")  # fmt: skip
+    blank_same = Problem("warning", "actual_turnover_blank", "第10行“实际成交额”未填写具体金额",
+                         10, "实际成交额", "活动成效", "actual_turnover")  # fmt: skip
+    blank_other = Problem("warning", "actual_turnover_blank", "第11行“实际成交额”未填写具体金额",
+                          11, "实际成交额", "活动成效", "actual_turnover")  # fmt: skip
+    kept = drop_shadowed_blanks([unreadable, blank_same, blank_other])
+    assert kept == [unreadable, blank_other]
+    assert city_params("朔州市") == {
+        "city": "朔州市", "city_counties": "朔城区、平鲁区、山阴县、应县、右玉县、怀仁市",
+    }  # fmt: skip

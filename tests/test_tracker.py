@@ -265,7 +265,10 @@ def test_pages_on_postgresql(pg_warehouse, tmp_path):
         assert statuses[("阳泉市", "registry")] == "late"
         assert statuses[("晋城市", "registry")] == "rejected_pending"
         html = pg.get("/city/太原市/registry").text
-        assert "2021-04-24 10:00" in html and "未填写，汇总时按未知处理" in html
+        assert (
+            "2021-04-24 10:00" in html
+            and "未填写具体金额（空白、“/”“不详”等），汇总时按未知处理" in html
+        )
         sid = sub_id(engine, "阳泉市活动名录.xlsx")
         assert pg.get(f"/archive/file/{sid}").content == seeded.files["yangquan"]
     finally:
