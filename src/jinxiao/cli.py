@@ -229,6 +229,19 @@ def cmd_requeue(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_answered(args: argparse.Namespace) -> int:
+    """Take a city's question off the tracker's 待回复 once staff have answered it."""
+    from jinxiao.jobs.tasks import open_warehouse
+    from jinxiao.tracker.questions import mark_answered
+
+    keys = mark_answered(open_warehouse(env_settings()), args.message, args.by)
+    if not keys:
+        print(f"no single open question matches {args.message!r}", file=sys.stderr)
+        return 2
+    print(f"answered: {keys[0]}")
+    return 0
+
+
 def cmd_dictionary(args: argparse.Namespace) -> int:
     """Write docs/data-dictionary.md from sql/dictionary.yaml (or check it is current)."""
     from jinxiao.warehouse import dictionary
@@ -252,6 +265,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("requeue", help="process again a message that ended in internal_error")
     p.add_argument("message", help="message_key (or a unique prefix of it) or Message-ID")
     p.set_defaults(fn=cmd_requeue)
+    p = sub.add_parser("answered", help="mark a city's question answered (off 待回复)")
+    p.add_argument("message", help="message_key (or a unique prefix of it)")
+    p.add_argument("--by", help="who answered it")
+    p.set_defaults(fn=cmd_answered)
     p = sub.add_parser("dictionary", help="write docs/data-dictionary.md from sql/dictionary.yaml")
     p.add_argument("--out", default="docs/data-dictionary.md")
     p.add_argument("--check", action="store_true", help="exit 1 when the page is stale")
