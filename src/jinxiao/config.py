@@ -36,7 +36,8 @@ SQL_DIR = PACKAGE_DIR / "sql"
 EXPECTATIONS_DIR = PACKAGE_DIR / "expectations"
 DATA_DIR = PACKAGE_DIR / "data"
 CAMPAIGNS_DIR = PACKAGE_DIR / "campaigns"
-DEFAULT_CAMPAIGN_DIR = CAMPAIGNS_DIR / "shanxi-2021"
+# The campaign used when JINXIAO_CAMPAIGN / JINXIAO_CONFIG name none: campaigns/default.txt.
+DEFAULT_CAMPAIGN_DIR = CAMPAIGNS_DIR / (CAMPAIGNS_DIR / "default.txt").read_text("utf-8").strip()
 DEFAULT_CONFIG = DEFAULT_CAMPAIGN_DIR / "campaign.yaml"
 DEFAULT_SENDER_REGISTRY = DEFAULT_CAMPAIGN_DIR / "senders.csv"
 # The campaign folder's files besides campaign.yaml; a file the folder lacks is the package's

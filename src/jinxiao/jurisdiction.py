@@ -45,11 +45,15 @@ def province_names() -> tuple[str, ...]:
 
 
 def prefecture_names() -> tuple[str, ...]:
-    """Names of the prefecture-level units (not the 市辖区/县/直辖 groups of the table)."""
-    groups = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
-    return tuple(
-        dict.fromkeys(d.city_name for d in national_divisions() if d.city_name not in groups)
-    )
+    """Names of the prefecture-level units: the table's cities, and the county-level cities a
+    province governs directly (济源市), not the groups 市辖区/县/直辖 themselves."""
+    direct = ("省直辖县级行政区划", "自治区直辖县级行政区划")
+    names = [
+        d.name if d.city_name in direct else d.city_name
+        for d in national_divisions()
+        if d.city_name not in ("市辖区", "县")
+    ]
+    return tuple(dict.fromkeys(names))
 
 
 class JurisdictionError(ValueError):

@@ -1,7 +1,7 @@
 """The deterministic demo mailbox of `make run`: the configured campaign's season.
 
 Which season is the campaign's `demo:` setting: the hand-made Shanxi 2021 one
-(samples/demo_shanxi.py), or the one any campaign gets from its cities and dates
+(samples/demo_shanxi.py, `demo: demo_shanxi`), or the one any campaign gets from its cities and dates
 (samples/demo_season.py). Delivery writes each message under a fixed Maildir name.
 """
 
@@ -16,18 +16,16 @@ from jinxiao.samples.demo_season import DemoMail, generic_mails
 
 __all__ = ["DemoMail", "deliver", "delivered_name", "demo_mails", "write_demo_maildir"]
 
-# Hand-made seasons by their campaign.yaml `demo:` name.
-_SEASONS = {"shanxi-2021": "jinxiao.samples.demo_shanxi"}
-
 
 def demo_mails(campaign: Campaign | None = None) -> list[DemoMail]:
     """The demo season of `campaign` (default: the configured one), in arrival order."""
     import importlib
 
     campaign = campaign or load_campaign()
-    if campaign.demo in _SEASONS:
-        return importlib.import_module(_SEASONS[campaign.demo]).demo_mails()
-    return generic_mails(campaign)
+    if campaign.demo == "generic":
+        return generic_mails(campaign)
+    # A hand-made season: the module of that name in jinxiao.samples.
+    return importlib.import_module(f"jinxiao.samples.{campaign.demo}").demo_mails()
 
 
 def delivered_name(mail: DemoMail, raw: bytes) -> str:
