@@ -154,9 +154,21 @@ def _failed_row_ids(result) -> list[int]:
     return sorted(set(ids))
 
 
+def _county_example(nt: NormalisedTable) -> str:
+    """A county of the table's own city, for a message that shows a proper name."""
+    from jinxiao.normalise.values import NormaliseError, counties_of
+
+    try:
+        return counties_of(nt.city_name)[0]
+    except (NormaliseError, IndexError):
+        return "某某区"
+
+
 def _table_problem(meta: dict, nt: NormalisedTable, params: dict[str, str]) -> Problem:
     header = nt.header(meta.get("field", ""))
-    text = meta["message_zh"].format(place="", row="", header=header, value="", **params)
+    text = meta["message_zh"].format(
+        place="", row="", header=header, value="", county_example=_county_example(nt), **params
+    )
     return Problem(meta["severity"], meta["code"], text, column=header, scope="file")
 
 
@@ -200,8 +212,13 @@ def validate_tables(
                     severity=meta["severity"],
                     code=meta["code"],
                     message_zh=meta["message_zh"].format(
-                        place=place, row=excel_row, header=header, value=value, **params
-                    ),
+                        place=place,
+                        row=excel_row,
+                        header=header,
+                        value=value,
+                        county_example=_county_example(nt),
+                        **params,
+                    ),  # fmt: skip
                     excel_row=excel_row,
                     column=header,
                     sheet=row["sheet"],
