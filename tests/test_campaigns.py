@@ -8,6 +8,7 @@ task functions the DAGs of `make run` call), each in its own process, its own wa
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import email
 import email.policy
 import json
@@ -23,7 +24,7 @@ import yaml
 from jinxiao.config import CAMPAIGNS_DIR, DEFAULT_CAMPAIGN_DIR, campaign_path, load_campaign
 from jinxiao.domain.errors import ConfigError
 from jinxiao.intake.senders import load_sender_registry
-from jinxiao.jurisdiction import campaign_divisions, national_divisions
+from jinxiao.jurisdiction import NATION, campaign_divisions, national_divisions
 
 REPO = Path(__file__).resolve().parents[1]
 CAMPAIGNS = sorted(p.name for p in CAMPAIGNS_DIR.iterdir() if p.is_dir())
@@ -44,7 +45,10 @@ def test_each_campaign_loads_with_its_counties_and_senders(name):
         campaign.province, tuple((c.code, c.name) for c in campaign.cities)
     )
     assert {d.city_name for d in divisions} == {c.name for c in campaign.cities}
-    assert all(d.province_name == campaign.province for d in divisions)
+    if campaign.province == NATION:  # the ministry's: its "cities" are the provinces
+        assert all(d.province_name == d.city_name for d in divisions)
+    else:
+        assert all(d.province_name == campaign.province for d in divisions)
     registry = load_sender_registry(campaign.sender_registry, campaign)
     assert {c.name for c in campaign.cities} == set(registry.by_address.values())
     assert campaign.slogan and str(campaign.year) in campaign.name
@@ -121,8 +125,7 @@ def _first_county(city: str) -> str:
     return next(d.name for d in national_divisions() if city in (d.city_name, d.name))
 
 
-def _run_campaign(name: str, root: Path) -> dict[str, object]:
-    """The demo, intake and June 1 report of one campaign through the command line."""
+def _cli_env(name: str, root: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "JINXIAO_"))}
     env.update(
         PYTHONPATH=str(REPO / "src"),
@@ -136,20 +139,43 @@ def _run_campaign(name: str, root: Path) -> dict[str, object]:
         ),
         AIRFLOW_CONN_WAREHOUSE=json.dumps({"conn_type": "sqlite", "host": str(root / "wh.db")}),
     )
+    return env
+
+
+def _cli(env: dict[str, str], *args: str) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "jinxiao.cli", *args],
+        env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert out.returncode == 0, (args, out.stdout[-2000:], out.stderr[-3000:])
+
+
+def _run_campaign(name: str, root: Path) -> dict[str, Path]:
+    """The demo, intake and June 1 report of one campaign through the command line."""
+    env = _cli_env(name, root)
     for args in (["demo", "--maildir", str(root / "Maildir")], ["intake"], ["report", "june1"]):
-        out = subprocess.run(
-            [sys.executable, "-m", "jinxiao.cli", *args],
-            env=env, capture_output=True, text=True, timeout=600,
-        )  # fmt: skip
-        assert out.returncode == 0, (args, out.stdout[-2000:], out.stderr[-3000:])
+        _cli(env, *args)
     return {"out": root / "out", "db": root / "wh.db"}
+
+
+@pytest.fixture(scope="module")
+def campaign_runs(tmp_path_factory):
+    """Each campaign run once for the module: name -> its output folder and warehouse."""
+    runs: dict[str, dict[str, Path]] = {}
+
+    def run(name: str) -> dict[str, Path]:
+        if name not in runs:
+            runs[name] = _run_campaign(name, tmp_path_factory.mktemp(name))
+        return runs[name]
+
+    return run
 
 
 @pytest.mark.integration
 @pytest.mark.parametrize("name", ["shanxi-2022", "henan-2021"])
-def test_another_campaign_runs_end_to_end(name, tmp_path):
+def test_another_campaign_runs_end_to_end(name, campaign_runs):
     campaign = load_campaign(campaign_path(name))
-    run = _run_campaign(name, tmp_path)
+    run = campaign_runs(name)
     db = sqlite3.connect(run["db"])
     outcomes = dict(db.execute("SELECT outcome, COUNT(*) FROM message GROUP BY outcome").fetchall())
     n = len(campaign.cities)
@@ -196,3 +222,47 @@ def test_another_campaign_runs_end_to_end(name, tmp_path):
     assert {c.name for c in campaign.cities} <= cells
     with (CAMPAIGNS_DIR / name / "senders.csv").open(encoding="utf-8") as f:
         assert len(list(csv.DictReader(f))) >= n
+
+
+@pytest.mark.integration
+def test_the_provinces_roll_ups_go_up_to_a_national_intake(campaign_runs, tmp_path):
+    """One level up (issue 15 item 5): two provinces mail their 附件2 汇总 to the ministry,
+    whose campaign has the provinces as its cities; the same views count them."""
+    from jinxiao.intake.mailbox import write_maildir_message
+    from jinxiao.samples import mail as m
+
+    national = load_campaign(campaign_path("national-2021"))
+    sent: dict[str, int] = {}
+    root = tmp_path / "national"
+    for n, name in enumerate(("shanxi-2021", "henan-2021")):
+        province = load_campaign(campaign_path(name))
+        run = campaign_runs(name)
+        rollup = run["out"] / f"{province.code}_rollup_{province.june1_as_of}.xlsx"
+        with sqlite3.connect(run["db"]) as db:
+            sent[province.province] = db.execute(
+                "SELECT activities FROM v_province_summary"
+            ).fetchone()[0]
+        when = dt.datetime.combine(national.forms["registry"].deadline, dt.time(9 + n), national.tz)
+        raw = m.build_email(
+            province.mail_from, f"{province.province}关于报送全国消费促进月活动名录汇总表的函",
+            [(rollup.name, rollup.read_bytes())], date=when,
+            message_id=f"rollup-{province.code}@{province.mail_from.split('@')[1]}",
+        )  # fmt: skip
+        write_maildir_message(root / "Maildir", raw, name=f"{int(when.timestamp())}.M0P0.{name}")
+    env = _cli_env("national-2021", root)
+    _cli(env, "intake")
+    _cli(env, "report", "june1")
+    db = sqlite3.connect(root / "wh.db")
+    status = dict(db.execute("SELECT city_name, status FROM v_city_status WHERE form = 'registry'"))
+    assert len(status) == 31
+    assert status["山西省"] == status["河南省"] == "on_time"
+    assert {s for c, s in status.items() if c not in sent} == {"missing"}
+    # Every province activity the province's own warehouse counted arrives, in its province.
+    got = dict(db.execute("SELECT city_name, activities FROM v_city_summary WHERE activities > 0"))
+    assert got == sent, (got, sent)
+    codes = db.execute(
+        "SELECT a.city_name, c.county_code FROM activity a JOIN activity_county c USING (activity_id)"
+    ).fetchall()
+    prefix = {"山西省": "14", "河南省": "41"}
+    assert codes and all(code.startswith(prefix[city]) for city, code in codes)
+    assert (root / "out" / f"{national.code}_rollup_{national.june1_as_of}.xlsx").is_file()

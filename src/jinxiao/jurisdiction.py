@@ -56,6 +56,10 @@ def prefecture_names() -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+# The province of a national campaign (the ministry's): its cities are the provinces.
+NATION = "全国"
+
+
 class JurisdictionError(ValueError):
     """A campaign's city that the divisions table does not have as written (for ops)."""
 
@@ -67,7 +71,20 @@ def city_divisions(province: str, city_code: str, city_name: str) -> tuple[Divis
     in the table, or the table calls it otherwise.
     """
     rows = national_divisions()
-    if len(city_code) == 6:
+    if len(city_code) == 2:
+        # A national campaign's "city" is a province: all its county-level divisions.
+        own = [d for d in rows if d.province_code == city_code]
+        if own and own[0].province_name != city_name:
+            raise JurisdictionError(
+                f"province code {city_code} is {own[0].province_name}, not {city_name}"
+            )
+        if own and province != NATION:
+            raise JurisdictionError(
+                f"{city_name} ({city_code}) is a province: only a campaign of {NATION} has those"
+            )
+        province = own[0].province_name if own else province
+        table_name = city_name
+    elif len(city_code) == 6:
         own = [d for d in rows if d.code == city_code]
         table_name = own[0].name if own else None
     else:
