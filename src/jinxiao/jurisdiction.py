@@ -71,6 +71,7 @@ def city_divisions(province: str, city_code: str, city_name: str) -> tuple[Divis
     in the table, or the table calls it otherwise.
     """
     rows = national_divisions()
+    table_name: str | None
     if len(city_code) == 2:
         # A national campaign's "city" is a province: all its county-level divisions.
         own = [d for d in rows if d.province_code == city_code]
