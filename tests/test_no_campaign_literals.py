@@ -39,6 +39,7 @@ def _forbidden_words() -> set[str]:
         data = yaml.safe_load((folder / "campaign.yaml").read_text(encoding="utf-8"))
         if slogan := data["campaign"].get("slogan"):
             words |= {slogan, *re.split(r"[·•]", slogan)}
+        words.add(data["campaign"]["event"])
     return {w for w in words if len(w) >= 2}
 
 

@@ -96,6 +96,8 @@ class Campaign:
     report_addressee: str | None = None
     # The campaign's slogan as the notice writes it (the templates' and reports' titles).
     slogan: str = ""
+    # The national event the campaign is part of (the reports' and templates' titles).
+    event: str = ""
     # The folder campaign.yaml is in: senders.csv, holidays.yaml, county_aliases.csv beside it.
     folder: Path = DEFAULT_CAMPAIGN_DIR
     # The demo mailbox of `make run`: "generic" (built from the cities) or a scenario in samples/.
@@ -231,6 +233,7 @@ def _campaign(data: dict, folder: Path = DEFAULT_CAMPAIGN_DIR) -> Campaign:
         mail_ops=data["mail"].get("ops"),
         report_addressee=data["reports"].get("addressee"),
         slogan=str(c.get("slogan") or ""),
+        event=str(c["event"]),
         folder=folder,
         demo=str(data.get("demo") or "generic"),
     )

@@ -46,7 +46,7 @@ def _join(names: list[str]) -> str:
 def report_heading(data: ReportData) -> str:
     c = data.campaign
     if data.kind.code == "june1":
-        title = f"{c.organiser}关于{c.year}年全国消费促进月活动开展情况的报告"
+        title = f"{c.organiser}关于{c.year}年{c.event}活动开展情况的报告"
     else:
         # A report upward is a 报告, whatever it sums up (GB/T 9704 and the 条例's 文种).
         title = f"{c.organiser}关于{c.year}年消费促进工作情况的报告"

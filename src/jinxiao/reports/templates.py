@@ -55,7 +55,7 @@ INSTRUCTION = (
 
 def form_title(campaign: Campaign, form: str) -> str:
     if form == "results_may":
-        return f"{campaign.year}年全国消费促进月（5月）活动成效统计表"
+        return f"{campaign.year}年{campaign.event}（5月）活动成效统计表"
     return f"{campaign.year}年“{campaign.slogan}”促消费系列活动全年活动成效统计表"
 
 
