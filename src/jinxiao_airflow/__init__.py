@@ -162,7 +162,7 @@ def _failure_of(dag_id: str, run_id: str, task_id: str) -> dict | None:
 
 
 DEFAULT_ARGS = {
-    "owner": "shanxi-commerce",
+    "owner": "commerce-department",
     "retries": 3,
     "retry_delay": dt.timedelta(minutes=1),
     "retry_exponential_backoff": True,
