@@ -27,6 +27,8 @@ CREATE TABLE IF NOT EXISTS resolution (
     problem_id INTEGER REFERENCES problem (problem_id)
 );
 CREATE INDEX IF NOT EXISTS resolution_by_submission ON resolution (submission_id, status);
+-- v_activity_resolved looks up each row's active resolutions.
+CREATE INDEX IF NOT EXISTS resolution_by_activity ON resolution (activity_id, status);
 
 -- A held row made whole by the clerk's held_value resolutions: the values the row has once
 -- the file is read again with the clerk's text in the held cells. Derived (rebuilt from

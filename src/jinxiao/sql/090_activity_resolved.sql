@@ -3,6 +3,7 @@
 -- 090_views.sql and 095_report_views.sql, which read it instead of activity.
 --   - a row the clerk dropped is left out;
 --   - a category the clerk changed replaces the one read (category_source 'clerk');
+--   - an amount whose assumed unit the clerk changed (万元 -> 元, 亿元) is the clerk's, in 万元;
 --   - a held row the clerk made whole (resolved_row) counts, under activity_id = -held_row_id
 --     (negative: no activity row has it), while its held_row is still 'held' (current file).
 -- Only 'active' resolutions apply; a superseded file's are 'obsolete' and its rows out of the
@@ -15,12 +16,21 @@ CREATE VIEW v_activity_resolved AS
 SELECT a.activity_id, a.submission_id, a.message_key, a.city_name, a.form, a.sheet,
        a.excel_row, a.county_names, a.citywide, a.county_raw, a.activity_name, a.start_date,
        a.end_date, a.period_raw, a.content, a.enterprise_count, a.support_policy,
-       a.est_turnover_wan,
+       COALESCE((SELECT CAST(r.new_value AS {{num}}) FROM resolution r
+                 WHERE r.activity_id = a.activity_id AND r.status = 'active'
+                   AND r.kind = 'change_reading' AND r.field = 'est_turnover_wan'),
+                a.est_turnover_wan) AS est_turnover_wan,
        COALESCE(rc.new_value, a.category) AS category,
        CASE WHEN rc.new_value IS NULL THEN a.category_source ELSE 'clerk' END AS category_source,
-       a.category_confidence, a.actual_turnover_wan, a.footfall_wan, a.voucher_issued_wan,
-       a.voucher_redeemed_wan, a.remark, a.registry_activity_id
+       a.category_confidence,
+       COALESCE((SELECT CAST(r.new_value AS {{num}}) FROM resolution r
+                 WHERE r.activity_id = a.activity_id AND r.status = 'active'
+                   AND r.kind = 'change_reading' AND r.field = 'actual_turnover_wan'),
+                a.actual_turnover_wan) AS actual_turnover_wan,
+       a.footfall_wan, a.voucher_issued_wan, a.voucher_redeemed_wan, a.remark,
+       a.registry_activity_id
 FROM activity a
+-- At most one active resolution per row and reading: record() replaces the earlier one.
 LEFT JOIN resolution rc ON rc.activity_id = a.activity_id AND rc.status = 'active'
      AND rc.kind = 'change_reading' AND rc.field = 'category'
 WHERE NOT EXISTS (

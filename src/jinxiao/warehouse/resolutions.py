@@ -113,13 +113,16 @@ def _replace_earlier(conn: Connection, new: NewResolution) -> None:
         target, value = "problem_id", new.problem_id
     else:
         return
-    same_cell = "" if new.kind == "drop_row" else " AND COALESCE(column_name, '') = :col"
+    same_cell = (
+        "" if new.kind == "drop_row"
+        else " AND COALESCE(column_name, '') = :col AND COALESCE(field, '') = :field"
+    )  # fmt: skip
     conn.execute(
         text(
             f"UPDATE resolution SET status = 'replaced' WHERE {target} = :v AND status = 'active' "
             f"AND kind <> 'send_back'{same_cell}"
         ),
-        {"v": value, "col": new.column_name or ""},
+        {"v": value, "col": new.column_name or "", "field": new.field or ""},
     )
 
 
