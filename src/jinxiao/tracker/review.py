@@ -45,8 +45,8 @@ def read_only() -> Viewer:
     return Viewer("anonymous", False)
 
 
-# send_back(engine, submission_id, note, by): queue the reply to the city (jinxiao.mail).
-SendBack = Callable[[Engine, int, str, str], object]
+# send_back(engine, submission_id, note): queue the reply to the city (jinxiao.mail.send_back).
+SendBack = Callable[[Engine, int, str], object]
 
 
 def csrf_token(secret: bytes, viewer: Viewer) -> str:
@@ -196,6 +196,6 @@ def _apply(engine, item: QueueItem, form, me: Viewer, campaign: Campaign, send_b
         if not note:
             raise HTTPException(400, "请写明退回说明")
         record(engine, replace(where, kind="send_back"), campaign)
-        send_back(engine, item.submission_id, note, me.name)
+        send_back(engine, item.submission_id, note)
         return f"{item.city_name}《{item.filename}》已退回该市，回复邮件已排入发件箱。"
     raise HTTPException(400, "无法执行该操作")
