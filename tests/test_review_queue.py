@@ -254,3 +254,24 @@ def test_send_back_queues_a_reply_that_names_the_rows(season):
     assert "请核实第8行的举办时间后重新报送。" in body
     assert "工作表“活动成效”第8行“实际举办时间”填写“6月31日”" in body
     assert "已退回该市" in c.get("/queue").text
+
+
+def test_resolutions_apply_on_postgresql(demo, pg_warehouse, tmp_path):
+    """The same overlay on the production dialect: the demo season into PostgreSQL, the two
+    held cells resolved through the page, the views and the audit view."""
+    shutil.copytree(Path(demo.mailbox.path), tmp_path / "Maildir")
+    settings = replace(
+        demo, mailbox=MailboxConfig("maildir", path=str(tmp_path / "Maildir")),
+        warehouse=pg_warehouse, archive_dir=tmp_path / "archive",
+    )  # fmt: skip
+    collect_mail(settings, "demo")
+    process_messages(settings, "demo")
+    engine = open_warehouse(settings, load_campaign())
+    before = jinzhong_may(engine)
+    resolve_jinzhong(client(settings, can_edit=True), engine)
+    after = jinzhong_may(engine)
+    assert after[0] == before[0] + 2
+    assert float(after[1]) == pytest.approx(float(before[1]) + 1550)
+    assert rows(engine, "SELECT kind, status, row_counts FROM v_resolution") == [
+        ("held_value", "active", 1), ("held_value", "active", 1)]  # fmt: skip
+    assert rows(engine, "SELECT COUNT(*) FROM v_held_row WHERE city_name = '晋中市'") == [(0,)]
