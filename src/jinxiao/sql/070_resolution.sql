@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS resolution (
 CREATE INDEX IF NOT EXISTS resolution_by_submission ON resolution (submission_id, status);
 -- v_activity_resolved looks up each row's active resolutions.
 CREATE INDEX IF NOT EXISTS resolution_by_activity ON resolution (activity_id, status);
+CREATE INDEX IF NOT EXISTS resolution_by_held_row ON resolution (held_row_id, status);
 
 -- A held row made whole by the clerk's held_value resolutions: the values the row has once
 -- the file is read again with the clerk's text in the held cells. Derived (rebuilt from
@@ -70,3 +71,7 @@ CREATE TABLE IF NOT EXISTS resolved_row_county (
     city_name TEXT NOT NULL,
     PRIMARY KEY (held_row_id, county_code)
 );
+
+-- A reply's city totals (sql/reports/city_totals.sql) read v_activity_resolved by city and
+-- form: this keeps them to the city's rows.
+CREATE INDEX IF NOT EXISTS activity_by_city_form ON activity (city_name, form);
