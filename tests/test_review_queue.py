@@ -24,6 +24,7 @@ from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
 from jinxiao.jobs.demo import _results_may_jinzhong_held, deliver, demo_mails
 from jinxiao.jobs.settings import Settings
 from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages, reconcile
+from jinxiao.mail.replies import city_totals
 from jinxiao.mail.send_back import queue_send_back
 from jinxiao.reports.figures import city_rows, results_totals
 from jinxiao.reports.templates import FIRST_DATA_ROW
@@ -205,6 +206,16 @@ def test_a_changed_unit_changes_the_city_summary(season):
     # 5000 read as 万元 (0.5亿元) is 5000元 (0.00005亿元).
     assert float(after[0][0]) == pytest.approx(float(before[0][0]) - 0.5 + 0.00005)
     assert key not in client(season, can_edit=True).get("/queue").text
+    # A reply's totals (their own query, for speed) agree with the view, for every city.
+    with engine.connect() as conn:
+        for (city,) in rows(engine, "SELECT city_name FROM city"):
+            totals = city_totals(conn, city)
+            assert totals is not None
+            (view,) = rows(engine, "SELECT counties, activities, enterprises, est_turnover_yi "
+                           "FROM v_city_summary WHERE city_name = :c", c=city)  # fmt: skip
+            got = (totals.counties, totals.activities, totals.enterprises)
+            assert got == tuple(view[:3]), city
+            assert totals.est_turnover_yi == pytest.approx(float(view[3])), city
 
 
 def _corrected_jinzhong() -> bytes:

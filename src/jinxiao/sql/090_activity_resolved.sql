@@ -13,6 +13,21 @@ DROP VIEW IF EXISTS v_activity_county_resolved {{cascade}};
 DROP VIEW IF EXISTS v_activity_resolved {{cascade}};
 
 CREATE VIEW v_activity_resolved AS
+-- Rows no active resolution touches, as read (most rows: one non-correlated lookup each).
+SELECT a.activity_id, a.submission_id, a.message_key, a.city_name, a.form, a.sheet,
+       a.excel_row, a.county_names, a.citywide, a.county_raw, a.activity_name, a.start_date,
+       a.end_date, a.period_raw, a.content, a.enterprise_count, a.support_policy,
+       a.est_turnover_wan, a.category, a.category_source, a.category_confidence,
+       a.actual_turnover_wan, a.footfall_wan, a.voucher_issued_wan, a.voucher_redeemed_wan,
+       a.remark, a.registry_activity_id
+FROM activity a
+WHERE a.activity_id NOT IN (
+    SELECT t.activity_id FROM resolution t
+    WHERE t.activity_id IS NOT NULL AND t.status = 'active'
+      AND t.kind IN ('drop_row', 'change_reading')
+)
+UNION ALL
+-- Rows whose reading the clerk changed (and did not drop): the clerk's values.
 SELECT a.activity_id, a.submission_id, a.message_key, a.city_name, a.form, a.sheet,
        a.excel_row, a.county_names, a.citywide, a.county_raw, a.activity_name, a.start_date,
        a.end_date, a.period_raw, a.content, a.enterprise_count, a.support_policy,
@@ -33,9 +48,13 @@ FROM activity a
 -- At most one active resolution per row and reading: record() replaces the earlier one.
 LEFT JOIN resolution rc ON rc.activity_id = a.activity_id AND rc.status = 'active'
      AND rc.kind = 'change_reading' AND rc.field = 'category'
-WHERE NOT EXISTS (
-    SELECT 1 FROM resolution d
-    WHERE d.activity_id = a.activity_id AND d.status = 'active' AND d.kind = 'drop_row'
+WHERE a.activity_id IN (
+    SELECT c.activity_id FROM resolution c
+    WHERE c.activity_id IS NOT NULL AND c.status = 'active' AND c.kind = 'change_reading'
+)
+  AND a.activity_id NOT IN (
+    SELECT d.activity_id FROM resolution d
+    WHERE d.activity_id IS NOT NULL AND d.status = 'active' AND d.kind = 'drop_row'
 )
 UNION ALL
 SELECT -r.held_row_id, r.submission_id, r.message_key, r.city_name, r.form, r.sheet,

@@ -1,35 +1,41 @@
 -- One city's registry figures, the same as its v_city_summary row, but read from that city's
--- current registry alone (a reply asks this for every message; the view aggregates every
--- city's rows first, so its cost grew with the warehouse). The province clerk's resolutions
--- apply (v_activity_resolved): the city and form are terms on the views' own columns, which
--- SQLite pushes into each arm of the view's UNION ALL, so activity_by_city_form (sql/070)
--- and activity_county's key find the rows. No row for a name that is not a city.
+-- current registry alone: submission_by_city_form finds the accepted submission, then
+-- activity_by_submission and activity_county's key its rows. A reply asks this for every
+-- message; the view aggregates every city's rows first, so its cost grew with the warehouse.
+-- The province clerk's resolutions apply as in v_activity_resolved (sql/090_activity_
+-- resolved.sql, which defines them; tests/test_review_queue.py checks the two agree): spelled
+-- out here on the city's few rows, because SQLite materialises the view's UNION ALL whole.
+-- No row for a name that is not a city.
+WITH cur AS (
+    SELECT s.submission_id FROM submission s
+    WHERE s.city_name = :city AND s.form = 'registry' AND s.outcome = 'accepted'
+), counted AS (
+    SELECT a.activity_id AS id, a.enterprise_count,
+           COALESCE((SELECT CAST(r.new_value AS NUMERIC) FROM resolution r
+                     WHERE r.activity_id = a.activity_id AND r.status = 'active'
+                       AND r.kind = 'change_reading' AND r.field = 'est_turnover_wan'),
+                    a.est_turnover_wan) AS est_turnover_wan
+    FROM cur JOIN activity a ON a.submission_id = cur.submission_id
+    WHERE NOT EXISTS (SELECT 1 FROM resolution d WHERE d.activity_id = a.activity_id
+                      AND d.status = 'active' AND d.kind = 'drop_row')
+    UNION ALL
+    SELECT -rr.held_row_id, rr.enterprise_count, rr.est_turnover_wan
+    FROM cur JOIN resolved_row rr ON rr.submission_id = cur.submission_id
+    JOIN held_row h ON h.held_row_id = rr.held_row_id AND h.status = 'held'
+    WHERE NOT EXISTS (SELECT 1 FROM resolution d WHERE d.held_row_id = rr.held_row_id
+                      AND d.status = 'active' AND d.kind = 'drop_row')
+)
 SELECT
     (SELECT COUNT(DISTINCT k.county_code) FROM (
-        -- activity_county by its key, and the counties of resolved held rows (few).
-        SELECT ac.county_code
-          FROM v_activity_resolved a2
-          JOIN submission s2 ON s2.submission_id = a2.submission_id
-          JOIN activity_county ac ON ac.activity_id = a2.activity_id
-         WHERE a2.city_name = :city AND a2.form = 'registry' AND s2.outcome = 'accepted'
+        SELECT ac.county_code FROM counted JOIN activity_county ac ON ac.activity_id = counted.id
         UNION ALL
-        SELECT rc.county_code
-          FROM v_activity_resolved a3
-          JOIN submission s3 ON s3.submission_id = a3.submission_id
-          JOIN resolved_row_county rc ON -rc.held_row_id = a3.activity_id
-         WHERE a3.city_name = :city AND a3.form = 'registry' AND s3.outcome = 'accepted'
+        SELECT rc.county_code FROM counted
+        JOIN resolved_row_county rc ON -rc.held_row_id = counted.id
      ) k
     ) AS counties,
-    x.activities,
-    x.enterprises,
-    x.est_turnover_yi
+    (SELECT COUNT(*) FROM counted) AS activities,
+    (SELECT COALESCE(SUM(enterprise_count), 0) FROM counted) AS enterprises,
+    (SELECT ROUND(COALESCE(SUM(est_turnover_wan), 0) / 10000.0, 6) FROM counted)
+        AS est_turnover_yi
 FROM city c
-CROSS JOIN (
-    SELECT COUNT(*) AS activities,
-           COALESCE(SUM(a.enterprise_count), 0) AS enterprises,
-           ROUND(COALESCE(SUM(a.est_turnover_wan), 0) / 10000.0, 6) AS est_turnover_yi
-    FROM v_activity_resolved a
-    JOIN submission s ON s.submission_id = a.submission_id
-    WHERE a.city_name = :city AND a.form = 'registry' AND s.outcome = 'accepted'
-) x
 WHERE c.city_name = :city
