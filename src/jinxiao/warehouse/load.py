@@ -379,6 +379,12 @@ def _supersede_held(conn: Connection, sub_id: int) -> None:
     conn.execute(
         text("UPDATE held_row SET status = 'superseded' WHERE submission_id = :s"), {"s": sub_id}
     )
+    # The clerk's resolutions of that table go with it: shown as obsolete, applied nowhere.
+    conn.execute(
+        text("UPDATE resolution SET status = 'obsolete' WHERE submission_id = :s "
+             "AND status = 'active'"),
+        {"s": sub_id},
+    )  # fmt: skip
 
 
 def _insert_contacts(conn: Connection, sub_id: int, city: str, sub: SubmissionResult) -> None:
