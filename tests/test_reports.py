@@ -125,7 +125,9 @@ def sheet_table(ws, header_first: str) -> tuple[list[str], list[list[object]]]:
         if r[0] is None:
             break
         body.append(list(r))
-    return list(rows[start]), body
+    # print_setup breaks a long header before its unit (“预估成交额\n（亿元）”).
+    header = [h.replace("\n", "") if isinstance(h, str) else h for h in rows[start]]
+    return header, body
 
 
 def by_label(ws) -> dict[str, object]:
@@ -273,7 +275,7 @@ def test_rollup_groups_cities_and_fills_sentence(engine, campaign, tmp_path):
     assert path.name == "jx2021_rollup_2021-06-01.xlsx"
     ws = load_workbook(path)["附件2"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[3] == ROLLUP_HEADER
+    assert tuple(h.replace("\n", "") for h in rows[3]) == ROLLUP_HEADER
     city_rows = [r[0] for r in rows if r[0] and "（" in r[0] and r[0].endswith("项）")]
     assert city_rows[:3] == ["太原市（3项）", "大同市（1项）", "阳泉市（2项）"]
     assert len(city_rows) == 11

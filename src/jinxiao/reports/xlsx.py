@@ -25,6 +25,8 @@ from jinxiao.reports.figures import ReportData
 from jinxiao.warehouse.queries import StatusRow
 
 UNKNOWN = "/"  # CONTRACT §2: unknown is shown as “/”, never as 0
+NOT_REPORTED = "未报送"  # the city sent no accepted form: every figure of it is unknown
+BLANK_WORDS = (UNKNOWN, NOT_REPORTED)
 FMT_INT = "0"
 FMT_WAN = "#,##0.00"
 FMT_YI = "#,##0.00"
@@ -86,7 +88,8 @@ def put_row(
     formats = formats or [None] * len(values)
     for i, (v, f) in enumerate(zip(values, formats)):
         cell = put(ws, row, start_col + i, UNKNOWN if v is None else v, f, bold=bold, border=True)
-        cell.alignment = WRAP
+        # “/” and 未报送 stand where a number would: centred, so they read as a blank figure.
+        cell.alignment = CENTER if v is None or v in BLANK_WORDS else WRAP
 
 
 def put_header(ws: Worksheet, row: int, labels: Sequence[str], start_col: int = 1) -> None:
@@ -135,8 +138,9 @@ def print_setup(ws: Worksheet) -> None:
 
     The header is the first row put_header styled; a sheet without one gets no print titles.
     """
+    # A hidden column (the template's form code) takes no room on paper.
     widths = [
-        ws.column_dimensions[get_column_letter(c)].width or 8.43
+        0 if (dim := ws.column_dimensions[get_column_letter(c)]).hidden else (dim.width or 8.43)
         for c in range(1, (ws.max_column or 1) + 1)
     ]
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -149,8 +153,18 @@ def print_setup(ws: Worksheet) -> None:
     if header is None:
         return
     ws.print_title_rows = f"{header}:{header}"
+    for cell in ws[header]:
+        # “预估成交额（亿元）” in a narrow column wraps as “预估成交额（亿元” over “）”: break
+        # before the unit instead, as a clerk would.
+        text = cell.value
+        too_wide = _text_units(text) > int(widths[cell.column - 1]) - 1
+        if isinstance(text, str) and too_wide and "（" in text[1:] and "\n" not in text:
+            cell.value = text.replace("（", "\n（", 1)
     lines = max(
-        -(-_text_units(cell.value) // max(1, int(widths[cell.column - 1]) - 1))
+        sum(
+            -(-max(1, _text_units(part)) // max(1, int(widths[cell.column - 1]) - 1))
+            for part in str(cell.value).split("\n")
+        )
         for cell in ws[header]
         if cell.value is not None
     )
