@@ -44,7 +44,8 @@ _._encodeFilenameFlags
 # (ZipInfo), xlwt (the workbook's active sheet), sqlite3 and Great Expectations settings.
 _.alignment, _.fill, _.freeze_panes, _.delete, _.print_title_rows
 _.orientation, _.fitToWidth, _.fitToHeight, _.fitToPage
-_.showErrorMessage, _.showInputMessage, _.errorStyle, _.prompt, _.promptTitle
+_.showErrorMessage, _.showInputMessage, _.errorStyle, _.prompt, _.promptTitle, _.errorTitle
+_.formatColumns, _.formatRows  # openpyxl SheetProtection: False allows it on a protected sheet
 _.creator, _.created, _.modified, _.author, _.last_modified_by
 _.first_line_indent, _.left_indent, _.space_before, _.space_after, _.line_spacing_rule
 _.footer_distance, _.is_linked_to_previous, _.horizontalCentered

@@ -383,3 +383,48 @@ def test_a_rollup_is_written_again_only_when_its_content_changed(engine, campaig
         write_rollup(engine, tmp_path, dt.date(2021, 6, 3), now=AFTER_ALL, campaign=campaign)
         == changed
     )
+
+
+def test_implausible_rows_are_flagged_not_praised(engine, campaign, tmp_path):
+    """85 家企业、20 万人次、0.9 万元 and a turnover 100× its registry estimate: both listed
+    under 数据缺口 with the reason, neither ranked nor named 居该类活动首位."""
+    with engine.begin() as conn:
+        y1 = conn.execute(
+            text("SELECT activity_id FROM activity WHERE activity_name = '阳泉城区汽车展销会'")
+        ).scalar_one()
+        ym = conn.execute(
+            text("SELECT submission_id FROM submission WHERE city_name = '阳泉市' "
+                 "AND form = 'results_may'")
+        ).scalar_one()  # fmt: skip
+        _activity(conn, ym, 8, "城区", "老字号展销周", "2021-05-10", "2021-05-16",
+                  enterprise_count=85, actual_turnover_wan=0.9, footfall_wan=20,
+                  category="老字号")  # fmt: skip
+        _activity(conn, ym, 9, "城区", "城区汽车节", "2021-05-20", "2021-05-22",
+                  enterprise_count=30, actual_turnover_wan=410000, footfall_wan=30,
+                  registry_activity_id=y1)  # fmt: skip
+    files = generate_report(engine, tmp_path, "june1", now=AFTER_ALL, campaign=campaign)
+    wb = load_workbook(files.xlsx)
+    rows = list(wb["数据缺口"].iter_rows(values_only=True))
+    heading = next(i for i, r in enumerate(rows) if str(r[0]).startswith("数据存疑的活动"))
+    assert rows[heading][0] == "数据存疑的活动（2场，未列入重点活动排名，待各市核实）"
+    header = [h.replace("\n", "") for h in rows[heading + 1] if h]
+    assert header == ["市", "工作表", "行号", "参加县区", "重点活动名称", "存疑情况"]
+    listed = {r[4]: r for r in rows[heading + 2 : heading + 4]}
+    assert listed["老字号展销周"][:3] == ("阳泉市", "Sheet1", 8)
+    assert "85家企业参与，实际成交额仅0.9万元" in listed["老字号展销周"][5]
+    assert "人均0.045元" in listed["老字号展销周"][5]
+    assert "与活动名录预估的3000万元相差100倍以上" in listed["城区汽车节"][5]
+    _h, top = sheet_table(wb["重点活动"], "排名")
+    names = [r[3] for r in top]
+    assert "城区汽车节" not in names and "老字号展销周" not in names
+    assert names[0] == "太原市政府电子消费券发放"  # 41 亿元 would have ranked first
+    notes = [r[0] for r in wb["重点活动"].iter_rows(values_only=True) if r[0]]
+    assert any(str(n).startswith("注：2场活动各项数据明显不符") for n in notes)
+    body = "\n".join(p.text for p in Document(files.docx).paragraphs)
+    assert "老字号展销周" not in body.split("三、存在的问题")[0]  # no praise
+    assert "城区汽车节" not in body.split("三、存在的问题")[0]
+    assert "（二）汽车、成品油促消费。" in body
+    assert "阳泉市城区“城区汽车展销会”实际成交额4100万元，居该类活动首位" in body
+    problems = body.split("三、存在的问题")[1].split("四、下一步工作")[0]
+    assert "部分数据明显不符。阳泉市“老字号展销周”85家企业参与，实际成交额仅0.9万元" in problems
+    assert "已请相关市核实后更正" in problems

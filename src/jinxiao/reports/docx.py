@@ -205,6 +205,9 @@ def problem_paragraphs(data: ReportData) -> list[str]:
     if gaps:
         n += 1
         out.append(f"（{_cn_index(n)}）部分数据不完整。{gaps}")
+    if odd := flagged_text(data):
+        n += 1
+        out.append(f"（{_cn_index(n)}）部分数据明显不符。{odd}")
     return out or ["各市均按时报送，数据完整。"]
 
 
@@ -218,6 +221,18 @@ def _held_text(data: ReportData) -> str:
         f"{_join(named)}（单元格无法识别或所填县区不属于本市），"
         "这些行未计入本报告的任何数据，已请相关市更正后重新报送。"
     )
+
+
+def flagged_text(data: ReportData, named: int = 3) -> str:
+    """The rows whose figures disagree, the first few by name; none of them is praised."""
+    if not data.flagged:
+        return ""
+    parts = [
+        f"{f.city_name}“{f.activity_name or '（未填活动名称）'}”{f.problems[0].split('，请')[0]}"
+        for f in data.flagged[:named]
+    ]
+    more = f"等{len(data.flagged)}场活动" if len(data.flagged) > named else ""
+    return f"{'；'.join(parts)}{more}。上述活动的数据未列入重点活动排名，已请相关市核实后更正。"
 
 
 def _gap_text(data: ReportData) -> str:
@@ -257,12 +272,13 @@ def next_step_paragraphs(data: ReportData) -> list[str]:
             f"（{_cn_index(n)}）督促补报。督促{'；'.join(chase)}尽快报送或修改后重新报送，"
             "确保全省数据完整。"
         )
-    if data.results.unknown_turnover or data.results.unknown_footfall or data.results.unlinked:
+    r = data.results
+    if r.unknown_turnover or r.unknown_footfall or r.unlinked or data.flagged:
         n += 1
-        out.append(
-            f"（{_cn_index(n)}）核实数据。对未填报成交额、客流量和未能与名录对应的活动逐项与"
-            "各市核实，统一数据口径。"
+        what = "未填报成交额、客流量和未能与名录对应的活动" + (
+            "以及各项数据明显不符的活动" if data.flagged else ""
         )
+        out.append(f"（{_cn_index(n)}）核实数据。对{what}逐项与各市核实，统一数据口径。")
     n += 1
     c = data.campaign
     if data.kind.code == "june1":

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from jinxiao.config import Campaign
 from jinxiao.domain.times import as_date
+from jinxiao.validate.crosscheck import RowFigures, implausible
 from jinxiao.warehouse.queries import StatusRow, held_counts, query, status_rows
 
 
@@ -108,6 +109,19 @@ class ActivityRow:
 
 
 @dataclass(frozen=True)
+class FlaggedRow:
+    """A results row whose figures disagree with each other: listed, never praised."""
+
+    activity_id: int
+    city_name: str
+    sheet: str | None
+    excel_row: int | None
+    county_names: str | None
+    activity_name: str | None
+    problems: tuple[str, ...]  # the checks' Chinese messages
+
+
+@dataclass(frozen=True)
 class Standout:
     source: str  # "results" (actual turnover) or "registry" (estimated turnover)
     category: str
@@ -172,6 +186,7 @@ class ReportData:
     periods: list[PeriodRow]
     registry_gaps: list[RegistryGapRow]
     held: tuple[HeldCount, ...] = ()
+    flagged: tuple[FlaggedRow, ...] = ()
     # Registry activities whose category the rules assigned (the city gave none), of all.
     categories_by_rule: tuple[int, int] = (0, 0)
     forms: tuple[str, ...] = field(default=("registry", "plan", "results_may", "results_year"))
@@ -288,7 +303,41 @@ def categories_by_rule(engine: Engine) -> tuple[int, int]:
     return counts.get("rules", 0), sum(counts.values())
 
 
-def top_activities(engine: Engine, form: str, limit: int = 20) -> list[ActivityRow]:
+def flagged_rows(engine: Engine, campaign: Campaign, form: str) -> tuple[FlaggedRow, ...]:
+    """The results rows of `form` that fail a cross-column check (campaign `checks`)."""
+    limits = campaign.plausibility
+    if limits is None:
+        return ()
+    out = []
+    for r in query(engine, "results_checks", form=form):
+        figures = RowFigures(
+            enterprise_count=_opt_float(r["enterprise_count"]),
+            actual_turnover_wan=_opt_float(r["actual_turnover_wan"]),
+            footfall_wan=_opt_float(r["footfall_wan"]),
+            voucher_issued_wan=_opt_float(r["voucher_issued_wan"]),
+            voucher_redeemed_wan=_opt_float(r["voucher_redeemed_wan"]),
+            est_turnover_wan=_opt_float(r["est_turnover_wan"]),
+        )
+        if found := implausible(figures, limits):
+            out.append(
+                FlaggedRow(
+                    activity_id=int(r["activity_id"]),
+                    city_name=r["city_name"],
+                    sheet=r["sheet"],
+                    excel_row=None if r["excel_row"] is None else int(r["excel_row"]),
+                    county_names=r["county_names"],
+                    activity_name=r["activity_name"],
+                    problems=tuple(f.message_zh for f in found),
+                )
+            )
+    return tuple(out)
+
+
+def top_activities(
+    engine: Engine, form: str, limit: int = 20, skip: frozenset[int] = frozenset()
+) -> list[ActivityRow]:
+    """The largest known actual turnovers, leaving out the rows in `skip` (flagged ones)."""
+    rows = query(engine, "top_activities", form=form, limit=limit + len(skip))
     return [
         ActivityRow(
             city_name=r["city_name"],
@@ -302,13 +351,19 @@ def top_activities(engine: Engine, form: str, limit: int = 20) -> list[ActivityR
             actual_turnover_wan=_opt_float(r["actual_turnover_wan"]),
             footfall_wan=_opt_float(r["footfall_wan"]),
         )
-        for r in query(engine, "top_activities", form=form, limit=limit)
-    ]
+        for r in rows
+        if int(r["activity_id"]) not in skip
+    ][:limit]
 
 
-def standouts(engine: Engine, form: str) -> list[Standout]:
-    return [
-        Standout(
+def standouts(engine: Engine, form: str, skip: frozenset[int] = frozenset()) -> list[Standout]:
+    """Per source and category the largest activity not in `skip` (flagged results rows)."""
+    out: dict[tuple[str, str], Standout] = {}
+    for r in query(engine, "category_standouts", form=form, depth=len(skip) + 1):
+        key = (r["source"], r["category"])
+        if key in out or (r["source"] == "results" and int(r["activity_id"]) in skip):
+            continue
+        out[key] = Standout(
             r["source"],
             r["category"],
             r["city_name"],
@@ -316,8 +371,7 @@ def standouts(engine: Engine, form: str) -> list[Standout]:
             r["activity_name"],
             _float(r["turnover_wan"]),
         )
-        for r in query(engine, "category_standouts", form=form)
-    ]
+    return list(out.values())
 
 
 def month_rows(engine: Engine, campaign: Campaign, form: str) -> list[MonthRow]:
@@ -416,6 +470,8 @@ def gather(
     as_of = as_of or default_as_of(campaign, report)
     now = now or dt.datetime.now(dt.UTC)
     form = kind.results_form
+    flagged = flagged_rows(engine, campaign, form)
+    skip = frozenset(f.activity_id for f in flagged)
     return ReportData(
         kind=kind,
         campaign=campaign,
@@ -425,12 +481,13 @@ def gather(
         results=results_totals(engine, form),
         cities=city_rows(engine, form),
         categories=category_rows(engine, campaign, form),
-        top=top_activities(engine, form),
-        standouts=standouts(engine, form),
+        top=top_activities(engine, form, skip=skip),
+        standouts=standouts(engine, form, skip=skip),
         statuses=status_rows(engine, as_of),
         months=month_rows(engine, campaign, form),
         periods=period_rows(engine, campaign, form),
         registry_gaps=registry_gaps(engine),
         held=held_rows(engine, campaign),
+        flagged=flagged,
         categories_by_rule=categories_by_rule(engine),
     )

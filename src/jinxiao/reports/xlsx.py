@@ -353,6 +353,10 @@ def _top(ws: Worksheet, data: ReportData) -> None:
         put_row(ws, start + i, values, fmts)
     if not data.top:
         put(ws, start + 1, 1, f"尚无已填报实际成交额的{FORM_LABELS[data.results_form]}数据。")
+    if data.flagged:
+        put_note(ws, start + max(1, len(data.top)) + 2,
+                 f"注：{len(data.flagged)}场活动各项数据明显不符（如成交额与参与企业数、客流量不相称），"
+                 "待核实，未列入排名，见“数据缺口”表。", len(header))  # fmt: skip
     set_widths(ws, [6, 10, 18, 36, 16, 20, 12, 14, 14])
 
 
@@ -423,7 +427,30 @@ def _gaps(ws: Worksheet, data: ReportData) -> None:
                   c.unknown_turnover if c else 0, c.unknown_footfall if c else 0,
                   c.unlinked if c else 0]  # fmt: skip
         put_row(ws, row, values, [None, *[FMT_INT] * 8])
+    _flagged(ws, data, start + len(data.registry_gaps) + 2, len(header))
     set_widths(ws, [10, *[14] * 8])
+
+
+FLAGGED_HEADING = "数据存疑的活动"
+
+
+def _flagged(ws: Worksheet, data: ReportData, at: int, width: int) -> None:
+    """Rows whose figures disagree with each other: named here, left out of every ranking."""
+    label = FORM_LABELS[data.results_form]
+    if not data.flagged:
+        put(ws, at, 1, f"{FLAGGED_HEADING}：{label}中未发现各项数据明显不符的活动。")
+        return
+    put(ws, at, 1, f"{FLAGGED_HEADING}（{len(data.flagged)}场，未列入重点活动排名，待各市核实）",
+        bold=True)  # fmt: skip
+    header = ["市", "工作表", "行号", "参加县区", "重点活动名称", "存疑情况"]
+    put_header(ws, at + 1, header)
+    for row, f in enumerate(data.flagged, start=at + 2):
+        put_row(ws, row, [f.city_name, f.sheet or "", f.excel_row, f.county_names, f.activity_name,
+                          "；".join(f.problems)], [None, None, FMT_INT, None, None, None])  # fmt: skip
+        # The reason spans the rest of the row: it is the sentence a clerk acts on.
+        ws.merge_cells(start_row=row, start_column=6, end_row=row, end_column=width)
+        ws.row_dimensions[row].height = 15 * (len("；".join(f.problems)) // 28 + 1) + 4
+    ws.merge_cells(start_row=at + 1, start_column=6, end_row=at + 1, end_column=width)
 
 
 PERIOD_LABELS = {
