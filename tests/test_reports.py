@@ -241,6 +241,9 @@ def test_june1_report_on_postgresql(pg_warehouse, campaign, tmp_path):
             eng, tmp_path / "out", dt.date(2021, 6, 1), now=AFTER_ALL, campaign=load_campaign()
         )
         assert load_workbook(path)["附件2"].cell(4, 1).value == "参加县区"
+        year = generate_report(eng, tmp_path / "out", "year_end", now=AFTER_ALL, campaign=campaign)
+        header, body = sheet_table(load_workbook(year.xlsx)["阶段对比"], "阶段")
+        assert dict(zip(header, body[0]))["活动（场）"] == 5  # the May results, on PostgreSQL too
     finally:
         eng.dispose()
 
@@ -252,20 +255,29 @@ def test_year_end_report_splits_may_and_months(engine, campaign, tmp_path):
     assert wb.sheetnames[-2:] == ["阶段对比", "月度趋势"]
     header, body = sheet_table(wb["阶段对比"], "阶段")
     periods = {r[0]: dict(zip(header, r)) for r in body}
-    assert periods["消费促进月（5月）"]["活动（场）"] == 1
-    assert periods["消费促进月（5月）"]["实际成交额（万元）"] == 6200
+    # The May stage is the May results (太原 3 rows, 阳泉 2), not the year form's one May row
+    # of 太原 (the same activity again); June–December the year form's later rows.
+    may = one(engine, "SELECT COUNT(*) AS n, SUM(actual_turnover_wan) AS t FROM v_results_current "
+                      "WHERE form = 'results_may'")  # fmt: skip
+    assert periods["消费促进月（5月）"]["活动（场）"] == may["n"] == 5
+    assert periods["消费促进月（5月）"]["实际成交额（万元）"] == pytest.approx(may["t"]) == 45600
+    assert periods["消费促进月（5月）"]["未填实际成交额（场）"] == 1
     assert periods["6月—12月"]["活动（场）"] == 3
     assert periods["6月—12月"]["实际成交额（万元）"] == 20000
+    assert periods["6月—12月"]["未填实际成交额（场）"] == 1
     header, body = sheet_table(wb["月度趋势"], "月份")
     months = {r[0]: dict(zip(header, r)) for r in body}
     assert list(months) == [f"2021年{m}月" for m in range(5, 13)]  # every campaign month
+    assert months["2021年5月"]["成效统计活动（场）"] == 5  # the May results, as 阶段对比
+    assert months["2021年5月"]["实际成交额（万元）"] == 45600
     assert months["2021年7月"]["实际成交额（万元）"] == 8000
     assert months["2021年8月"]["成效统计活动（场）"] == 0
     assert months["2021年5月"]["名录计划活动（场）"] == 5  # registry rows starting in May
     assert len(wb["月度趋势"]._charts) == 2
     text_ = "\n".join(p.text for p in Document(files.docx).paragraphs)
-    assert "2021年12月实际成交额最高，为12000万元" in text_
-    assert "6月—12月延续开展活动3场，实际成交20000万元" in text_
+    assert "2021年5月实际成交额最高，为45600万元" in text_
+    assert "消费促进月（5月）开展活动5场，实际成交45600万元（另有1场未填报成交额）" in text_
+    assert "6月—12月延续开展活动3场，实际成交20000万元（另有1场未填报成交额）" in text_
 
 
 def test_rollup_groups_cities_and_fills_sentence(engine, campaign, tmp_path):

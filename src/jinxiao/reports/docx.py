@@ -20,7 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 
 from jinxiao.domain.labels import FORM_LABELS, held_rows_label
 from jinxiao.reports import gongwen
-from jinxiao.reports.figures import ReportData, Standout
+from jinxiao.reports.figures import PeriodRow, ReportData, Standout
 from jinxiao.reports.xlsx import PERIOD_LABELS, month_label, zh_date
 
 _CN_NUMS = "一二三四五六七八九十"
@@ -104,9 +104,9 @@ def _year_paragraphs(data: ReportData) -> list[str]:
     month, after = by.get("month"), by.get("after")
     if month and after and (month.activities or after.activities):
         out.append(
-            f"分阶段看，{PERIOD_LABELS['month']}开展活动{month.activities}场，实际成交"
-            f"{fmt_num(month.actual_turnover_wan)}万元；{PERIOD_LABELS['after']}延续开展活动"
-            f"{after.activities}场，实际成交{fmt_num(after.actual_turnover_wan)}万元。"
+            f"分阶段看，{PERIOD_LABELS['month']}开展活动{month.activities}场，"
+            f"{_stage_turnover(month)}；{PERIOD_LABELS['after']}延续开展活动"
+            f"{after.activities}场，{_stage_turnover(after)}。"
         )
     dated = [m for m in data.months if m.month is not None and m.actual_turnover_wan > 0]
     if dated:
@@ -116,6 +116,16 @@ def _year_paragraphs(data: ReportData) -> list[str]:
             f"{fmt_num(peak.actual_turnover_wan)}万元（{peak.results_activities}场活动）。"
         )
     return out
+
+
+def _stage_turnover(p: PeriodRow) -> str:
+    """“实际成交6200万元（另有1场未填报）”; never a 0 for a sum of nothing known."""
+    if not p.activities:
+        return "无成效数据"
+    if p.unknown_turnover == p.activities:
+        return "实际成交额均未填报"
+    text = f"实际成交{fmt_num(p.actual_turnover_wan)}万元"
+    return text + (f"（另有{p.unknown_turnover}场未填报成交额）" if p.unknown_turnover else "")
 
 
 def practice_paragraphs(data: ReportData) -> list[str]:

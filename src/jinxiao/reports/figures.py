@@ -149,6 +149,7 @@ class PeriodRow:
     enterprises: int
     actual_turnover_wan: float
     footfall_wan: float
+    unknown_turnover: int = 0  # rows without an actual turnover: the sum is of the others
 
 
 @dataclass(frozen=True)
@@ -374,10 +375,21 @@ def standouts(engine: Engine, form: str, skip: frozenset[int] = frozenset()) -> 
     return list(out.values())
 
 
+def _stage_params(campaign: Campaign, form: str) -> dict[str, str]:
+    """The promotion month is the May results' (the June 1 report's form), whatever `form` is."""
+    return {
+        "form": form,
+        "may_form": REPORT_KINDS["june1"].results_form,
+        "month": campaign.month_start.isoformat()[:7],
+    }
+
+
 def month_rows(engine: Engine, campaign: Campaign, form: str) -> list[MonthRow]:
     """Every campaign month (zeros included), other months that occur, then unknown dates."""
     plan = {r["month"]: r for r in query(engine, "monthly_registry")}
-    done = {r["month"]: r for r in query(engine, "monthly_results", form=form)}
+    done = {
+        r["month"]: r for r in query(engine, "monthly_results", **_stage_params(campaign, form))
+    }
     months = {
         f"{campaign.year}-{m:02d}" for m in range(campaign.start.month, campaign.end.month + 1)
     }
@@ -401,12 +413,7 @@ def month_rows(engine: Engine, campaign: Campaign, form: str) -> list[MonthRow]:
 
 
 def period_rows(engine: Engine, campaign: Campaign, form: str) -> list[PeriodRow]:
-    got = {
-        r["period"]: r
-        for r in query(
-            engine, "period_split", form=form, month=campaign.month_start.isoformat()[:7]
-        )
-    }
+    got = {r["period"]: r for r in query(engine, "period_split", **_stage_params(campaign, form))}
     rows = []
     for period in ("month", "after", "before", "unknown"):
         r = got.get(period)
@@ -420,6 +427,7 @@ def period_rows(engine: Engine, campaign: Campaign, form: str) -> list[PeriodRow
                 _int(r.get("enterprises")),
                 _float(r.get("actual_turnover_wan")),
                 _float(r.get("footfall_wan")),
+                _int(r.get("unknown_turnover")),
             )
         )
     return rows

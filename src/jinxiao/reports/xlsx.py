@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jinxiao.domain.labels import FORM_LABELS, STATUS_LABELS, held_rows_label
-from jinxiao.reports.figures import ReportData
+from jinxiao.reports.figures import REPORT_KINDS, ReportData
 from jinxiao.warehouse.queries import StatusRow
 
 UNKNOWN = "/"  # CONTRACT §2: unknown is shown as “/”, never as 0
@@ -462,16 +462,28 @@ PERIOD_LABELS = {
 
 
 def _periods(ws: Worksheet, data: ReportData) -> None:
-    header = ["阶段", "活动（场）", "参与企业（家）", "实际成交额（万元）", "客流量（万人次）"]
-    fmts = [None, FMT_INT, FMT_INT, FMT_WAN, FMT_WAN]
+    header = ["阶段", "活动（场）", "参与企业（家）", "实际成交额（万元）", "客流量（万人次）",
+              "未填实际成交额（场）"]  # fmt: skip
+    fmts = [None, FMT_INT, FMT_INT, FMT_WAN, FMT_WAN, FMT_INT]
     start = _sheet_head(ws, data, "阶段对比", len(header))
     put_header(ws, start, header)
     for row, p in enumerate(data.periods, start=start + 1):
-        values = [PERIOD_LABELS[p.period], p.activities, p.enterprises, p.actual_turnover_wan,
-                  p.footfall_wan]  # fmt: skip
+        # A stage with activities but no known turnover has an unknown sum, not 0.
+        turnover = None if p.activities and p.unknown_turnover == p.activities else (
+            p.actual_turnover_wan)  # fmt: skip
+        values = [PERIOD_LABELS[p.period], p.activities, p.enterprises, turnover,
+                  p.footfall_wan, p.unknown_turnover]  # fmt: skip
         put_row(ws, row, values, fmts)
-    put_note(ws, start + len(data.periods) + 2, "注：按全年成效表各活动的实际开始日期划分。", 5)
-    set_widths(ws, [20, 12, 14, 18, 16])
+    may = FORM_LABELS[REPORT_KINDS["june1"].results_form]
+    put_note(
+        ws,
+        start + len(data.periods) + 2,
+        f"注：消费促进月为各市{may}表（未报送{may}的市取其{FORM_LABELS[data.results_form]}表中"
+        f"5月开展的活动）；其余阶段按{FORM_LABELS[data.results_form]}表各活动的实际开始日期划分；"
+        "成交额为已填报数之和，“/”表示均未填报。",
+        len(header),
+    )
+    set_widths(ws, [20, 12, 14, 18, 16, 16])
 
 
 def month_label(month: str | None) -> str:
