@@ -168,6 +168,10 @@ def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
     with engine.connect() as conn:
         for city in conn.execute(text("SELECT * FROM v_city_summary")).mappings():
             row = rows[city["city_name"]]
+            if city["activities"] == 0:  # no accepted registry: unknown, never 0
+                assert row["参加县区（个）"] == "未报送", city["city_name"]
+                assert row["重点活动（场）"] == row["预估成交额（亿元）"] == "/"
+                continue
             assert row["参加县区（个）"] == city["counties"]
             assert row["重点活动（场）"] == city["activities"]
             assert row["参与企业（家）"] == city["enterprises"]
@@ -175,6 +179,14 @@ def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
     assert rows["全省合计"]["重点活动（场）"] == prov["activities"]
     assert rows["长治市"]["成效统计活动（场）"] == "未报送"
     assert rows["长治市"]["实际成交额（亿元）"] == "/"  # unknown, not 0
+    assert rows["长治市"]["客流量（万人次）"] == "/"
+    # The total counts what is known and says what it leaves out.
+    assert rows["全省合计"]["实际成交额（亿元）"] == pytest.approx(4.56)
+    note = next(
+        r[0] for r in wb["分市情况"].iter_rows(values_only=True) if str(r[0]).startswith("注：")
+    )
+    assert "全省合计只计已填报的数据，8个市未报送活动名录，9个市未报送5月成效" in note
+    assert "5月成效中1场未填报实际成交额，1场未填报客流量，均未计入" in note
     assert len(wb["分市情况"]._charts) == 1 and len(wb["分类情况"]._charts) == 1
 
     header, body = sheet_table(wb["分类情况"], "类别")
@@ -184,6 +196,8 @@ def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
     # The results row without a category takes its registry activity's (餐饮消费).
     assert cats["餐饮消费"]["实际成交额（亿元）"] == pytest.approx(0.62)
     assert cats["家电家具家装"]["成效统计活动（场）"] == 1
+    assert cats["老字号"]["重点活动（场）"] == 0
+    assert cats["老字号"]["预估成交额（亿元）"] == cats["老字号"]["实际成交额（亿元）"] == "/"
     assert sum(c["重点活动（场）"] for c in cats.values()) == prov["activities"]
 
     header, body = sheet_table(wb["重点活动"], "排名")
@@ -214,6 +228,14 @@ def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
         assert heading in body_text
     assert "共有5个县区（市）参加，安排重点活动6场，参与企业425家，预估成交3.03亿元" in body_text
     assert "实际成交4.56亿元，客流量96.7万人次，发放消费券5100万元、核销4290万元" in body_text
+    assert "（1场活动未填报实际成交额、1场未填报客流量，未计入上述合计）" in body_text
+    # 附件1: a city without a registry reads 未报送 and “/”, never 0; the note says why.
+    city_table = {row.cells[0].text: [c.text for c in row.cells] for row in doc.tables[0].rows}
+    assert city_table["长治市"][1:] == ["未报送", "/", "/", "未报送", "/"]
+    assert city_table["全省合计"][1:] == ["5", "6", "3.03", "5", "4.56"]
+    assert any(p.text.startswith("注：“未报送”表示该市尚无被采用的报表") for p in doc.paragraphs)
+    cat_table = {row.cells[0].text: [c.text for c in row.cells] for row in doc.tables[1].rows}
+    assert cat_table["老字号"][1:] == ["0", "/", "0", "/"]
     assert "太原市“太原市政府电子消费券发放”实际成交额35000万元" in body_text
     assert "大同市逾期报送" in body_text and "晋城市报送的表格被退回后尚未重新报送" in body_text
     assert "有1场活动未填报实际成交额" in body_text
@@ -304,6 +326,11 @@ def test_rollup_groups_cities_and_fills_sentence(engine, campaign, tmp_path):
         f"{prov['activities']}场，参与企业{prov['enterprises']}家，预估成交3.03亿元。"
     )
     assert any(r[0] and str(r[0]).startswith("注：") for r in rows)
+    cities = {r[0]: r for r in load_workbook(path)["分市汇总"].iter_rows(values_only=True)}
+    assert cities["长治市"][1:] == ("未报送", "/", "/", "/")  # no registry: unknown, never 0
+    assert cities["全省合计"][1:3] == (prov["counties"], prov["activities"])
+    note = next(k for k in cities if k and str(k).startswith("注："))
+    assert "8个市未报送活动名录，1场活动未填报预估成交额，均未计入" in note
 
 
 def test_activity_name_is_never_written_as_a_formula(engine, campaign, tmp_path):
@@ -357,7 +384,8 @@ def test_empty_warehouse_still_reports(sqlite_warehouse, campaign, tmp_path):
     migrate(eng, campaign, county_table())
     files = generate_report(eng, tmp_path, "june1", now=AFTER_ALL, campaign=campaign)
     got = by_label(load_workbook(files.xlsx)["总体情况"])
-    assert got["重点活动"] == 0 and got["实际成交额"] == 0
+    assert got["重点活动"] == 0  # a count of nothing is 0; a sum of nothing is unknown
+    assert got["实际成交额"] == got["预估成交额"] == got["客流量"] == "/"
     text_ = "\n".join(p.text for p in Document(files.docx).paragraphs)
     assert "尚无市报送5月成效" in text_
     assert "太原市、大同市" in text_  # every city is missing the registry

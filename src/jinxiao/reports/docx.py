@@ -17,11 +17,21 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.shared import Pt
 
 from jinxiao.domain.labels import FORM_LABELS, held_rows_label
 from jinxiao.reports import gongwen
 from jinxiao.reports.figures import PeriodRow, ReportData, Standout
-from jinxiao.reports.xlsx import PERIOD_LABELS, month_label, zh_date
+from jinxiao.reports.xlsx import (
+    PERIOD_LABELS,
+    known,
+    month_label,
+    province_note,
+    province_values,
+    registry_values,
+    results_values,
+    zh_date,
+)
 
 _CN_NUMS = "一二三四五六七八九十"
 log = logging.getLogger(__name__)
@@ -70,6 +80,8 @@ def overview_paragraphs(data: ReportData) -> list[str]:
             parts.append(f"参与企业{r.enterprises}家")
         if r.actual_turnover_wan:
             parts.append(f"实际成交{fmt_num(r.actual_turnover_yi)}亿元")
+        elif r.activities:
+            parts.append("各活动均未填报实际成交额")
         if r.footfall_wan:
             parts.append(f"客流量{fmt_num(r.footfall_wan)}万人次")
         if r.voucher_issued_wan or r.voucher_redeemed_wan:
@@ -81,8 +93,13 @@ def overview_paragraphs(data: ReportData) -> list[str]:
                 rate = r.voucher_redeemed_wan / r.voucher_issued_wan * 100
                 voucher += f"，核销率{fmt_num(rate, 1)}%"
             parts.append(voucher)
+        unknown = _join(
+            [f"{r.unknown_turnover}场活动未填报实际成交额"] * bool(r.unknown_turnover)
+            + [f"{r.unknown_footfall}场未填报客流量"] * bool(r.unknown_footfall)
+        )
         out.append(
-            f"截至{zh_date(data.as_of)}，{r.cities_reported}个市报送了{label}，{'，'.join(parts)}。"
+            f"截至{zh_date(data.as_of)}，{r.cities_reported}个市报送了{label}，{'，'.join(parts)}"
+            + (f"（{unknown}，未计入上述合计）。" if unknown else "。")
         )
         ranked = sorted(
             (x for x in data.cities if x.reported and x.actual_turnover_wan > 0),
@@ -306,6 +323,7 @@ def next_step_paragraphs(data: ReportData) -> list[str]:
     return out
 
 
+TABLE_SIZE = 12.0  # 小四
 APPENDIX_CITY_TABLE = "分市情况表"
 APPENDIX_CATEGORY_TABLE = "分类别情况表"
 
@@ -321,25 +339,47 @@ def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> Non
             # The body's fixed 29 pt pitch would make every row two lines tall.
             para.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            # Room above and below the text: a row as tall as its letters reads as cramped.
+            para.paragraph_format.space_before = Pt(3)
+            para.paragraph_format.space_after = Pt(3)
             run = para.add_run(text)
-            # Tables in an attachment: 4号 仿宋 (header 黑体) so a wide one still fits A4.
+            # Tables in an attachment: 小四 仿宋 (header 黑体) so a wide one still fits A4.
             font = gongwen.H1_FONT if values is header else gongwen.BODY_FONT
-            gongwen.set_font(run, font, gongwen.SIZE_4 - 2)
+            gongwen.set_font(run, font, TABLE_SIZE)
+        if values is not header:
+            table.rows[-1].cells[0].paragraphs[0].runs[0].font.bold = values[0] == "全省合计"
+
+
+def _cell(value: object) -> str:
+    """A table cell: “/” for unknown, words as they are, figures as the text writes them."""
+    if value is None:
+        return "/"
+    if isinstance(value, str):
+        return value
+    return fmt_num(float(value)) if isinstance(value, float) else str(value)
+
+
+def _table_note(doc: DocumentObject, text: str) -> None:
+    """A note under an attachment's table, in the table's size, flush with it."""
+    p = doc.add_paragraph()
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    p.paragraph_format.space_before = Pt(6)
+    gongwen.set_font(p.add_run(gongwen.alternate_quotes(text)), gongwen.BODY_FONT, TABLE_SIZE)
 
 
 def _city_table(doc: DocumentObject, data: ReportData) -> None:
     header = ["市", "参加县区（个）", "重点活动（场）", "预估成交（亿元）", "成效活动（场）",
               "实际成交（亿元）"]  # fmt: skip
-    rows = [
-        [c.city_name, str(c.counties), str(c.activities), fmt_num(c.est_turnover_yi),
-         str(c.results_activities) if c.reported else "未报送",
-         fmt_num(c.actual_turnover_yi) if c.reported else "/"]
-        for c in data.cities
-    ]  # fmt: skip
-    p, r = data.province, data.results
-    rows.append(["全省合计", str(p.counties), str(p.activities), fmt_num(p.est_turnover_yi),
-                 str(r.activities), fmt_num(r.actual_turnover_yi)])  # fmt: skip
+    gaps = {g.city_name: g for g in data.registry_gaps}
+    rows = []
+    for c in data.cities:
+        counties, activities, _ent, est = registry_values(c, gaps.get(c.city_name))
+        done, actual, *_ = results_values(c)
+        rows.append([_cell(v) for v in (c.city_name, counties, activities, est, done, actual)])
+    (counties, activities, _ent, est), (done, actual, *_) = province_values(data)
+    rows.append([_cell(v) for v in ("全省合计", counties, activities, est, done, actual)])
     _table(doc, header, rows)
+    _table_note(doc, province_note(data))
 
 
 def _category_table(doc: DocumentObject, data: ReportData) -> None:
@@ -351,11 +391,12 @@ def _category_table(doc: DocumentObject, data: ReportData) -> None:
         "实际成交（亿元）",
     ]
     rows = [
-        [c.category, str(c.registry_activities), fmt_num(c.est_turnover_yi),
-         str(c.results_activities), fmt_num(c.actual_turnover_yi)]
+        [c.category, str(c.registry_activities), _cell(known(c.est_turnover_yi, c.registry_activities)),
+         str(c.results_activities), _cell(known(c.actual_turnover_yi, c.results_activities))]
         for c in data.categories
     ]  # fmt: skip
     _table(doc, header, rows)
+    _table_note(doc, "注：“/”表示该类别没有活动或均未填报，不是0。")
 
 
 def write_report_docx(data: ReportData, path: Path) -> Path:

@@ -16,19 +16,27 @@ from sqlalchemy import Engine
 
 from jinxiao.config import Campaign
 from jinxiao.domain.forms import REGISTRY_HEADER
-from jinxiao.reports.figures import city_rows, is_draft, province_summary, report_stem
+from jinxiao.reports.figures import (
+    city_rows,
+    is_draft,
+    province_summary,
+    registry_gaps,
+    report_stem,
+)
 from jinxiao.reports.xlsx import (
     FMT_INT,
     FMT_YI,
     GROUP_FILL,
     draft_mark,
     format_period,
+    known,
     print_setup,
     put,
     put_header,
     put_note,
     put_row,
     put_title,
+    registry_values,
     set_widths,
     stamp_properties,
     zh_date,
@@ -165,10 +173,26 @@ def _city_sheet(ws, engine: Engine, as_of: dt.date, prov) -> None:
     put_title(ws, 1, f"各市活动名录汇总（数据截至{zh_date(as_of)}）", len(header))
     put_header(ws, 3, header)
     row = 3
+    gaps = {g.city_name: g for g in registry_gaps(engine)}
     # The registry columns of v_city_summary; the results form does not matter here.
-    for row, c in enumerate(city_rows(engine, "results_may"), start=4):
-        put_row(ws, row, [c.city_name, c.counties, c.activities, c.enterprises,
-                          c.est_turnover_yi], fmts)  # fmt: skip
-    total = ["全省合计", prov.counties, prov.activities, prov.enterprises, prov.est_turnover_yi]
+    cities = city_rows(engine, "results_may")
+    for row, c in enumerate(cities, start=4):
+        put_row(ws, row, [c.city_name, *registry_values(c, gaps.get(c.city_name))], fmts)
+    ent = prov.activities - sum(g.unknown_enterprises for g in gaps.values())
+    est = prov.activities - sum(g.unknown_est_turnover for g in gaps.values())
+    total = ["全省合计", prov.counties, prov.activities, known(prov.enterprises, ent),
+             known(prov.est_turnover_yi, est)]  # fmt: skip
     put_row(ws, row + 1, total, fmts, bold=True)
+    missing = sum(1 for c in cities if c.activities == 0)
+    unknown_est = sum(g.unknown_est_turnover for g in gaps.values())
+    left_out = [f"{missing}个市未报送活动名录"] * bool(missing) + [
+        f"{unknown_est}场活动未填报预估成交额"
+    ] * bool(unknown_est)
+    put_note(
+        ws,
+        row + 2,
+        "注：“未报送”表示该市尚无被采用的活动名录，“/”表示未报送或未填报（不是0）；全省合计只计"
+        "已填报的数据" + (f"，{'，'.join(left_out)}，均未计入。" if left_out else "。"),
+        len(header),
+    )
     set_widths(ws, [12, 14, 14, 14, 18])

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jinxiao.domain.labels import FORM_LABELS, STATUS_LABELS, held_rows_label
-from jinxiao.reports.figures import REPORT_KINDS, ReportData
+from jinxiao.reports.figures import REPORT_KINDS, CityRow, RegistryGapRow, ReportData
 from jinxiao.warehouse.queries import StatusRow
 
 UNKNOWN = "/"  # CONTRACT §2: unknown is shown as “/”, never as 0
@@ -218,25 +218,27 @@ def _overview(ws: Worksheet, data: ReportData) -> None:
     start = _sheet_head(ws, data, "总体情况", 4)
     p, r = data.province, data.results
     label = FORM_LABELS[data.results_form]
+    registry, results = province_values(data)
     rows: list[tuple[str, object, str, str, str]] = [
         ("参与市", p.cities, "个", FMT_INT, "活动名录已采用的市"),
         ("参加县区（市）", p.counties, "个", FMT_INT, "各市名录所列县级行政区去重后相加"),
         ("重点活动", p.activities, "场", FMT_INT, "活动名录行数"),
-        ("参与企业", p.enterprises, "家", FMT_INT, "已填报数量之和"),
-        ("预估成交额", p.est_turnover_yi, "亿元", FMT_YI, "活动名录预估成效之和"),
+        ("参与企业", registry[2], "家", FMT_INT, "已填报数量之和"),
+        ("预估成交额", registry[3], "亿元", FMT_YI, "活动名录预估成效之和"),
         (f"报送{label}的市", r.cities_reported, "个", FMT_INT, f"{label}已采用的市"),
         ("成效统计活动", r.activities, "场", FMT_INT, f"{label}行数"),
         ("成效统计参与企业", r.enterprises, "家", FMT_INT, "已填报数量之和"),
-        ("实际成交额", r.actual_turnover_yi, "亿元", FMT_YI, "已填报实际成交额之和"),
-        ("客流量", r.footfall_wan, "万人次", FMT_WAN, "已填报客流量之和"),
-        ("发放消费券", r.voucher_issued_wan, "万元", FMT_WAN, "各市全市总额；未填总额的按活动合计"),
-        ("核销消费券", r.voucher_redeemed_wan, "万元", FMT_WAN, "各市全市总额；未填总额的按活动合计"),
+        ("实际成交额", results[1], "亿元", FMT_YI, "已填报实际成交额之和"),
+        ("客流量", results[2], "万人次", FMT_WAN, "已填报客流量之和"),
+        ("发放消费券", results[3], "万元", FMT_WAN, "各市全市总额；未填总额的按活动合计"),
+        ("核销消费券", results[4], "万元", FMT_WAN, "各市全市总额；未填总额的按活动合计"),
         ("未填报实际成交额的活动", r.unknown_turnover, "场", FMT_INT, "填“/”或空白"),
         ("未填报客流量的活动", r.unknown_footfall, "场", FMT_INT, "填“/”或空白"),
     ]  # fmt: skip
     put_header(ws, start, ["指标", "数值", "单位", "口径"])
     for i, (name, value, unit, fmt, basis) in enumerate(rows, start=start + 1):
         put_row(ws, i, [name, value, unit, basis], [None, fmt, None, None])
+    put_note(ws, start + len(rows) + 2, province_note(data), 4)
     set_widths(ws, [26, 16, 10, 44])
 
 
@@ -258,29 +260,82 @@ _CITY_FORMATS = [None, FMT_INT, FMT_INT, FMT_INT, FMT_YI, FMT_INT, FMT_YI, FMT_W
                  FMT_WAN, FMT_INT, FMT_INT]  # fmt: skip
 
 
+def known(value: object, rows_known: int) -> object:
+    """A sum over rows, or None (shown “/”) when not one of them gave the figure."""
+    return value if rows_known > 0 else None
+
+
+def registry_values(c: CityRow, gap: RegistryGapRow | None) -> list[object]:
+    """A city's 参加县区, 重点活动, 参与企业, 预估成交额（亿元）: 未报送 without a registry."""
+    if c.activities == 0:
+        return [NOT_REPORTED, None, None, None]
+    ent = c.activities - (gap.unknown_enterprises if gap else 0)
+    est = c.activities - (gap.unknown_est_turnover if gap else 0)
+    return [c.counties, c.activities, known(c.enterprises, ent), known(c.est_turnover_yi, est)]
+
+
+def results_values(c: CityRow) -> list[object]:
+    """成效活动, 实际成交额（亿元）, 客流量, 发放/核销消费券: 未报送 without a results form."""
+    if not c.reported:
+        return [NOT_REPORTED, None, None, None, None]
+    n = c.results_activities
+    return [n, known(c.actual_turnover_yi, n - c.unknown_turnover),
+            known(c.footfall_wan, n - c.unknown_footfall), c.voucher_issued_wan,
+            c.voucher_redeemed_wan]  # fmt: skip
+
+
+def province_values(data: ReportData) -> tuple[list[object], list[object]]:
+    """The 全省合计 row's registry and results parts: sums of what is known, “/” for none."""
+    p, r = data.province, data.results
+    gaps = data.registry_gaps
+    ent = p.activities - sum(g.unknown_enterprises for g in gaps)
+    est = p.activities - sum(g.unknown_est_turnover for g in gaps)
+    registry = [p.counties, p.activities, known(p.enterprises, ent), known(p.est_turnover_yi, est)]
+    if not r.cities_reported:
+        return registry, [r.activities, None, None, None, None]
+    results = [r.activities, known(r.actual_turnover_yi, r.activities - r.unknown_turnover),
+               known(r.footfall_wan, r.activities - r.unknown_footfall), r.voucher_issued_wan,
+               r.voucher_redeemed_wan]  # fmt: skip
+    return registry, results
+
+
+def province_note(data: ReportData) -> str:
+    """Under every table with a 全省合计 row: what “/” means and what the sums leave out."""
+    label = FORM_LABELS[data.results_form]
+    no_registry = sum(1 for c in data.cities if c.activities == 0)
+    no_results = sum(1 for c in data.cities if not c.reported)
+    r, gaps = data.results, data.registry_gaps
+    left_out = [
+        f"{no_registry}个市未报送活动名录" if no_registry else "",
+        f"{no_results}个市未报送{label}" if no_results else "",
+        f"活动名录中{n}场未填报预估成交额"
+        if (n := sum(g.unknown_est_turnover for g in gaps))
+        else "",
+        f"{label}中{r.unknown_turnover}场未填报实际成交额" if r.unknown_turnover else "",
+        f"{r.unknown_footfall}场未填报客流量" if r.unknown_footfall else "",
+    ]
+    text = "注：“未报送”表示该市尚无被采用的报表，“/”表示未报送或未填报（不是0）；全省合计只计已填报的数据"
+    parts = [x for x in left_out if x]
+    return text + (f"，{'，'.join(parts)}，均未计入。" if parts else "。")
+
+
 def _cities(ws: Worksheet, data: ReportData) -> None:
     start = _sheet_head(ws, data, "分市情况", len(_CITY_HEADER))
     put_header(ws, start, _CITY_HEADER)
     row = start
+    gaps = {g.city_name: g for g in data.registry_gaps}
     for row, c in enumerate(data.cities, start=start + 1):
-        # A city without an accepted results form has unknown results (“/”), not zeros.
-        results = (
-            [c.results_activities, c.actual_turnover_yi, c.footfall_wan, c.voucher_issued_wan,
-             c.voucher_redeemed_wan, c.unknown_turnover]
-            if c.reported
-            else ["未报送", None, None, None, None, None]
-        )  # fmt: skip
+        # A city without an accepted form has unknown figures (“未报送”, “/”), not zeros.
+        unknown = c.unknown_turnover if c.reported else None
         # Rows held back (a cell unreadable, a county not the city's) are in no figure here.
-        values = [c.city_name, c.counties, c.activities, c.enterprises, c.est_turnover_yi,
-                  *results, data.held_rows(c.city_name)]  # fmt: skip
+        values = [c.city_name, *registry_values(c, gaps.get(c.city_name)), *results_values(c),
+                  unknown, data.held_rows(c.city_name)]  # fmt: skip
         put_row(ws, row, values, _CITY_FORMATS)
-    p, r = data.province, data.results
-    total = [
-        "全省合计", p.counties, p.activities, p.enterprises, p.est_turnover_yi, r.activities,
-        r.actual_turnover_yi, r.footfall_wan, r.voucher_issued_wan, r.voucher_redeemed_wan,
-        r.unknown_turnover, sum(data.held_rows(c.city_name) for c in data.cities),
-    ]  # fmt: skip
+    registry, results = province_values(data)
+    total = ["全省合计", *registry, *results, data.results.unknown_turnover,
+             sum(data.held_rows(c.city_name) for c in data.cities)]  # fmt: skip
     put_row(ws, row + 1, total, _CITY_FORMATS, bold=True)
+    put_note(ws, row + 2, province_note(data), len(_CITY_HEADER))
     set_widths(ws, [12, *[13] * (len(_CITY_HEADER) - 1)])
     ws.freeze_panes = ws.cell(row=start + 1, column=2)
     if data.cities:
@@ -325,12 +380,16 @@ def _categories(ws: Worksheet, data: ReportData) -> None:
     put_header(ws, start, header)
     row = start
     for row, c in enumerate(data.categories, start=start + 1):
-        values = [c.category, c.registry_activities, c.est_turnover_yi, c.results_activities,
-                  c.actual_turnover_yi, c.footfall_wan]  # fmt: skip
+        # A category without activities has no turnover to sum: “/”, not 0.
+        values = [c.category, c.registry_activities, known(c.est_turnover_yi, c.registry_activities),
+                  c.results_activities, known(c.actual_turnover_yi, c.results_activities),
+                  known(c.footfall_wan, c.results_activities)]  # fmt: skip
         put_row(ws, row, values, fmts)
     by_rule, total = data.categories_by_rule
+    note = "注：“/”表示该类别没有活动或均未填报，不是0。"
     if by_rule:
-        ws.cell(row + 2, 1, f"注：{total}场重点活动中{by_rule}场未填写类别，由系统按规则归类。")
+        note += f"{total}场重点活动中{by_rule}场未填写类别，由系统按规则归类。"
+    put_note(ws, row + 2, note, len(header))
     set_widths(ws, [22, 14, 16, 16, 16, 16])
     chart = _bar_chart(
         ws, "各类别预估与实际成交额（亿元）", "亿元", cats=(1, start + 1, row),
@@ -422,10 +481,11 @@ def _gaps(ws: Worksheet, data: ReportData) -> None:
     results = {c.city_name: c for c in data.cities}
     for row, g in enumerate(data.registry_gaps, start=start + 1):
         c = results.get(g.city_name)
-        values = [g.city_name, g.activities, g.unknown_est_turnover, g.unknown_enterprises,
-                  g.unknown_dates, c.results_activities if c else 0,
-                  c.unknown_turnover if c else 0, c.unknown_footfall if c else 0,
-                  c.unlinked if c else 0]  # fmt: skip
+        registry = ([g.activities, g.unknown_est_turnover, g.unknown_enterprises, g.unknown_dates]
+                    if g.activities else [NOT_REPORTED, None, None, None])  # fmt: skip
+        got = ([c.results_activities, c.unknown_turnover, c.unknown_footfall, c.unlinked]
+               if c and c.reported else [NOT_REPORTED, None, None, None])  # fmt: skip
+        values = [g.city_name, *registry, *got]
         put_row(ws, row, values, [None, *[FMT_INT] * 8])
     _flagged(ws, data, start + len(data.registry_gaps) + 2, len(header))
     set_widths(ws, [10, *[14] * 8])
