@@ -19,7 +19,7 @@ def test_the_notices_slip_fails_per_enterprise_and_per_visit(campaign):
         campaign.plausibility,
     )
     assert [f.check for f in found] == ["turnover_per_enterprise", "turnover_per_visit"]
-    assert "85家企业参与，实际成交额仅0.9万元（平均每家105.8824元）" in found[0].message_zh
+    assert "85家企业参与，实际成交额仅0.9万元（平均每家106元）" in found[0].message_zh
     assert "人均0.045元" in found[1].message_zh and found[1].field == "actual_turnover_wan"
 
 

@@ -61,6 +61,11 @@ def test_title_body_and_headings_have_the_standards_fonts(reports, kind, campaig
     doc = reports[kind]
     title = doc.paragraphs[0]
     assert title.text.startswith(campaign.organiser + "关于") and title.text.endswith("的报告")
+    # Broken by hand where the words allow, each line within the 28-character text width.
+    lines = title.text.split("\n")
+    assert len(lines) == 2 and all(len(line) * 22 <= 156 / 25.4 * 72 for line in lines)
+    if kind == "year_end":
+        assert title.text == f"{campaign.organiser}关于{campaign.year}年\n消费促进工作情况的报告"
     (run,) = title.runs
     assert _east_asia(run) == "方正小标宋简体" and run.font.size == Pt(22)
     assert doc.paragraphs[1].text.startswith("（数据截至")

@@ -223,7 +223,8 @@ def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
 
     doc = Document(files.docx)
     body_text = "\n".join(p.text for p in doc.paragraphs)
-    assert doc.paragraphs[0].text == "山西省商务厅关于2021年全国消费促进月活动开展情况的报告"
+    # One title, broken between words: “…消费促进月” / “活动开展情况的报告”.
+    assert doc.paragraphs[0].text == "山西省商务厅关于2021年全国消费促进月\n活动开展情况的报告"
     for heading in ("一、总体情况", "二、主要做法和成效", "三、存在的问题", "四、下一步工作"):
         assert heading in body_text
     assert "共有5个县区（市）参加，安排重点活动6场，参与企业425家，预估成交3.03亿元" in body_text
@@ -468,3 +469,6 @@ def test_implausible_rows_are_flagged_not_praised(engine, campaign, tmp_path):
     problems = body.split("三、存在的问题")[1].split("四、下一步工作")[0]
     assert "部分数据明显不符。阳泉市“老字号展销周”85家企业参与，实际成交额仅0.9万元" in problems
     assert "已请相关市核实后更正" in problems
+    assert "其中，2场活动的数据明显不符（见“存在的问题”），涉及实际成交410000.9万元" in body
+    # 阳泉 ranks by its sound rows only (4400 万元), behind 太原 (41200 万元).
+    assert "分市看，实际成交额居前的是太原市（4.12亿元）、阳泉市（0.44亿元）。" in body

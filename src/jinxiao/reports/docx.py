@@ -53,14 +53,22 @@ def _join(names: list[str]) -> str:
     return "、".join(names)
 
 
-def report_heading(data: ReportData) -> str:
+def report_heading_lines(data: ReportData) -> list[str]:
+    """The title in the lines it is set in: GB/T 9704 wants a long title broken where the
+    words allow (not “…促进月活 / 动开展…”), so the break is chosen here, not by the renderer."""
     c = data.campaign
     if data.kind.code == "june1":
-        title = f"{c.organiser}关于{c.year}年全国消费促进月活动开展情况的报告"
+        lines = [f"{c.organiser}关于{c.year}年全国消费促进月", "活动开展情况的报告"]
     else:
         # A report upward is a 报告, whatever it sums up (GB/T 9704 and the 条例's 文种).
-        title = f"{c.organiser}关于{c.year}年消费促进工作情况的报告"
-    return title + ("（草稿）" if data.draft else "")
+        lines = [f"{c.organiser}关于{c.year}年", "消费促进工作情况的报告"]
+    if data.draft:
+        lines[-1] += "（草稿）"
+    return lines
+
+
+def report_heading(data: ReportData) -> str:
+    return "".join(report_heading_lines(data))
 
 
 # --- the four sections --------------------------------------------------------------------
@@ -101,12 +109,19 @@ def overview_paragraphs(data: ReportData) -> list[str]:
             f"截至{zh_date(data.as_of)}，{r.cities_reported}个市报送了{label}，{'，'.join(parts)}"
             + (f"（{unknown}，未计入上述合计）。" if unknown else "。")
         )
-        ranked = sorted(
-            (x for x in data.cities if x.reported and x.actual_turnover_wan > 0),
-            key=lambda x: (-x.actual_turnover_wan, x.city_name),
-        )[:3]
-        if ranked:
-            parts = [f"{x.city_name}（{fmt_num(x.actual_turnover_yi)}亿元）" for x in ranked]
+        odd_wan = sum(f.actual_turnover_wan or 0 for f in data.flagged)
+        if data.flagged:
+            out.append(
+                f"其中，{len(data.flagged)}场活动的数据明显不符（见“存在的问题”），涉及实际成交"
+                f"{fmt_num(odd_wan)}万元，待核实后更正，以下排位不计这些活动。"
+            )
+        # A city ranks by what passed the checks: a 元 typed as 万元 earns no place.
+        sound = {x.city_name: x.actual_turnover_wan for x in data.cities if x.reported}
+        for f in data.flagged:
+            sound[f.city_name] = sound.get(f.city_name, 0) - (f.actual_turnover_wan or 0)
+        ranked = sorted(((w, c) for c, w in sound.items() if w > 0), key=lambda x: (-x[0], x[1]))
+        if ranked[:3]:
+            parts = [f"{city}（{fmt_num(wan / 10000)}亿元）" for wan, city in ranked[:3]]
             out.append(f"分市看，实际成交额居前的是{_join(parts)}。")
     else:
         out.append(f"截至{zh_date(data.as_of)}，尚无市报送{label}。")
@@ -402,7 +417,7 @@ def _category_table(doc: DocumentObject, data: ReportData) -> None:
 def write_report_docx(data: ReportData, path: Path) -> Path:
     doc = Document()
     gongwen.set_up_page(doc)
-    gongwen.title(doc, report_heading(data), f"（数据截至{zh_date(data.as_of)}）")
+    gongwen.title(doc, report_heading_lines(data), f"（数据截至{zh_date(data.as_of)}）")
     if data.campaign.report_addressee:
         gongwen.addressee(doc, data.campaign.report_addressee)
     sections = [

@@ -118,6 +118,7 @@ class FlaggedRow:
     excel_row: int | None
     county_names: str | None
     activity_name: str | None
+    actual_turnover_wan: float | None
     problems: tuple[str, ...]  # the checks' Chinese messages
 
 
@@ -328,6 +329,7 @@ def flagged_rows(engine: Engine, campaign: Campaign, form: str) -> tuple[Flagged
                     excel_row=None if r["excel_row"] is None else int(r["excel_row"]),
                     county_names=r["county_names"],
                     activity_name=r["activity_name"],
+                    actual_turnover_wan=figures.actual_turnover_wan,
                     problems=tuple(f.message_zh for f in found),
                 )
             )

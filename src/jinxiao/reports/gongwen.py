@@ -159,9 +159,16 @@ def body_paragraph(doc: DocumentObject, text: str) -> None:
         set_font(p.add_run(text), BODY_FONT, SIZE_3)
 
 
-def title(doc: DocumentObject, text: str, subtitle: str | None = None) -> None:
-    """2号 小标宋, centred (a 3号 楷体 line under it if given); a blank line below."""
-    paragraph(doc, text, font=TITLE_FONT, size=SIZE_2, align="center")
+def title(doc: DocumentObject, lines: list[str], subtitle: str | None = None) -> None:
+    """2号 小标宋, centred, one run broken into the given lines (a 3号 楷体 line under it if
+    given); a blank line below."""
+    p = paragraph(doc, "", align="center")
+    run = p.add_run()
+    for i, line in enumerate(lines):
+        if i:
+            run.add_break()  # a line break inside the title, not a new paragraph
+        run.add_text(alternate_quotes(line))
+    set_font(run, TITLE_FONT, SIZE_2)
     if subtitle:
         paragraph(doc, subtitle, font=H2_FONT, align="center")
     paragraph(doc, "", align="left")

@@ -38,8 +38,12 @@ class Implausible:
 
 
 def _num(value: float) -> str:
-    """12.50 -> 12.5, 5000.0 -> 5000 (as the reports write figures)."""
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    """12.50 -> 12.5, 5000.0 -> 5000, 105.88 -> 106, 0.0453 -> 0.045: as a clerk writes it
+    (whole numbers from 100 up, two significant digits below 1)."""
+    if abs(value) >= 100:
+        return str(round(value))
+    digits = 2 if abs(value) >= 1 else max(2, 1 - int(f"{abs(value):e}".split("e")[1]))
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
     return text or "0"
 
 
