@@ -16,6 +16,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Pt
 
@@ -350,6 +351,9 @@ def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> Non
         cells = table.rows[0].cells if values is header else table.add_row().cells
         for cell, text in zip(cells, values):
             cell.text = ""
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            if values is header:
+                text = text.replace("（", "\n（", 1)  # the unit on a line of its own
             para = cell.paragraphs[0]
             # The body's fixed 29 pt pitch would make every row two lines tall.
             para.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
@@ -406,8 +410,10 @@ def _category_table(doc: DocumentObject, data: ReportData) -> None:
         "实际成交（亿元）",
     ]
     rows = [
-        [c.category, str(c.registry_activities), _cell(known(c.est_turnover_yi, c.registry_activities)),
-         str(c.results_activities), _cell(known(c.actual_turnover_yi, c.results_activities))]
+        [c.category, str(c.registry_activities),
+         _cell(known(c.est_turnover_yi, c.registry_activities - c.unknown_est_turnover)),
+         str(c.results_activities),
+         _cell(known(c.actual_turnover_yi, c.results_activities - c.unknown_turnover))]
         for c in data.categories
     ]  # fmt: skip
     _table(doc, header, rows)

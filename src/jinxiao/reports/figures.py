@@ -92,6 +92,10 @@ class CategoryRow:
     results_activities: int
     actual_turnover_yi: float
     footfall_wan: float
+    # Rows that left the figure blank: a sum over only such rows is unknown, not 0.
+    unknown_est_turnover: int = 0
+    unknown_turnover: int = 0
+    unknown_footfall: int = 0
 
 
 @dataclass(frozen=True)
@@ -287,16 +291,27 @@ def city_rows(engine: Engine, form: str) -> list[CityRow]:
 
 def category_rows(engine: Engine, campaign: Campaign, form: str) -> list[CategoryRow]:
     """The notice's categories in its order, then 其他; a label outside the list counts as 其他."""
-    totals: dict[str, list[float]] = {c: [0, 0.0, 0, 0.0, 0.0] for c in campaign.all_categories}
+    keys = ("registry_activities", "est_turnover_yi", "results_activities", "actual_turnover_yi",
+            "footfall_wan", "unknown_est_turnover", "unknown_turnover", "unknown_footfall")  # fmt: skip
+    totals = {c: dict.fromkeys(keys, 0.0) for c in campaign.all_categories}
     for r in query(engine, "category_summary", form=form):
-        key = r["category"] if r["category"] in totals else campaign.other_category
-        acc = totals[key]
-        acc[0] += _int(r["registry_activities"])
-        acc[1] += _float(r["est_turnover_yi"])
-        acc[2] += _int(r["results_activities"])
-        acc[3] += _float(r["actual_turnover_yi"])
-        acc[4] += _float(r["footfall_wan"])
-    return [CategoryRow(cat, int(a[0]), a[1], int(a[2]), a[3], a[4]) for cat, a in totals.items()]
+        acc = totals[r["category"] if r["category"] in totals else campaign.other_category]
+        for k in keys:
+            acc[k] += _float(r[k])
+    return [
+        CategoryRow(
+            cat,
+            int(a["registry_activities"]),
+            a["est_turnover_yi"],
+            int(a["results_activities"]),
+            a["actual_turnover_yi"],
+            a["footfall_wan"],
+            int(a["unknown_est_turnover"]),
+            int(a["unknown_turnover"]),
+            int(a["unknown_footfall"]),
+        )  # fmt: skip
+        for cat, a in totals.items()
+    ]
 
 
 def categories_by_rule(engine: Engine) -> tuple[int, int]:

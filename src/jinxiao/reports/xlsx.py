@@ -381,9 +381,11 @@ def _categories(ws: Worksheet, data: ReportData) -> None:
     row = start
     for row, c in enumerate(data.categories, start=start + 1):
         # A category without activities has no turnover to sum: “/”, not 0.
-        values = [c.category, c.registry_activities, known(c.est_turnover_yi, c.registry_activities),
-                  c.results_activities, known(c.actual_turnover_yi, c.results_activities),
-                  known(c.footfall_wan, c.results_activities)]  # fmt: skip
+        values = [c.category, c.registry_activities,
+                  known(c.est_turnover_yi, c.registry_activities - c.unknown_est_turnover),
+                  c.results_activities,
+                  known(c.actual_turnover_yi, c.results_activities - c.unknown_turnover),
+                  known(c.footfall_wan, c.results_activities - c.unknown_footfall)]  # fmt: skip
         put_row(ws, row, values, fmts)
     by_rule, total = data.categories_by_rule
     note = "注：“/”表示该类别没有活动或均未填报，不是0。"
