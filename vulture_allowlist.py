@@ -48,7 +48,7 @@ _.showErrorMessage, _.showInputMessage, _.errorStyle, _.prompt, _.promptTitle, _
 _.formatColumns, _.formatRows  # openpyxl SheetProtection: False allows it on a protected sheet
 _.creator, _.created, _.modified, _.author, _.last_modified_by
 _.first_line_indent, _.left_indent, _.space_before, _.space_after, _.line_spacing_rule
-_.footer_distance, _.is_linked_to_previous, _.horizontalCentered
+_.footer_distance, _.is_linked_to_previous, _.horizontalCentered, _.vertical_alignment
 _._blob  # python-docx: the font table part's bytes, replaced whole (reports/gongwen.py)
 _.compress_type, _.external_attr
 _.active_sheet
