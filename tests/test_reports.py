@@ -290,6 +290,7 @@ def test_year_end_report_splits_may_and_months(engine, campaign, tmp_path):
     assert periods["6月—12月"]["活动（场）"] == 3
     assert periods["6月—12月"]["实际成交额（万元）"] == 20000
     assert periods["6月—12月"]["未填实际成交额（场）"] == 1
+    assert periods["6月—12月"]["参与企业（家）"] == "/"  # no year row gave a count: not 0
     header, body = sheet_table(wb["月度趋势"], "月份")
     months = {r[0]: dict(zip(header, r)) for r in body}
     assert list(months) == [f"2021年{m}月" for m in range(5, 13)]  # every campaign month
@@ -297,6 +298,10 @@ def test_year_end_report_splits_may_and_months(engine, campaign, tmp_path):
     assert months["2021年5月"]["实际成交额（万元）"] == 45600
     assert months["2021年7月"]["实际成交额（万元）"] == 8000
     assert months["2021年8月"]["成效统计活动（场）"] == 0
+    assert months["2021年8月"]["实际成交额（万元）"] == "/"  # a sum of nothing is unknown
+    assert months["2021年10月"]["成效统计活动（场）"] == 1  # its one row left turnover blank
+    assert months["2021年10月"]["实际成交额（万元）"] == "/"
+    assert [b.id for b in wb["月度趋势"].row_breaks.brk]  # the second chart starts a page
     assert months["2021年5月"]["名录计划活动（场）"] == 5  # registry rows starting in May
     assert len(wb["月度趋势"]._charts) == 2
     text_ = "\n".join(p.text for p in Document(files.docx).paragraphs)

@@ -145,6 +145,10 @@ class MonthRow:
     results_enterprises: int
     actual_turnover_wan: float
     footfall_wan: float
+    # Rows that left the figure blank: a month whose rows all did has an unknown sum.
+    unknown_est_turnover: int = 0
+    unknown_turnover: int = 0
+    unknown_footfall: int = 0
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,8 @@ class PeriodRow:
     actual_turnover_wan: float
     footfall_wan: float
     unknown_turnover: int = 0  # rows without an actual turnover: the sum is of the others
+    unknown_enterprises: int = 0
+    unknown_footfall: int = 0
 
 
 @dataclass(frozen=True)
@@ -424,6 +430,9 @@ def month_rows(engine: Engine, campaign: Campaign, form: str) -> list[MonthRow]:
                 results_enterprises=_int(d.get("enterprises")),
                 actual_turnover_wan=_float(d.get("actual_turnover_wan")),
                 footfall_wan=_float(d.get("footfall_wan")),
+                unknown_est_turnover=_int(p.get("unknown_est_turnover")),
+                unknown_turnover=_int(d.get("unknown_turnover")),
+                unknown_footfall=_int(d.get("unknown_footfall")),
             )
         )
     return rows
@@ -445,6 +454,8 @@ def period_rows(engine: Engine, campaign: Campaign, form: str) -> list[PeriodRow
                 _float(r.get("actual_turnover_wan")),
                 _float(r.get("footfall_wan")),
                 _int(r.get("unknown_turnover")),
+                _int(r.get("unknown_enterprises")),
+                _int(r.get("unknown_footfall")),
             )
         )
     return rows

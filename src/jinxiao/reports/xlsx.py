@@ -18,6 +18,7 @@ from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jinxiao.domain.labels import FORM_LABELS, STATUS_LABELS, held_rows_label
@@ -31,6 +32,7 @@ FMT_INT = "0"
 FMT_WAN = "#,##0.00"
 FMT_YI = "#,##0.00"
 
+CHART_HEIGHT_CM = 7.5  # a table of a dozen rows and one chart fit a landscape A4 page
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FORMULA_LEAD = ("=", "+", "-", "@")
 _THIN = Side(style="thin", color="808080")
@@ -359,7 +361,7 @@ def _bar_chart(
     chart.type = "col"
     chart.title = title
     chart.y_axis.title = y_title
-    chart.height, chart.width = 9, 22
+    chart.height, chart.width = CHART_HEIGHT_CM, 22
     for col, first, last in series:
         chart.add_data(
             Reference(ws, min_col=col, min_row=first, max_row=last), titles_from_data=True
@@ -530,11 +532,12 @@ def _periods(ws: Worksheet, data: ReportData) -> None:
     start = _sheet_head(ws, data, "阶段对比", len(header))
     put_header(ws, start, header)
     for row, p in enumerate(data.periods, start=start + 1):
-        # A stage with activities but no known turnover has an unknown sum, not 0.
-        turnover = None if p.activities and p.unknown_turnover == p.activities else (
-            p.actual_turnover_wan)  # fmt: skip
-        values = [PERIOD_LABELS[p.period], p.activities, p.enterprises, turnover,
-                  p.footfall_wan, p.unknown_turnover]  # fmt: skip
+        # A stage whose rows all left a figure blank has an unknown sum (“/”), not 0.
+        values = [PERIOD_LABELS[p.period], p.activities,
+                  known(p.enterprises, p.activities - p.unknown_enterprises),
+                  known(p.actual_turnover_wan, p.activities - p.unknown_turnover),
+                  known(p.footfall_wan, p.activities - p.unknown_footfall),
+                  p.unknown_turnover]  # fmt: skip
         put_row(ws, row, values, fmts)
     may = FORM_LABELS[REPORT_KINDS["june1"].results_form]
     put_note(
@@ -563,25 +566,33 @@ def _months(ws: Worksheet, data: ReportData) -> None:
     put_header(ws, start, header)
     row = start
     for row, m in enumerate(data.months, start=start + 1):
-        values = [month_label(m.month), m.registry_activities, m.est_turnover_wan,
-                  m.results_activities, m.actual_turnover_wan, m.footfall_wan]  # fmt: skip
+        # A month without a known figure reads “/” (the line chart leaves a gap there).
+        values = [month_label(m.month), m.registry_activities,
+                  known(m.est_turnover_wan, m.registry_activities - m.unknown_est_turnover),
+                  m.results_activities,
+                  known(m.actual_turnover_wan, m.results_activities - m.unknown_turnover),
+                  known(m.footfall_wan, m.results_activities - m.unknown_footfall)]  # fmt: skip
         put_row(ws, row, values, fmts)
+    put_note(ws, row + 2, "注：“/”表示该月没有活动或均未填报，不是0；5月为各市5月成效表的数据。",
+             len(header))  # fmt: skip
     set_widths(ws, [14, 16, 20, 16, 18, 16])
     if data.months:
         chart = LineChart()
         chart.title = "按活动开始月份的实际成交额（万元）"
         chart.y_axis.title = "万元"
-        chart.height, chart.width = 9, 22
+        chart.height, chart.width = CHART_HEIGHT_CM, 22
         chart.add_data(Reference(ws, min_col=5, min_row=start, max_row=row), titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=start + 1, max_row=row))
         chart.x_axis.delete = False
         chart.y_axis.delete = False
-        ws.add_chart(chart, f"A{row + 3}")
+        ws.add_chart(chart, f"A{row + 4}")
         bars = _bar_chart(
             ws, "按活动开始月份的活动场次", "场", cats=(1, start + 1, row),
             series=[(2, start, row), (4, start, row)],
         )  # fmt: skip
-        ws.add_chart(bars, f"A{row + 22}")
+        # The second chart starts a page: printed, a chart cut across two pages is unreadable.
+        ws.row_breaks.append(Break(id=row + 21))
+        ws.add_chart(bars, f"A{row + 23}")
 
 
 def write_report_xlsx(data: ReportData, path: Path) -> Path:

@@ -8,7 +8,9 @@ SELECT period,
        SUM(enterprise_count) AS enterprises,
        SUM(actual_turnover_wan) AS actual_turnover_wan,
        SUM(footfall_wan) AS footfall_wan,
-       SUM(CASE WHEN actual_turnover_wan IS NULL THEN 1 ELSE 0 END) AS unknown_turnover
+       SUM(CASE WHEN actual_turnover_wan IS NULL THEN 1 ELSE 0 END) AS unknown_turnover,
+       SUM(CASE WHEN enterprise_count IS NULL THEN 1 ELSE 0 END) AS unknown_enterprises,
+       SUM(CASE WHEN footfall_wan IS NULL THEN 1 ELSE 0 END) AS unknown_footfall
 FROM (
     SELECT 'month' AS period, enterprise_count, actual_turnover_wan, footfall_wan
     FROM v_results_current
