@@ -179,6 +179,8 @@ def test_every_sheet_prints_on_a4_one_page_wide_with_its_header_repeated(workboo
             assert int(ws.page_setup.paperSize) == 9, where  # A4
             assert ws.sheet_properties.pageSetUpPr.fitToPage, where
             assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), where
+            assert ws.oddFooter.center.text == "第 &P 页，共 &N 页", where
+            assert ws.page_margins.top == ws.page_margins.bottom == 0.75, where
             widths = sum(
                 ws.column_dimensions[get_column_letter(c)].width or 8.43
                 for c in range(1, ws.max_column + 1)

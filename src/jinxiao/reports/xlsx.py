@@ -18,6 +18,7 @@ from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -146,6 +147,12 @@ def print_setup(ws: Worksheet) -> None:
         for c in range(1, (ws.max_column or 1) + 1)
     ]
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    # Excel's “normal” margins (openpyxl's default is an inch top and bottom) and the page
+    # number in the footer, so a sheet of several pages is put back in order.
+    ws.page_margins = PageMargins(left=0.7, right=0.7, top=0.75, bottom=0.75, header=0.3,
+                                  footer=0.3)  # fmt: skip
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.size = 9
     ws.page_setup.orientation = "landscape" if sum(widths) > _A4_PORTRAIT_UNITS else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages down as it takes
@@ -580,8 +587,10 @@ def _months(ws: Worksheet, data: ReportData) -> None:
         chart = LineChart()
         chart.title = "按活动开始月份的实际成交额（万元）"
         chart.y_axis.title = "万元"
-        chart.height, chart.width = CHART_HEIGHT_CM, 22
+        chart.height, chart.width = CHART_HEIGHT_CM - 1, 22  # shares a page with the table
         chart.add_data(Reference(ws, min_col=5, min_row=start, max_row=row), titles_from_data=True)
+        for line in chart.series:
+            line.smooth = False  # a smoothed line dips below 0 between months
         chart.set_categories(Reference(ws, min_col=1, min_row=start + 1, max_row=row))
         chart.x_axis.delete = False
         chart.y_axis.delete = False
