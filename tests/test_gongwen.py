@@ -198,6 +198,7 @@ def test_every_sheet_prints_on_a4_one_page_wide_with_its_header_repeated(workboo
                     -(-2 * len(str(c.value)) // max(1, int(ws.column_dimensions[
                         get_column_letter(c.column)].width or 8.43) - 1))
                     for c in ws[headers[0]] if c.value
+                    and not ws.column_dimensions[get_column_letter(c.column)].hidden
                 )  # fmt: skip
                 assert (ws.row_dimensions[headers[0]].height or 15) >= 15 * lines, where
     assert seen >= 14

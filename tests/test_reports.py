@@ -302,6 +302,15 @@ def test_year_end_report_splits_may_and_months(engine, campaign, tmp_path):
     assert months["2021年10月"]["成效统计活动（场）"] == 1  # its one row left turnover blank
     assert months["2021年10月"]["实际成交额（万元）"] == "/"
     assert [b.id for b in wb["月度趋势"].row_breaks.brk]  # the second chart starts a page
+    # The line leaves unknown months out (a gap), rather than drawing “/” as 0.
+    ws = wb["月度趋势"]
+    (line,) = (c for c in ws._charts if c.tagname == "lineChart")
+    ref = line.series[0].val.numRef.f  # '月度趋势'!$H$4:$H$12
+    col = ref.split("!$")[1].split("$")[0]
+    assert ws.column_dimensions[col].hidden and line.visible_cells_only is False
+    plotted = {ws[f"A{r}"].value: ws[f"{col}{r}"].value for r in range(5, 13)}
+    assert plotted["2021年7月"] == 8000 and plotted["2021年8月"] is None
+    assert plotted["2021年10月"] is None  # one row, its turnover blank
     assert months["2021年5月"]["名录计划活动（场）"] == 5  # registry rows starting in May
     assert len(wb["月度趋势"]._charts) == 2
     text_ = "\n".join(p.text for p in Document(files.docx).paragraphs)

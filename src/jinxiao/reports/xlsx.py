@@ -175,7 +175,7 @@ def print_setup(ws: Worksheet) -> None:
             for part in str(cell.value).split("\n")
         )
         for cell in ws[header]
-        if cell.value is not None
+        if cell.value is not None and widths[cell.column - 1]  # a hidden column prints nothing
     )
     ws.row_dimensions[header].height = max(ws.row_dimensions[header].height or 0,
                                            _HEADER_LINE_PT * lines + 6)  # fmt: skip
@@ -588,9 +588,21 @@ def _months(ws: Worksheet, data: ReportData) -> None:
         chart.title = "按活动开始月份的实际成交额（万元）"
         chart.y_axis.title = "万元"
         chart.height, chart.width = CHART_HEIGHT_CM - 1, 22  # shares a page with the table
-        chart.add_data(Reference(ws, min_col=5, min_row=start, max_row=row), titles_from_data=True)
+        # The line reads a hidden copy of 实际成交额 with unknown months left empty: a “/” would
+        # be drawn as 0, an empty cell is a gap in the line.
+        plot = len(header) + 2
+        put(ws, start, plot, f"{header[4]}（作图用）")
+        for r, m in enumerate(data.months, start=start + 1):
+            if m.results_activities - m.unknown_turnover > 0:
+                put(ws, r, plot, m.actual_turnover_wan, FMT_WAN)
+        ws.column_dimensions[get_column_letter(plot)].hidden = True
+        chart.visible_cells_only = False  # plot the hidden column
+        chart.add_data(
+            Reference(ws, min_col=plot, min_row=start, max_row=row), titles_from_data=True
+        )
         for line in chart.series:
             line.smooth = False  # a smoothed line dips below 0 between months
+            line.marker.symbol = "circle"  # a month between two gaps is a point, not nothing
         chart.set_categories(Reference(ws, min_col=1, min_row=start + 1, max_row=row))
         chart.x_axis.delete = False
         chart.y_axis.delete = False
