@@ -131,6 +131,10 @@ def test_filled_template_is_read_back_by_the_intake_parser(engine, tmp_path):
     att = Attachment(path.name, "application/vnd.ms-excel", path.read_bytes(), "2")
     book = read_workbook(att)
     assert detect_form(book) == "results_may"
+    from jinxiao.reading.locate import decide_form
+
+    # Found by the code in the hidden L1, not guessed from the title's words.
+    assert decide_form(book).describe().endswith("模板标记“表单代码：results_may”")
     table = locate(book, "results_may")
     assert table.header_row == HEADER_ROW
     assert {"county", "activity_name", "actual_turnover", "footfall"} <= set(table.columns)
