@@ -28,6 +28,7 @@ from jinxiao.reports.xlsx import (
     FMT_YI,
     GROUP_FILL,
     draft_mark,
+    fit_rows,
     format_period,
     known,
     print_setup,
@@ -108,7 +109,8 @@ def write_rollup(
     for city in campaign.cities:
         rows = by_city.get(city.name, [])
         row += 1
-        cell = put(ws, row, 1, f"{city.name}（{len(rows)}项）", bold=True)
+        count = f"{len(rows)}项" if rows else "未报送"  # no registry is not a registry of none
+        cell = put(ws, row, 1, f"{city.name}（{count}）", bold=True)
         cell.fill = GROUP_FILL
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
         for a in rows:
@@ -128,6 +130,7 @@ def write_rollup(
         width,
     )
     set_widths(ws, [16, 30, 20, 40, 12, 30, 16])
+    fit_rows(ws, 5, row)
     ws.freeze_panes = "A5"
     print_setup(ws)
     cities = wb.create_sheet("分市汇总")

@@ -125,6 +125,21 @@ def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = w
 
 
+def fit_rows(ws: Worksheet, first: int, last: int) -> None:
+    """Rows tall enough for their wrapped text (LibreOffice and Excel do not grow a row that
+    openpyxl wrote; a long activity name would print over the row below)."""
+    merged = {c for rng in ws.merged_cells.ranges for row in rng.cells for c in row}
+    for r in range(first, last + 1):
+        lines = 1
+        for cell in ws[r]:
+            if cell.value is None or (cell.row, cell.column) in merged:
+                continue
+            width = ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
+            lines = max(lines, -(-_text_units(cell.value) // max(1, int(width) - 1)))
+        if lines > 1:
+            ws.row_dimensions[r].height = _HEADER_LINE_PT * lines + 2
+
+
 # Column width units an A4 page holds across at 100% between 1.5 cm margins (Excel's units
 # are about one Latin character; a Chinese one takes two).
 _A4_PORTRAIT_UNITS = 95
@@ -428,6 +443,7 @@ def _top(ws: Worksheet, data: ReportData) -> None:
                  f"注：{len(data.flagged)}场活动各项数据明显不符（如成交额与参与企业数、客流量不相称），"
                  "待核实，未列入排名，见“数据缺口”表。", len(header))  # fmt: skip
     set_widths(ws, [6, 10, 18, 36, 16, 20, 12, 14, 14])
+    fit_rows(ws, start + 1, start + len(data.top))
 
 
 def local_time(value: dt.datetime | None, data: ReportData) -> str | None:
