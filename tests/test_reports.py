@@ -426,6 +426,15 @@ def test_a_rollup_is_written_again_only_when_its_content_changed(engine, campaig
     again = write_rollup(engine, tmp_path, dt.date(2021, 6, 2), now=AFTER_ALL, campaign=campaign)
     assert again == first
     assert [p.name for p in tmp_path.glob("*.xlsx")] == [first.name]
+    # A results form changes no cell of the roll-up: still no second file.
+    with engine.begin() as conn:
+        sub = _submission(conn, "长治市", "results_may", "accepted", _t(2021, 6, 1))
+        _activity(conn, sub, 6, "潞州区", "长治美食节", "2021-05-01", "2021-05-03",
+                  actual_turnover_wan=100)  # fmt: skip
+    assert (
+        write_rollup(engine, tmp_path, dt.date(2021, 6, 2), now=AFTER_ALL, campaign=campaign)
+        == first
+    )
     with engine.begin() as conn:
         conn.execute(
             text(

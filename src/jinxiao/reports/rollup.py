@@ -86,7 +86,10 @@ def write_rollup(
     prov = province_summary(engine)
     activities = registry_activities(engine)
     output_dir = Path(output_dir)
-    key = _content_key(draft, prov, activities, city_rows(engine, "results_may"))
+    # What the roll-up shows: the registry only (a results form arriving changes nothing here).
+    registry = [(c.city_name, c.counties, c.activities, c.enterprises, c.est_turnover_yi)
+                for c in city_rows(engine, "results_may")]  # fmt: skip
+    key = _content_key(draft, prov, activities, registry)
     same = _latest_with_content(output_dir, campaign, as_of, key)
     if same is not None:
         # Nothing changed since that roll-up: a clerk gets no second file to compare by eye.
