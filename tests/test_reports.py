@@ -491,6 +491,7 @@ def test_implausible_rows_are_flagged_not_praised(engine, campaign, tmp_path):
     assert "老字号展销周" not in body.split("三、存在的问题")[0]  # no praise
     assert "城区汽车节" not in body.split("三、存在的问题")[0]
     assert "（二）汽车、成品油促消费。" in body
+    assert "（五）老字号。成效统计活动1场，实际成交0.9万元。" in body  # not “0亿元”
     assert "阳泉市城区“城区汽车展销会”实际成交额4100万元，居该类活动首位" in body
     problems = body.split("三、存在的问题")[1].split("四、下一步工作")[0]
     assert "部分数据明显不符。阳泉市“老字号展销周”85家企业参与，实际成交额仅0.9万元" in problems

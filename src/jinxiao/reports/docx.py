@@ -44,6 +44,13 @@ def fmt_num(value: float, digits: int = 2) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def amount(yi: float) -> str:
+    """An amount in 亿元, or in 万元 when 亿元 would round it to 0 (“0.9万元”, not “0亿元”)."""
+    if yi and abs(yi) < 0.01:
+        return f"{fmt_num(yi * 10000)}万元"
+    return f"{fmt_num(yi)}亿元"
+
+
 def _cn_index(i: int) -> str:
     if i <= 10:
         return _CN_NUMS[i - 1]
@@ -81,14 +88,14 @@ def overview_paragraphs(data: ReportData) -> list[str]:
     out = [
         f"按照《{c.organiser}关于组织开展{c.name}的通知》（{c.notice}）部署，全省{p.cities}个市"
         f"报送的活动名录已审核采用，共有{p.counties}个县区（市）参加，安排重点活动{p.activities}场，"
-        f"参与企业{p.enterprises}家，预估成交{fmt_num(p.est_turnover_yi)}亿元。"
+        f"参与企业{p.enterprises}家，预估成交{amount(p.est_turnover_yi)}。"
     ]
     if r.cities_reported:
         parts = [f"共统计活动{r.activities}场"]
         if r.enterprises:
             parts.append(f"参与企业{r.enterprises}家")
         if r.actual_turnover_wan:
-            parts.append(f"实际成交{fmt_num(r.actual_turnover_yi)}亿元")
+            parts.append(f"实际成交{amount(r.actual_turnover_yi)}")
         elif r.activities:
             parts.append("各活动均未填报实际成交额")
         if r.footfall_wan:
@@ -178,12 +185,12 @@ def practice_paragraphs(data: ReportData) -> list[str]:
         if cat.registry_activities:
             part = f"全省安排重点活动{cat.registry_activities}场"
             if cat.est_turnover_yi:
-                part += f"，预估成交{fmt_num(cat.est_turnover_yi)}亿元"
+                part += f"，预估成交{amount(cat.est_turnover_yi)}"
             parts.append(part)
         if cat.results_activities:
             part = f"成效统计活动{cat.results_activities}场"
             if cat.actual_turnover_yi:
-                part += f"，实际成交{fmt_num(cat.actual_turnover_yi)}亿元"
+                part += f"，实际成交{amount(cat.actual_turnover_yi)}"
             parts.append(part)
         text = f"（{_cn_index(n)}）{cat.category}。{'；'.join(parts)}。"
         s = standout.get(cat.category)
