@@ -73,3 +73,7 @@ def test_table_warnings_name_sheet_and_row(campaign):
         (9, "implausible_turnover_per_visit"),
     ]
     assert all(p.severity == "warning" and p.sheet == "活动成效" for p in got)
+    # Redeemed over issued is the results suite's error already: not warned twice.
+    twice = [{"sheet": "活动成效", "excel_row": 7, "voucher_issued_wan": 10,
+              "voucher_redeemed_wan": 20}]  # fmt: skip
+    assert table_warnings(NormalisedTable("太原市", _parsed(), twice), campaign.plausibility) == []
