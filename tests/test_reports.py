@@ -188,6 +188,10 @@ def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
     assert "全省合计只计已填报的数据，8个市未报送活动名录，9个市未报送5月成效" in note
     assert "5月成效中1场未填报实际成交额，1场未填报客流量，均未计入" in note
     assert len(wb["分市情况"]._charts) == 1 and len(wb["分类情况"]._charts) == 1
+    # Printed, 分类情况's chart would not fit under its table: it starts the next page.
+    ws = wb["分类情况"]
+    (anchor,) = [c.anchor._from.row + 1 for c in ws._charts]
+    assert [b.id for b in ws.row_breaks.brk] == [anchor - 1]
 
     header, body = sheet_table(wb["分类情况"], "类别")
     cats = {r[0]: dict(zip(header, r)) for r in body}

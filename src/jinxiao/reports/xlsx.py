@@ -367,7 +367,32 @@ def _cities(ws: Worksheet, data: ReportData) -> None:
             ws, "各市预估与实际成交额（亿元）", "亿元", cats=(1, start + 1, row),
             series=[(5, start, row), (7, start, row)],
         )  # fmt: skip
-        ws.add_chart(chart, f"A{row + 4}")
+        place_chart(ws, chart, row + 4)
+
+
+# What a landscape A4 page holds down at Excel's normal margins (21 cm less 2 × 1.9 cm and
+# the footer), in points.
+_PAGE_HEIGHT_PT = 15.8 / 2.54 * 72
+_CHART_ROW_PT = 15  # the rows a chart is anchored over are default height
+
+
+def place_chart(ws: Worksheet, chart: BarChart | LineChart, anchor_row: int) -> None:
+    """Put the chart at A`anchor_row`, starting a new printed page first when it would not fit
+    under what is above it on the page: a chart cut across two pages is unreadable."""
+    breaks = [b.id for b in ws.row_breaks.brk if b.id is not None and b.id < anchor_row]
+    top = max(breaks, default=0)
+    above = sum(ws.row_dimensions[r].height or 15 for r in range(top + 1, anchor_row))
+    chart_pt = chart.height / 2.54 * 72 + _CHART_ROW_PT
+    # A sheet wider than the page is printed smaller (fit to one page wide), its chart too;
+    # the scale LibreOffice picks was measured on the rendered pages, not derived.
+    columns = sum(
+        ws.column_dimensions[get_column_letter(c)].width or 8.43
+        for c in range(1, (ws.max_column or 1) + 1)
+    )
+    scale = min(1.0, _A4_PORTRAIT_UNITS / columns)
+    if (above + chart_pt) * scale > _PAGE_HEIGHT_PT and anchor_row - 1 > top:
+        ws.row_breaks.append(Break(id=anchor_row - 1))
+    ws.add_chart(chart, f"A{anchor_row}")
 
 
 def _bar_chart(
@@ -421,7 +446,7 @@ def _categories(ws: Worksheet, data: ReportData) -> None:
         ws, "各类别预估与实际成交额（亿元）", "亿元", cats=(1, start + 1, row),
         series=[(3, start, row), (5, start, row)],
     )  # fmt: skip
-    ws.add_chart(chart, f"A{row + 4}")
+    place_chart(ws, chart, row + 4)
 
 
 def _top(ws: Worksheet, data: ReportData) -> None:
@@ -622,14 +647,12 @@ def _months(ws: Worksheet, data: ReportData) -> None:
         chart.set_categories(Reference(ws, min_col=1, min_row=start + 1, max_row=row))
         chart.x_axis.delete = False
         chart.y_axis.delete = False
-        ws.add_chart(chart, f"A{row + 4}")
+        place_chart(ws, chart, row + 4)
         bars = _bar_chart(
             ws, "按活动开始月份的活动场次", "场", cats=(1, start + 1, row),
             series=[(2, start, row), (4, start, row)],
         )  # fmt: skip
-        # The second chart starts a page: printed, a chart cut across two pages is unreadable.
-        ws.row_breaks.append(Break(id=row + 21))
-        ws.add_chart(bars, f"A{row + 23}")
+        place_chart(ws, bars, row + 23)
 
 
 def write_report_xlsx(data: ReportData, path: Path) -> Path:
