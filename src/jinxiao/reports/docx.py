@@ -66,7 +66,7 @@ def report_heading_lines(data: ReportData) -> list[str]:
     words allow (not “…促进月活 / 动开展…”), so the break is chosen here, not by the renderer."""
     c = data.campaign
     if data.kind.code == "june1":
-        lines = [f"{c.organiser}关于{c.year}年全国消费促进月", "活动开展情况的报告"]
+        lines = [f"{c.organiser}关于{c.year}年{c.event}", "活动开展情况的报告"]
     else:
         # A report upward is a 报告, whatever it sums up (GB/T 9704 and the 条例's 文种).
         lines = [f"{c.organiser}关于{c.year}年", "消费促进工作情况的报告"]
@@ -335,7 +335,7 @@ def next_step_paragraphs(data: ReportData) -> list[str]:
         year = c.forms["results_year"].deadline
         out.append(
             f"（{_cn_index(n)}）持续推进。{c.month_end.month + 1}月1日至{c.end.month}月{c.end.day}日"
-            f"继续开展“礼享生活·晋情消费”促消费系列活动，指导各市做好全年活动与消费促进月的衔接，"
+            f"继续开展“{c.slogan}”促消费系列活动，指导各市做好全年活动与消费促进月的衔接，"
             f"于{zh_date(year)}前报送全年消费促进工作情况总结。"
         )
     else:

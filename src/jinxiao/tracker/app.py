@@ -31,6 +31,7 @@ from jinxiao.tracker.queries import (
     today,
     unfiled,
 )
+from jinxiao.tracker.questions import open_questions
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,10 @@ def create_app(
     def grid_page(request: Request, as_of: dt.date | None = None) -> str:
         src = source()
         day = as_of or today(camp)
-        return render_grid(grid(src.engine, day), unfiled(src.engine), camp, day, base(request))
+        return render_grid(
+            grid(src.engine, day), unfiled(src.engine), camp, day, base(request),
+            questions=open_questions(src.engine),
+        )  # fmt: skip
 
     @app.get("/city/{city_name}/{form}", response_class=HTMLResponse)
     def city_form_page(

@@ -24,6 +24,7 @@ from jinxiao.domain.labels import (
     outcome_label,
 )
 from jinxiao.tracker.queries import Cell, ProblemView, SubmissionView, UnfiledView
+from jinxiao.tracker.questions import QuestionView
 
 # Cell colours per status (background, text); the legend on the page uses the same.
 STATUS_COLOURS = {
@@ -96,11 +97,14 @@ def render_grid(
     campaign: Campaign,
     as_of: dt.date,
     base: str = "",
+    questions: Sequence[QuestionView] = (),
 ) -> str:
-    """The city × form grid (rows in the campaign's city order), then what fits no cell."""
+    """The city × form grid (rows in the campaign's city order), the questions waiting for an
+    answer (待回复), then what fits no cell."""
     return ENV.get_template("grid.html").render(
         title="报送情况总览", base=base, campaign=campaign, tz=campaign.tz, as_of=as_of,
         by_key={(c.city_name, c.form): c for c in cells}, unfiled=unfiled_items,
+        questions=questions,
     )  # fmt: skip
 
 

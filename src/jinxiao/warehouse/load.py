@@ -472,6 +472,15 @@ def commit_message(
                 "now": now, "run": run_id, "k": result.message_key,
             },
         )  # fmt: skip
+        if result.question and result.city_name and email is not None:
+            conn.execute(
+                text(
+                    "INSERT INTO question (message_key, city_name, sender, subject, received_at) "
+                    "VALUES (:k, :c, :s, :subj, :rcv) ON CONFLICT (message_key) DO NOTHING"
+                ),
+                {"k": result.message_key, "c": result.city_name, "s": email.sender,
+                 "subj": email.subject, "rcv": received},
+            )  # fmt: skip
         if on_commit is not None:
             on_commit(conn, result)
     return result
