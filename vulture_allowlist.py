@@ -43,11 +43,12 @@ _._encodeFilenameFlags
 # page setup, properties), python-docx (paragraph format, sections, footers, core properties), zipfile
 # (ZipInfo), xlwt (the workbook's active sheet), sqlite3 and Great Expectations settings.
 _.alignment, _.fill, _.freeze_panes, _.delete, _.print_title_rows
-_.orientation, _.fitToWidth, _.fitToHeight, _.fitToPage
-_.showErrorMessage, _.showInputMessage, _.errorStyle, _.prompt, _.promptTitle
+_.orientation, _.fitToWidth, _.fitToHeight, _.fitToPage, _.page_margins, _.smooth, _.symbol
+_.showErrorMessage, _.showInputMessage, _.errorStyle, _.prompt, _.promptTitle, _.errorTitle
+_.formatColumns, _.formatRows  # openpyxl SheetProtection: False allows it on a protected sheet
 _.creator, _.created, _.modified, _.author, _.last_modified_by
 _.first_line_indent, _.left_indent, _.space_before, _.space_after, _.line_spacing_rule
-_.footer_distance, _.is_linked_to_previous, _.horizontalCentered
+_.footer_distance, _.is_linked_to_previous, _.horizontalCentered, _.vertical_alignment
 _._blob  # python-docx: the font table part's bytes, replaced whole (reports/gongwen.py)
 _.compress_type, _.external_attr
 _.active_sheet

@@ -61,6 +61,11 @@ def test_title_body_and_headings_have_the_standards_fonts(reports, kind, campaig
     doc = reports[kind]
     title = doc.paragraphs[0]
     assert title.text.startswith(campaign.organiser + "关于") and title.text.endswith("的报告")
+    # Broken by hand where the words allow, each line within the 28-character text width.
+    lines = title.text.split("\n")
+    assert len(lines) == 2 and all(len(line) * 22 <= 156 / 25.4 * 72 for line in lines)
+    if kind == "year_end":
+        assert title.text == f"{campaign.organiser}关于{campaign.year}年\n消费促进工作情况的报告"
     (run,) = title.runs
     assert _east_asia(run) == "方正小标宋简体" and run.font.size == Pt(22)
     assert doc.paragraphs[1].text.startswith("（数据截至")
@@ -113,8 +118,10 @@ def test_signature_date_and_attachments_each_on_their_own_page(reports, campaign
     heads = [j for j, t in enumerate(texts) if t.startswith("附件") and t[2:].isdigit()]
     assert [texts[j] for j in heads] == ["附件1", "附件2"] and heads[0] > i
     for j in heads:
-        brk = doc.paragraphs[j - 1]._element.findall(".//" + qn("w:br"))
-        assert [b.get(qn("w:type")) for b in brk] == ["page"], texts[j]
+        # The heading starts its page; no empty paragraph holds the break (a blank page when
+        # the body fills the page before it).
+        assert doc.paragraphs[j].paragraph_format.page_break_before, texts[j]
+    assert not [b for b in doc.element.body.iter(qn("w:br")) if b.get(qn("w:type")) == "page"]
     assert texts[heads[0] + 2] == "分市情况表" and texts[heads[1] + 2] == "分类别情况表"
     assert len(doc.tables) == 2 and doc.tables[0].rows[-1].cells[0].text == "全省合计"
 
@@ -172,6 +179,8 @@ def test_every_sheet_prints_on_a4_one_page_wide_with_its_header_repeated(workboo
             assert int(ws.page_setup.paperSize) == 9, where  # A4
             assert ws.sheet_properties.pageSetUpPr.fitToPage, where
             assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), where
+            assert ws.oddFooter.center.text == "第 &P 页，共 &N 页", where
+            assert ws.page_margins.top == ws.page_margins.bottom == 0.75, where
             widths = sum(
                 ws.column_dimensions[get_column_letter(c)].width or 8.43
                 for c in range(1, ws.max_column + 1)
@@ -189,6 +198,7 @@ def test_every_sheet_prints_on_a4_one_page_wide_with_its_header_repeated(workboo
                     -(-2 * len(str(c.value)) // max(1, int(ws.column_dimensions[
                         get_column_letter(c.column)].width or 8.43) - 1))
                     for c in ws[headers[0]] if c.value
+                    and not ws.column_dimensions[get_column_letter(c.column)].hidden
                 )  # fmt: skip
                 assert (ws.row_dimensions[headers[0]].height or 15) >= 15 * lines, where
     assert seen >= 14

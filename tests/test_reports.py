@@ -125,7 +125,9 @@ def sheet_table(ws, header_first: str) -> tuple[list[str], list[list[object]]]:
         if r[0] is None:
             break
         body.append(list(r))
-    return list(rows[start]), body
+    # print_setup breaks a long header before its unit (“预估成交额\n（亿元）”).
+    header = [h.replace("\n", "") if isinstance(h, str) else h for h in rows[start]]
+    return header, body
 
 
 def by_label(ws) -> dict[str, object]:
@@ -166,6 +168,10 @@ def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
     with engine.connect() as conn:
         for city in conn.execute(text("SELECT * FROM v_city_summary")).mappings():
             row = rows[city["city_name"]]
+            if city["activities"] == 0:  # no accepted registry: unknown, never 0
+                assert row["参加县区（个）"] == "未报送", city["city_name"]
+                assert row["重点活动（场）"] == row["预估成交额（亿元）"] == "/"
+                continue
             assert row["参加县区（个）"] == city["counties"]
             assert row["重点活动（场）"] == city["activities"]
             assert row["参与企业（家）"] == city["enterprises"]
@@ -173,7 +179,19 @@ def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
     assert rows["全省合计"]["重点活动（场）"] == prov["activities"]
     assert rows["长治市"]["成效统计活动（场）"] == "未报送"
     assert rows["长治市"]["实际成交额（亿元）"] == "/"  # unknown, not 0
+    assert rows["长治市"]["客流量（万人次）"] == "/"
+    # The total counts what is known and says what it leaves out.
+    assert rows["全省合计"]["实际成交额（亿元）"] == pytest.approx(4.56)
+    note = next(
+        r[0] for r in wb["分市情况"].iter_rows(values_only=True) if str(r[0]).startswith("注：")
+    )
+    assert "全省合计只计已填报的数据，8个市未报送活动名录，9个市未报送5月成效" in note
+    assert "5月成效中1场未填报实际成交额，1场未填报客流量，均未计入" in note
     assert len(wb["分市情况"]._charts) == 1 and len(wb["分类情况"]._charts) == 1
+    # Printed, 分类情况's chart would not fit under its table: it starts the next page.
+    ws = wb["分类情况"]
+    (anchor,) = [c.anchor._from.row + 1 for c in ws._charts]
+    assert [b.id for b in ws.row_breaks.brk] == [anchor - 1]
 
     header, body = sheet_table(wb["分类情况"], "类别")
     cats = {r[0]: dict(zip(header, r)) for r in body}
@@ -182,6 +200,10 @@ def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
     # The results row without a category takes its registry activity's (餐饮消费).
     assert cats["餐饮消费"]["实际成交额（亿元）"] == pytest.approx(0.62)
     assert cats["家电家具家装"]["成效统计活动（场）"] == 1
+    assert cats["老字号"]["重点活动（场）"] == 0
+    assert cats["老字号"]["预估成交额（亿元）"] == cats["老字号"]["实际成交额（亿元）"] == "/"
+    # 夜经济's one results row left the turnover blank: its sum is unknown, not 0.
+    assert cats["夜经济"]["成效统计活动（场）"] == 1 and cats["夜经济"]["实际成交额（亿元）"] == "/"
     assert sum(c["重点活动（场）"] for c in cats.values()) == prov["activities"]
 
     header, body = sheet_table(wb["重点活动"], "排名")
@@ -207,11 +229,20 @@ def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
 
     doc = Document(files.docx)
     body_text = "\n".join(p.text for p in doc.paragraphs)
-    assert doc.paragraphs[0].text == "山西省商务厅关于2021年全国消费促进月活动开展情况的报告"
+    # One title, broken between words: “…消费促进月” / “活动开展情况的报告”.
+    assert doc.paragraphs[0].text == "山西省商务厅关于2021年全国消费促进月\n活动开展情况的报告"
     for heading in ("一、总体情况", "二、主要做法和成效", "三、存在的问题", "四、下一步工作"):
         assert heading in body_text
     assert "共有5个县区（市）参加，安排重点活动6场，参与企业425家，预估成交3.03亿元" in body_text
     assert "实际成交4.56亿元，客流量96.7万人次，发放消费券5100万元、核销4290万元" in body_text
+    assert "（1场活动未填报实际成交额、1场未填报客流量，未计入上述合计）" in body_text
+    # 附件1: a city without a registry reads 未报送 and “/”, never 0; the note says why.
+    city_table = {row.cells[0].text: [c.text for c in row.cells] for row in doc.tables[0].rows}
+    assert city_table["长治市"][1:] == ["未报送", "/", "/", "未报送", "/"]
+    assert city_table["全省合计"][1:] == ["5", "6", "3.03", "5", "4.56"]
+    assert any(p.text.startswith("注：“未报送”表示该市尚无被采用的报表") for p in doc.paragraphs)
+    cat_table = {row.cells[0].text: [c.text for c in row.cells] for row in doc.tables[1].rows}
+    assert cat_table["老字号"][1:] == ["0", "/", "0", "/"]
     assert "太原市“太原市政府电子消费券发放”实际成交额35000万元" in body_text
     assert "大同市逾期报送" in body_text and "晋城市报送的表格被退回后尚未重新报送" in body_text
     assert "有1场活动未填报实际成交额" in body_text
@@ -239,6 +270,9 @@ def test_june1_report_on_postgresql(pg_warehouse, campaign, tmp_path):
             eng, tmp_path / "out", dt.date(2021, 6, 1), now=AFTER_ALL, campaign=load_campaign()
         )
         assert load_workbook(path)["附件2"].cell(4, 1).value == "参加县区"
+        year = generate_report(eng, tmp_path / "out", "year_end", now=AFTER_ALL, campaign=campaign)
+        header, body = sheet_table(load_workbook(year.xlsx)["阶段对比"], "阶段")
+        assert dict(zip(header, body[0]))["活动（场）"] == 5  # the May results, on PostgreSQL too
     finally:
         eng.dispose()
 
@@ -250,20 +284,43 @@ def test_year_end_report_splits_may_and_months(engine, campaign, tmp_path):
     assert wb.sheetnames[-2:] == ["阶段对比", "月度趋势"]
     header, body = sheet_table(wb["阶段对比"], "阶段")
     periods = {r[0]: dict(zip(header, r)) for r in body}
-    assert periods["消费促进月（5月）"]["活动（场）"] == 1
-    assert periods["消费促进月（5月）"]["实际成交额（万元）"] == 6200
+    # The May stage is the May results (太原 3 rows, 阳泉 2), not the year form's one May row
+    # of 太原 (the same activity again); June–December the year form's later rows.
+    may = one(engine, "SELECT COUNT(*) AS n, SUM(actual_turnover_wan) AS t FROM v_results_current "
+                      "WHERE form = 'results_may'")  # fmt: skip
+    assert periods["消费促进月（5月）"]["活动（场）"] == may["n"] == 5
+    assert periods["消费促进月（5月）"]["实际成交额（万元）"] == pytest.approx(may["t"]) == 45600
+    assert periods["消费促进月（5月）"]["未填实际成交额（场）"] == 1
     assert periods["6月—12月"]["活动（场）"] == 3
     assert periods["6月—12月"]["实际成交额（万元）"] == 20000
+    assert periods["6月—12月"]["未填实际成交额（场）"] == 1
+    assert periods["6月—12月"]["参与企业（家）"] == "/"  # no year row gave a count: not 0
     header, body = sheet_table(wb["月度趋势"], "月份")
     months = {r[0]: dict(zip(header, r)) for r in body}
     assert list(months) == [f"2021年{m}月" for m in range(5, 13)]  # every campaign month
+    assert months["2021年5月"]["成效统计活动（场）"] == 5  # the May results, as 阶段对比
+    assert months["2021年5月"]["实际成交额（万元）"] == 45600
     assert months["2021年7月"]["实际成交额（万元）"] == 8000
     assert months["2021年8月"]["成效统计活动（场）"] == 0
+    assert months["2021年8月"]["实际成交额（万元）"] == "/"  # a sum of nothing is unknown
+    assert months["2021年10月"]["成效统计活动（场）"] == 1  # its one row left turnover blank
+    assert months["2021年10月"]["实际成交额（万元）"] == "/"
+    assert [b.id for b in wb["月度趋势"].row_breaks.brk]  # the second chart starts a page
+    # The line leaves unknown months out (a gap), rather than drawing “/” as 0.
+    ws = wb["月度趋势"]
+    (line,) = (c for c in ws._charts if c.tagname == "lineChart")
+    ref = line.series[0].val.numRef.f  # '月度趋势'!$H$4:$H$12
+    col = ref.split("!$")[1].split("$")[0]
+    assert ws.column_dimensions[col].hidden and line.visible_cells_only is False
+    plotted = {ws[f"A{r}"].value: ws[f"{col}{r}"].value for r in range(5, 13)}
+    assert plotted["2021年7月"] == 8000 and plotted["2021年8月"] is None
+    assert plotted["2021年10月"] is None  # one row, its turnover blank
     assert months["2021年5月"]["名录计划活动（场）"] == 5  # registry rows starting in May
     assert len(wb["月度趋势"]._charts) == 2
     text_ = "\n".join(p.text for p in Document(files.docx).paragraphs)
-    assert "2021年12月实际成交额最高，为12000万元" in text_
-    assert "6月—12月延续开展活动3场，实际成交20000万元" in text_
+    assert "2021年5月实际成交额最高，为45600万元" in text_
+    assert "消费促进月（5月）开展活动5场，实际成交45600万元（另有1场未填报成交额）" in text_
+    assert "6月—12月延续开展活动3场，实际成交20000万元（另有1场未填报成交额）" in text_
 
 
 def test_rollup_groups_cities_and_fills_sentence(engine, campaign, tmp_path):
@@ -273,15 +330,16 @@ def test_rollup_groups_cities_and_fills_sentence(engine, campaign, tmp_path):
     assert path.name == "jx2021_rollup_2021-06-01.xlsx"
     ws = load_workbook(path)["附件2"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[3] == ROLLUP_HEADER
+    assert tuple(h.replace("\n", "") for h in rows[3]) == ROLLUP_HEADER
     city_rows = [r[0] for r in rows if r[0] and "（" in r[0] and r[0].endswith("项）")]
     assert city_rows[:3] == ["太原市（3项）", "大同市（1项）", "阳泉市（2项）"]
-    assert len(city_rows) == 11
+    assert len(city_rows) == 3 and "长治市（未报送）" in {r[0] for r in rows}
     ty = rows[5]
     assert ty[:3] == ("小店区", "2021年太原市“五一”美食节", "5月1日-5月5日")
     assert ty[4] == 50 and ty[6] == 5000
     assert ws.cell(6, 7).number_format == 'General"万元"'
     assert rows[7][4] == "/" and rows[7][6] == "/"  # unknown, never 0
+    assert rows[7][1] == EVIL and ws.row_dimensions[8].height >= 30  # its long name wraps whole
     assert "旧表活动" not in {r[1] for r in rows}  # superseded registry is not current
     prov = one(engine, "SELECT * FROM v_province_summary")
     sentence = next(r[0] for r in rows if r[0] and str(r[0]).startswith("参加2021年"))
@@ -290,6 +348,11 @@ def test_rollup_groups_cities_and_fills_sentence(engine, campaign, tmp_path):
         f"{prov['activities']}场，参与企业{prov['enterprises']}家，预估成交3.03亿元。"
     )
     assert any(r[0] and str(r[0]).startswith("注：") for r in rows)
+    cities = {r[0]: r for r in load_workbook(path)["分市汇总"].iter_rows(values_only=True)}
+    assert cities["长治市"][1:] == ("未报送", "/", "/", "/")  # no registry: unknown, never 0
+    assert cities["全省合计"][1:3] == (prov["counties"], prov["activities"])
+    note = next(k for k in cities if k and str(k).startswith("注："))
+    assert "8个市未报送活动名录，1场活动未填报预估成交额，均未计入" in note
 
 
 def test_activity_name_is_never_written_as_a_formula(engine, campaign, tmp_path):
@@ -343,7 +406,8 @@ def test_empty_warehouse_still_reports(sqlite_warehouse, campaign, tmp_path):
     migrate(eng, campaign, county_table())
     files = generate_report(eng, tmp_path, "june1", now=AFTER_ALL, campaign=campaign)
     got = by_label(load_workbook(files.xlsx)["总体情况"])
-    assert got["重点活动"] == 0 and got["实际成交额"] == 0
+    assert got["重点活动"] == 0  # a count of nothing is 0; a sum of nothing is unknown
+    assert got["实际成交额"] == got["预估成交额"] == got["客流量"] == "/"
     text_ = "\n".join(p.text for p in Document(files.docx).paragraphs)
     assert "尚无市报送5月成效" in text_
     assert "太原市、大同市" in text_  # every city is missing the registry
@@ -366,6 +430,15 @@ def test_a_rollup_is_written_again_only_when_its_content_changed(engine, campaig
     again = write_rollup(engine, tmp_path, dt.date(2021, 6, 2), now=AFTER_ALL, campaign=campaign)
     assert again == first
     assert [p.name for p in tmp_path.glob("*.xlsx")] == [first.name]
+    # A results form changes no cell of the roll-up: still no second file.
+    with engine.begin() as conn:
+        sub = _submission(conn, "长治市", "results_may", "accepted", _t(2021, 6, 1))
+        _activity(conn, sub, 6, "潞州区", "长治美食节", "2021-05-01", "2021-05-03",
+                  actual_turnover_wan=100)  # fmt: skip
+    assert (
+        write_rollup(engine, tmp_path, dt.date(2021, 6, 2), now=AFTER_ALL, campaign=campaign)
+        == first
+    )
     with engine.begin() as conn:
         conn.execute(
             text(
@@ -381,3 +454,52 @@ def test_a_rollup_is_written_again_only_when_its_content_changed(engine, campaig
         write_rollup(engine, tmp_path, dt.date(2021, 6, 3), now=AFTER_ALL, campaign=campaign)
         == changed
     )
+
+
+def test_implausible_rows_are_flagged_not_praised(engine, campaign, tmp_path):
+    """85 家企业、20 万人次、0.9 万元 and a turnover 100× its registry estimate: both listed
+    under 数据缺口 with the reason, neither ranked nor named 居该类活动首位."""
+    with engine.begin() as conn:
+        y1 = conn.execute(
+            text("SELECT activity_id FROM activity WHERE activity_name = '阳泉城区汽车展销会'")
+        ).scalar_one()
+        ym = conn.execute(
+            text("SELECT submission_id FROM submission WHERE city_name = '阳泉市' "
+                 "AND form = 'results_may'")
+        ).scalar_one()  # fmt: skip
+        _activity(conn, ym, 8, "城区", "老字号展销周", "2021-05-10", "2021-05-16",
+                  enterprise_count=85, actual_turnover_wan=0.9, footfall_wan=20,
+                  category="老字号")  # fmt: skip
+        _activity(conn, ym, 9, "城区", "城区汽车节", "2021-05-20", "2021-05-22",
+                  enterprise_count=30, actual_turnover_wan=410000, footfall_wan=30,
+                  registry_activity_id=y1)  # fmt: skip
+    files = generate_report(engine, tmp_path, "june1", now=AFTER_ALL, campaign=campaign)
+    wb = load_workbook(files.xlsx)
+    rows = list(wb["数据缺口"].iter_rows(values_only=True))
+    heading = next(i for i, r in enumerate(rows) if str(r[0]).startswith("数据存疑的活动"))
+    assert rows[heading][0] == "数据存疑的活动（2场，未列入重点活动排名，待各市核实）"
+    header = [h.replace("\n", "") for h in rows[heading + 1] if h]
+    assert header == ["市", "工作表", "行号", "参加县区", "重点活动名称", "存疑情况"]
+    listed = {r[4]: r for r in rows[heading + 2 : heading + 4]}
+    assert listed["老字号展销周"][:3] == ("阳泉市", "Sheet1", 8)
+    assert "85家企业参与，实际成交额仅0.9万元" in listed["老字号展销周"][5]
+    assert "人均0.045元" in listed["老字号展销周"][5]
+    assert "与活动名录预估的3000万元相差100倍以上" in listed["城区汽车节"][5]
+    _h, top = sheet_table(wb["重点活动"], "排名")
+    names = [r[3] for r in top]
+    assert "城区汽车节" not in names and "老字号展销周" not in names
+    assert names[0] == "太原市政府电子消费券发放"  # 41 亿元 would have ranked first
+    notes = [r[0] for r in wb["重点活动"].iter_rows(values_only=True) if r[0]]
+    assert any(str(n).startswith("注：2场活动各项数据明显不符") for n in notes)
+    body = "\n".join(p.text for p in Document(files.docx).paragraphs)
+    assert "老字号展销周" not in body.split("三、存在的问题")[0]  # no praise
+    assert "城区汽车节" not in body.split("三、存在的问题")[0]
+    assert "（二）汽车、成品油促消费。" in body
+    assert "（五）老字号。成效统计活动1场，实际成交0.9万元。" in body  # not “0亿元”
+    assert "阳泉市城区“城区汽车展销会”实际成交额4100万元，居该类活动首位" in body
+    problems = body.split("三、存在的问题")[1].split("四、下一步工作")[0]
+    assert "部分数据明显不符。阳泉市“老字号展销周”85家企业参与，实际成交额仅0.9万元" in problems
+    assert "已请相关市核实后更正" in problems
+    assert "其中，2场活动的数据明显不符（见“存在的问题”），涉及实际成交410000.9万元" in body
+    # 阳泉 ranks by its sound rows only (4400 万元), behind 太原 (41200 万元).
+    assert "分市看，实际成交额居前的是太原市（4.12亿元）、阳泉市（0.44亿元）。" in body

@@ -66,12 +66,15 @@ def test_one_template_per_city_prefilled_with_current_registry(engine, campaign,
     ]
     wb = load_workbook(paths[0])
     ws = wb.worksheets[0]
-    assert ws["A1"].value == "表单代码：results_may"
+    assert ws["A1"].value == "表单：5月成效（请勿改动本行）"  # the clerk reads Chinese
+    assert ws["L1"].value == "表单代码：results_may"  # the reader reads the code
+    assert ws.column_dimensions["L"].hidden
     assert ws["A2"].value == "2021年全国消费促进月（5月）活动成效统计表"
     assert ws["A3"].value == "填报单位：太原市商务局"
     note = ws["A4"].value
     assert "万元" in note and "万人次" in note and "不要填0" in note
-    header = [c.value for c in ws[HEADER_ROW]]
+    # A long header is broken before its unit (“参与企业数量\n（家）”); the reader ignores the break.
+    header = [c.value.replace("\n", "") for c in ws[HEADER_ROW] if c.value]
     assert tuple(header[: len(RESULTS_HEADER)]) == RESULTS_HEADER
     assert header[len(RESULTS_HEADER)] == "类别"
     rows = [
@@ -101,7 +104,7 @@ def test_dropdowns_list_the_citys_counties_and_the_categories(engine, campaign, 
 def test_city_figure_sheet_has_the_labels_the_parser_reads(engine, tmp_path):
     path = write_results_templates(engine, tmp_path, "results_year", load_campaign())[5]
     wb = load_workbook(path)
-    assert wb.worksheets[0]["A1"].value == "表单代码：results_year"
+    assert wb.worksheets[0]["L1"].value == "表单代码：results_year"
     assert wb.worksheets[0]["A2"].value.endswith("全年活动成效统计表")
     ws = wb[FIGURE_SHEET]
     assert [ws.cell(r, 1).value for r in (3, 4)] == list(CITY_FIGURES)
@@ -128,6 +131,10 @@ def test_filled_template_is_read_back_by_the_intake_parser(engine, tmp_path):
     att = Attachment(path.name, "application/vnd.ms-excel", path.read_bytes(), "2")
     book = read_workbook(att)
     assert detect_form(book) == "results_may"
+    from jinxiao.reading.locate import decide_form
+
+    # Found by the code in the hidden L1, not guessed from the title's words.
+    assert decide_form(book).describe().endswith("模板标记“表单代码：results_may”")
     table = locate(book, "results_may")
     assert table.header_row == HEADER_ROW
     assert {"county", "activity_name", "actual_turnover", "footfall"} <= set(table.columns)
@@ -135,3 +142,56 @@ def test_filled_template_is_read_back_by_the_intake_parser(engine, tmp_path):
     assert first.excel_row == FIRST_DATA_ROW
     assert first.cells["actual_turnover"] == 6200
     assert first.cells["activity_name"] == TAIYUAN_ROWS[0][1]
+
+
+def test_number_cells_accept_only_numbers_not_below_zero_or_a_slash(engine, tmp_path):
+    path = write_results_templates(engine, tmp_path, "results_may", load_campaign())[0]
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    last = FIRST_DATA_ROW + 3 + 20 - 1  # three registry rows and the blank ones
+    for col, header in zip("DEFGH", RESULTS_HEADER[3:8]):
+        dv = _validation_for(ws, f"{col}{FIRST_DATA_ROW}")
+        assert str(dv.sqref) == f"{col}{FIRST_DATA_ROW}:{col}{last}", header
+        assert dv.type == "custom" and dv.errorStyle == "stop" and dv.showErrorMessage
+        ref = f"{col}{FIRST_DATA_ROW}"
+        assert dv.formula1.startswith(f'OR({ref}="/",AND(ISNUMBER({ref}),{ref}>=0')
+        assert "不小于0" in dv.error and "“/”" in dv.error
+    # 参与企业数量 is a count of firms: whole numbers only.
+    assert (
+        "INT(D6)" in _validation_for(ws, "D6").formula1
+        and "整数" in _validation_for(ws, "D6").error
+    )
+    figures = wb[FIGURE_SHEET]
+    assert "不小于0" in _validation_for(figures, "B3").error
+    assert str(_validation_for(figures, "B3").sqref) == "B3:B4"
+
+
+def test_header_and_marker_are_locked_the_table_is_not(engine, tmp_path):
+    path = write_results_templates(engine, tmp_path, "results_may", load_campaign())[0]
+    wb = load_workbook(path)
+    for ws in (wb.worksheets[0], wb[FIGURE_SHEET]):
+        assert ws.protection.sheet and not ws.protection.password, ws.title
+    ws = wb.worksheets[0]
+    assert not ws.protection.insertRows  # False = allowed: a city may add activity rows
+    for cell in ("A1", "L1", "A2", "A4", *(f"{c}{HEADER_ROW}" for c in "ABCDEFGHIJ")):
+        assert ws[cell].protection.locked, cell
+    for r in (FIRST_DATA_ROW, FIRST_DATA_ROW + 22):
+        for c in "ABCDEFGHIJ":
+            assert not ws[f"{c}{r}"].protection.locked, f"{c}{r}"
+    figures = wb[FIGURE_SHEET]
+    assert figures["A3"].protection.locked and not figures["B3"].protection.locked
+
+
+def test_sign_line_and_a4_page(engine, tmp_path):
+    path = write_results_templates(engine, tmp_path, "results_may", load_campaign())[0]
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    unit = {c.value: c for c in ws[3] if c.value}
+    for label in ("填报人：", "联系电话：", "填报日期："):
+        blank = ws.cell(3, unit[label].column + 1)
+        assert blank.value is None and not blank.protection.locked, label
+    for sheet in (ws, wb[FIGURE_SHEET]):
+        assert int(sheet.page_setup.paperSize) == 9  # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.orientation == "landscape"  # ten columns do not fit upright
+    assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"

@@ -60,6 +60,21 @@ class FormSpec:
 
 
 @dataclass(frozen=True)
+class PlausibilityLimits:
+    """Where a results row's figures stop agreeing with each other (campaign.yaml `checks`).
+
+    A row outside them is a warning to the city and a 数据缺口 entry in the reports, never a
+    report's standout (jinxiao.validate.crosscheck).
+    """
+
+    min_turnover_per_enterprise_wan: float  # actual turnover ÷ enterprises below this
+    min_yuan_per_visit: float  # turnover (元) ÷ footfall (人次) below this
+    max_yuan_per_visit: float  # … or above this
+    max_redeemed_share: float  # redeemed ÷ issued vouchers above this
+    max_estimate_factor: float  # actual and registry estimate this many times apart
+
+
+@dataclass(frozen=True)
 class City:
     code: str
     name: str
@@ -94,6 +109,8 @@ class Campaign:
     mail_ops: str | None
     # 主送机关 of the reports (the office they go up to); None leaves the line out.
     report_addressee: str | None = None
+    # Cross-column checks of results rows; None (no `checks` in the yaml) checks nothing.
+    plausibility: PlausibilityLimits | None = None
     # The campaign's slogan as the notice writes it (the templates' and reports' titles).
     slogan: str = ""
     # The national event the campaign is part of (the reports' and templates' titles).
@@ -236,6 +253,19 @@ def _campaign(data: dict, folder: Path = DEFAULT_CAMPAIGN_DIR) -> Campaign:
         event=str(c["event"]),
         folder=folder,
         demo=str(data.get("demo") or "generic"),
+        plausibility=_limits(data.get("checks")),
+    )
+
+
+def _limits(checks: dict | None) -> PlausibilityLimits | None:
+    if checks is None:
+        return None
+    return PlausibilityLimits(
+        min_turnover_per_enterprise_wan=float(checks["min_turnover_per_enterprise_wan"]),
+        min_yuan_per_visit=float(checks["min_yuan_per_visit"]),
+        max_yuan_per_visit=float(checks["max_yuan_per_visit"]),
+        max_redeemed_share=float(checks["max_redeemed_share"]),
+        max_estimate_factor=float(checks["max_estimate_factor"]),
     )
 
 

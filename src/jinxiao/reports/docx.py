@@ -16,12 +16,23 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.shared import Pt
 
 from jinxiao.domain.labels import FORM_LABELS, held_rows_label
 from jinxiao.reports import gongwen
-from jinxiao.reports.figures import ReportData, Standout
-from jinxiao.reports.xlsx import PERIOD_LABELS, month_label, zh_date
+from jinxiao.reports.figures import PeriodRow, ReportData, Standout
+from jinxiao.reports.xlsx import (
+    PERIOD_LABELS,
+    known,
+    month_label,
+    province_note,
+    province_values,
+    registry_values,
+    results_values,
+    zh_date,
+)
 
 _CN_NUMS = "一二三四五六七八九十"
 log = logging.getLogger(__name__)
@@ -31,6 +42,13 @@ def fmt_num(value: float, digits: int = 2) -> str:
     """1.50 -> “1.5”, 5000.00 -> “5000”: figures as an official text writes them."""
     text = f"{value:.{digits}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def amount(yi: float) -> str:
+    """An amount in 亿元, or in 万元 when 亿元 would round it to 0 (“0.9万元”, not “0亿元”)."""
+    if yi and abs(yi) < 0.01:
+        return f"{fmt_num(yi * 10000)}万元"
+    return f"{fmt_num(yi)}亿元"
 
 
 def _cn_index(i: int) -> str:
@@ -43,14 +61,22 @@ def _join(names: list[str]) -> str:
     return "、".join(names)
 
 
-def report_heading(data: ReportData) -> str:
+def report_heading_lines(data: ReportData) -> list[str]:
+    """The title in the lines it is set in: GB/T 9704 wants a long title broken where the
+    words allow (not “…促进月活 / 动开展…”), so the break is chosen here, not by the renderer."""
     c = data.campaign
     if data.kind.code == "june1":
-        title = f"{c.organiser}关于{c.year}年{c.event}活动开展情况的报告"
+        lines = [f"{c.organiser}关于{c.year}年{c.event}", "活动开展情况的报告"]
     else:
         # A report upward is a 报告, whatever it sums up (GB/T 9704 and the 条例's 文种).
-        title = f"{c.organiser}关于{c.year}年消费促进工作情况的报告"
-    return title + ("（草稿）" if data.draft else "")
+        lines = [f"{c.organiser}关于{c.year}年", "消费促进工作情况的报告"]
+    if data.draft:
+        lines[-1] += "（草稿）"
+    return lines
+
+
+def report_heading(data: ReportData) -> str:
+    return "".join(report_heading_lines(data))
 
 
 # --- the four sections --------------------------------------------------------------------
@@ -62,14 +88,16 @@ def overview_paragraphs(data: ReportData) -> list[str]:
     out = [
         f"按照《{c.organiser}关于组织开展{c.name}的通知》（{c.notice}）部署，全省{p.cities}个市"
         f"报送的活动名录已审核采用，共有{p.counties}个县区（市）参加，安排重点活动{p.activities}场，"
-        f"参与企业{p.enterprises}家，预估成交{fmt_num(p.est_turnover_yi)}亿元。"
+        f"参与企业{p.enterprises}家，预估成交{amount(p.est_turnover_yi)}。"
     ]
     if r.cities_reported:
         parts = [f"共统计活动{r.activities}场"]
         if r.enterprises:
             parts.append(f"参与企业{r.enterprises}家")
         if r.actual_turnover_wan:
-            parts.append(f"实际成交{fmt_num(r.actual_turnover_yi)}亿元")
+            parts.append(f"实际成交{amount(r.actual_turnover_yi)}")
+        elif r.activities:
+            parts.append("各活动均未填报实际成交额")
         if r.footfall_wan:
             parts.append(f"客流量{fmt_num(r.footfall_wan)}万人次")
         if r.voucher_issued_wan or r.voucher_redeemed_wan:
@@ -81,15 +109,27 @@ def overview_paragraphs(data: ReportData) -> list[str]:
                 rate = r.voucher_redeemed_wan / r.voucher_issued_wan * 100
                 voucher += f"，核销率{fmt_num(rate, 1)}%"
             parts.append(voucher)
-        out.append(
-            f"截至{zh_date(data.as_of)}，{r.cities_reported}个市报送了{label}，{'，'.join(parts)}。"
+        unknown = _join(
+            [f"{r.unknown_turnover}场活动未填报实际成交额"] * bool(r.unknown_turnover)
+            + [f"{r.unknown_footfall}场未填报客流量"] * bool(r.unknown_footfall)
         )
-        ranked = sorted(
-            (x for x in data.cities if x.reported and x.actual_turnover_wan > 0),
-            key=lambda x: (-x.actual_turnover_wan, x.city_name),
-        )[:3]
-        if ranked:
-            parts = [f"{x.city_name}（{fmt_num(x.actual_turnover_yi)}亿元）" for x in ranked]
+        out.append(
+            f"截至{zh_date(data.as_of)}，{r.cities_reported}个市报送了{label}，{'，'.join(parts)}"
+            + (f"（{unknown}，未计入上述合计）。" if unknown else "。")
+        )
+        odd_wan = sum(f.actual_turnover_wan or 0 for f in data.flagged)
+        if data.flagged:
+            out.append(
+                f"其中，{len(data.flagged)}场活动的数据明显不符（见“存在的问题”），涉及实际成交"
+                f"{fmt_num(odd_wan)}万元，待核实后更正，以下排位不计这些活动。"
+            )
+        # A city ranks by what passed the checks: a 元 typed as 万元 earns no place.
+        sound = {x.city_name: x.actual_turnover_wan for x in data.cities if x.reported}
+        for f in data.flagged:
+            sound[f.city_name] = sound.get(f.city_name, 0) - (f.actual_turnover_wan or 0)
+        ranked = sorted(((w, c) for c, w in sound.items() if w > 0), key=lambda x: (-x[0], x[1]))
+        if ranked[:3]:
+            parts = [f"{city}（{fmt_num(wan / 10000)}亿元）" for wan, city in ranked[:3]]
             out.append(f"分市看，实际成交额居前的是{_join(parts)}。")
     else:
         out.append(f"截至{zh_date(data.as_of)}，尚无市报送{label}。")
@@ -104,9 +144,9 @@ def _year_paragraphs(data: ReportData) -> list[str]:
     month, after = by.get("month"), by.get("after")
     if month and after and (month.activities or after.activities):
         out.append(
-            f"分阶段看，{PERIOD_LABELS['month']}开展活动{month.activities}场，实际成交"
-            f"{fmt_num(month.actual_turnover_wan)}万元；{PERIOD_LABELS['after']}延续开展活动"
-            f"{after.activities}场，实际成交{fmt_num(after.actual_turnover_wan)}万元。"
+            f"分阶段看，{PERIOD_LABELS['month']}开展活动{month.activities}场，"
+            f"{_stage_turnover(month)}；{PERIOD_LABELS['after']}延续开展活动"
+            f"{after.activities}场，{_stage_turnover(after)}。"
         )
     dated = [m for m in data.months if m.month is not None and m.actual_turnover_wan > 0]
     if dated:
@@ -116,6 +156,16 @@ def _year_paragraphs(data: ReportData) -> list[str]:
             f"{fmt_num(peak.actual_turnover_wan)}万元（{peak.results_activities}场活动）。"
         )
     return out
+
+
+def _stage_turnover(p: PeriodRow) -> str:
+    """“实际成交6200万元（另有1场未填报）”; never a 0 for a sum of nothing known."""
+    if not p.activities:
+        return "无成效数据"
+    if p.unknown_turnover == p.activities:
+        return "实际成交额均未填报"
+    text = f"实际成交{fmt_num(p.actual_turnover_wan)}万元"
+    return text + (f"（另有{p.unknown_turnover}场未填报成交额）" if p.unknown_turnover else "")
 
 
 def practice_paragraphs(data: ReportData) -> list[str]:
@@ -135,12 +185,12 @@ def practice_paragraphs(data: ReportData) -> list[str]:
         if cat.registry_activities:
             part = f"全省安排重点活动{cat.registry_activities}场"
             if cat.est_turnover_yi:
-                part += f"，预估成交{fmt_num(cat.est_turnover_yi)}亿元"
+                part += f"，预估成交{amount(cat.est_turnover_yi)}"
             parts.append(part)
         if cat.results_activities:
             part = f"成效统计活动{cat.results_activities}场"
             if cat.actual_turnover_yi:
-                part += f"，实际成交{fmt_num(cat.actual_turnover_yi)}亿元"
+                part += f"，实际成交{amount(cat.actual_turnover_yi)}"
             parts.append(part)
         text = f"（{_cn_index(n)}）{cat.category}。{'；'.join(parts)}。"
         s = standout.get(cat.category)
@@ -205,6 +255,9 @@ def problem_paragraphs(data: ReportData) -> list[str]:
     if gaps:
         n += 1
         out.append(f"（{_cn_index(n)}）部分数据不完整。{gaps}")
+    if odd := flagged_text(data):
+        n += 1
+        out.append(f"（{_cn_index(n)}）部分数据明显不符。{odd}")
     return out or ["各市均按时报送，数据完整。"]
 
 
@@ -218,6 +271,18 @@ def _held_text(data: ReportData) -> str:
         f"{_join(named)}（单元格无法识别或所填县区不属于本市），"
         "这些行未计入本报告的任何数据，已请相关市更正后重新报送。"
     )
+
+
+def flagged_text(data: ReportData, named: int = 3) -> str:
+    """The rows whose figures disagree, the first few by name; none of them is praised."""
+    if not data.flagged:
+        return ""
+    parts = [
+        f"{f.city_name}“{f.activity_name or '（未填活动名称）'}”{f.problems[0].split('，请')[0]}"
+        for f in data.flagged[:named]
+    ]
+    more = f"等{len(data.flagged)}场活动" if len(data.flagged) > named else ""
+    return f"{'；'.join(parts)}{more}。上述活动的数据未列入重点活动排名，已请相关市核实后更正。"
 
 
 def _gap_text(data: ReportData) -> str:
@@ -257,12 +322,13 @@ def next_step_paragraphs(data: ReportData) -> list[str]:
             f"（{_cn_index(n)}）督促补报。督促{'；'.join(chase)}尽快报送或修改后重新报送，"
             "确保全省数据完整。"
         )
-    if data.results.unknown_turnover or data.results.unknown_footfall or data.results.unlinked:
+    r = data.results
+    if r.unknown_turnover or r.unknown_footfall or r.unlinked or data.flagged:
         n += 1
-        out.append(
-            f"（{_cn_index(n)}）核实数据。对未填报成交额、客流量和未能与名录对应的活动逐项与"
-            "各市核实，统一数据口径。"
+        what = "未填报成交额、客流量和未能与名录对应的活动" + (
+            "以及各项数据明显不符的活动" if data.flagged else ""
         )
+        out.append(f"（{_cn_index(n)}）核实数据。对{what}逐项与各市核实，统一数据口径。")
     n += 1
     c = data.campaign
     if data.kind.code == "june1":
@@ -280,6 +346,7 @@ def next_step_paragraphs(data: ReportData) -> list[str]:
     return out
 
 
+TABLE_SIZE = 12.0  # 小四
 APPENDIX_CITY_TABLE = "分市情况表"
 APPENDIX_CATEGORY_TABLE = "分类别情况表"
 
@@ -291,29 +358,54 @@ def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> Non
         cells = table.rows[0].cells if values is header else table.add_row().cells
         for cell, text in zip(cells, values):
             cell.text = ""
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            if values is header:
+                text = text.replace("（", "\n（", 1)  # the unit on a line of its own
             para = cell.paragraphs[0]
             # The body's fixed 29 pt pitch would make every row two lines tall.
             para.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            # Room above and below the text: a row as tall as its letters reads as cramped.
+            para.paragraph_format.space_before = Pt(3)
+            para.paragraph_format.space_after = Pt(3)
             run = para.add_run(text)
-            # Tables in an attachment: 4号 仿宋 (header 黑体) so a wide one still fits A4.
+            # Tables in an attachment: 小四 仿宋 (header 黑体) so a wide one still fits A4.
             font = gongwen.H1_FONT if values is header else gongwen.BODY_FONT
-            gongwen.set_font(run, font, gongwen.SIZE_4 - 2)
+            gongwen.set_font(run, font, TABLE_SIZE)
+        if values is not header:
+            table.rows[-1].cells[0].paragraphs[0].runs[0].font.bold = values[0] == "全省合计"
+
+
+def _cell(value: object) -> str:
+    """A table cell: “/” for unknown, words as they are, figures as the text writes them."""
+    if value is None:
+        return "/"
+    if isinstance(value, str):
+        return value
+    return fmt_num(float(value)) if isinstance(value, float) else str(value)
+
+
+def _table_note(doc: DocumentObject, text: str) -> None:
+    """A note under an attachment's table, in the table's size, flush with it."""
+    p = doc.add_paragraph()
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    p.paragraph_format.space_before = Pt(6)
+    gongwen.set_font(p.add_run(gongwen.alternate_quotes(text)), gongwen.BODY_FONT, TABLE_SIZE)
 
 
 def _city_table(doc: DocumentObject, data: ReportData) -> None:
     header = ["市", "参加县区（个）", "重点活动（场）", "预估成交（亿元）", "成效活动（场）",
               "实际成交（亿元）"]  # fmt: skip
-    rows = [
-        [c.city_name, str(c.counties), str(c.activities), fmt_num(c.est_turnover_yi),
-         str(c.results_activities) if c.reported else "未报送",
-         fmt_num(c.actual_turnover_yi) if c.reported else "/"]
-        for c in data.cities
-    ]  # fmt: skip
-    p, r = data.province, data.results
-    rows.append(["全省合计", str(p.counties), str(p.activities), fmt_num(p.est_turnover_yi),
-                 str(r.activities), fmt_num(r.actual_turnover_yi)])  # fmt: skip
+    gaps = {g.city_name: g for g in data.registry_gaps}
+    rows = []
+    for c in data.cities:
+        counties, activities, _ent, est = registry_values(c, gaps.get(c.city_name))
+        done, actual, *_ = results_values(c)
+        rows.append([_cell(v) for v in (c.city_name, counties, activities, est, done, actual)])
+    (counties, activities, _ent, est), (done, actual, *_) = province_values(data)
+    rows.append([_cell(v) for v in ("全省合计", counties, activities, est, done, actual)])
     _table(doc, header, rows)
+    _table_note(doc, province_note(data))
 
 
 def _category_table(doc: DocumentObject, data: ReportData) -> None:
@@ -325,17 +417,20 @@ def _category_table(doc: DocumentObject, data: ReportData) -> None:
         "实际成交（亿元）",
     ]
     rows = [
-        [c.category, str(c.registry_activities), fmt_num(c.est_turnover_yi),
-         str(c.results_activities), fmt_num(c.actual_turnover_yi)]
+        [c.category, str(c.registry_activities),
+         _cell(known(c.est_turnover_yi, c.registry_activities - c.unknown_est_turnover)),
+         str(c.results_activities),
+         _cell(known(c.actual_turnover_yi, c.results_activities - c.unknown_turnover))]
         for c in data.categories
     ]  # fmt: skip
     _table(doc, header, rows)
+    _table_note(doc, "注：“/”表示该类别没有活动或均未填报，不是0。")
 
 
 def write_report_docx(data: ReportData, path: Path) -> Path:
     doc = Document()
     gongwen.set_up_page(doc)
-    gongwen.title(doc, report_heading(data), f"（数据截至{zh_date(data.as_of)}）")
+    gongwen.title(doc, report_heading_lines(data), f"（数据截至{zh_date(data.as_of)}）")
     if data.campaign.report_addressee:
         gongwen.addressee(doc, data.campaign.report_addressee)
     sections = [

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from jinxiao.config import Campaign
 from jinxiao.domain.times import as_date
+from jinxiao.validate.crosscheck import RowFigures, implausible
 from jinxiao.warehouse.queries import StatusRow, held_counts, query, status_rows
 
 
@@ -91,6 +92,10 @@ class CategoryRow:
     results_activities: int
     actual_turnover_yi: float
     footfall_wan: float
+    # Rows that left the figure blank: a sum over only such rows is unknown, not 0.
+    unknown_est_turnover: int = 0
+    unknown_turnover: int = 0
+    unknown_footfall: int = 0
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,20 @@ class ActivityRow:
     enterprise_count: int | None
     actual_turnover_wan: float | None
     footfall_wan: float | None
+
+
+@dataclass(frozen=True)
+class FlaggedRow:
+    """A results row whose figures disagree with each other: listed, never praised."""
+
+    activity_id: int
+    city_name: str
+    sheet: str | None
+    excel_row: int | None
+    county_names: str | None
+    activity_name: str | None
+    actual_turnover_wan: float | None
+    problems: tuple[str, ...]  # the checks' Chinese messages
 
 
 @dataclass(frozen=True)
@@ -126,6 +145,10 @@ class MonthRow:
     results_enterprises: int
     actual_turnover_wan: float
     footfall_wan: float
+    # Rows that left the figure blank: a month whose rows all did has an unknown sum.
+    unknown_est_turnover: int = 0
+    unknown_turnover: int = 0
+    unknown_footfall: int = 0
 
 
 @dataclass(frozen=True)
@@ -135,6 +158,9 @@ class PeriodRow:
     enterprises: int
     actual_turnover_wan: float
     footfall_wan: float
+    unknown_turnover: int = 0  # rows without an actual turnover: the sum is of the others
+    unknown_enterprises: int = 0
+    unknown_footfall: int = 0
 
 
 @dataclass(frozen=True)
@@ -172,6 +198,7 @@ class ReportData:
     periods: list[PeriodRow]
     registry_gaps: list[RegistryGapRow]
     held: tuple[HeldCount, ...] = ()
+    flagged: tuple[FlaggedRow, ...] = ()
     # Registry activities whose category the rules assigned (the city gave none), of all.
     categories_by_rule: tuple[int, int] = (0, 0)
     forms: tuple[str, ...] = field(default=("registry", "plan", "results_may", "results_year"))
@@ -270,16 +297,27 @@ def city_rows(engine: Engine, form: str) -> list[CityRow]:
 
 def category_rows(engine: Engine, campaign: Campaign, form: str) -> list[CategoryRow]:
     """The notice's categories in its order, then 其他; a label outside the list counts as 其他."""
-    totals: dict[str, list[float]] = {c: [0, 0.0, 0, 0.0, 0.0] for c in campaign.all_categories}
+    keys = ("registry_activities", "est_turnover_yi", "results_activities", "actual_turnover_yi",
+            "footfall_wan", "unknown_est_turnover", "unknown_turnover", "unknown_footfall")  # fmt: skip
+    totals = {c: dict.fromkeys(keys, 0.0) for c in campaign.all_categories}
     for r in query(engine, "category_summary", form=form):
-        key = r["category"] if r["category"] in totals else campaign.other_category
-        acc = totals[key]
-        acc[0] += _int(r["registry_activities"])
-        acc[1] += _float(r["est_turnover_yi"])
-        acc[2] += _int(r["results_activities"])
-        acc[3] += _float(r["actual_turnover_yi"])
-        acc[4] += _float(r["footfall_wan"])
-    return [CategoryRow(cat, int(a[0]), a[1], int(a[2]), a[3], a[4]) for cat, a in totals.items()]
+        acc = totals[r["category"] if r["category"] in totals else campaign.other_category]
+        for k in keys:
+            acc[k] += _float(r[k])
+    return [
+        CategoryRow(
+            cat,
+            int(a["registry_activities"]),
+            a["est_turnover_yi"],
+            int(a["results_activities"]),
+            a["actual_turnover_yi"],
+            a["footfall_wan"],
+            int(a["unknown_est_turnover"]),
+            int(a["unknown_turnover"]),
+            int(a["unknown_footfall"]),
+        )  # fmt: skip
+        for cat, a in totals.items()
+    ]
 
 
 def categories_by_rule(engine: Engine) -> tuple[int, int]:
@@ -288,7 +326,42 @@ def categories_by_rule(engine: Engine) -> tuple[int, int]:
     return counts.get("rules", 0), sum(counts.values())
 
 
-def top_activities(engine: Engine, form: str, limit: int = 20) -> list[ActivityRow]:
+def flagged_rows(engine: Engine, campaign: Campaign, form: str) -> tuple[FlaggedRow, ...]:
+    """The results rows of `form` that fail a cross-column check (campaign `checks`)."""
+    limits = campaign.plausibility
+    if limits is None:
+        return ()
+    out = []
+    for r in query(engine, "results_checks", form=form):
+        figures = RowFigures(
+            enterprise_count=_opt_float(r["enterprise_count"]),
+            actual_turnover_wan=_opt_float(r["actual_turnover_wan"]),
+            footfall_wan=_opt_float(r["footfall_wan"]),
+            voucher_issued_wan=_opt_float(r["voucher_issued_wan"]),
+            voucher_redeemed_wan=_opt_float(r["voucher_redeemed_wan"]),
+            est_turnover_wan=_opt_float(r["est_turnover_wan"]),
+        )
+        if found := implausible(figures, limits):
+            out.append(
+                FlaggedRow(
+                    activity_id=int(r["activity_id"]),
+                    city_name=r["city_name"],
+                    sheet=r["sheet"],
+                    excel_row=None if r["excel_row"] is None else int(r["excel_row"]),
+                    county_names=r["county_names"],
+                    activity_name=r["activity_name"],
+                    actual_turnover_wan=figures.actual_turnover_wan,
+                    problems=tuple(f.message_zh for f in found),
+                )
+            )
+    return tuple(out)
+
+
+def top_activities(
+    engine: Engine, form: str, limit: int = 20, skip: frozenset[int] = frozenset()
+) -> list[ActivityRow]:
+    """The largest known actual turnovers, leaving out the rows in `skip` (flagged ones)."""
+    rows = query(engine, "top_activities", form=form, limit=limit + len(skip))
     return [
         ActivityRow(
             city_name=r["city_name"],
@@ -302,13 +375,19 @@ def top_activities(engine: Engine, form: str, limit: int = 20) -> list[ActivityR
             actual_turnover_wan=_opt_float(r["actual_turnover_wan"]),
             footfall_wan=_opt_float(r["footfall_wan"]),
         )
-        for r in query(engine, "top_activities", form=form, limit=limit)
-    ]
+        for r in rows
+        if int(r["activity_id"]) not in skip
+    ][:limit]
 
 
-def standouts(engine: Engine, form: str) -> list[Standout]:
-    return [
-        Standout(
+def standouts(engine: Engine, form: str, skip: frozenset[int] = frozenset()) -> list[Standout]:
+    """Per source and category the largest activity not in `skip` (flagged results rows)."""
+    out: dict[tuple[str, str], Standout] = {}
+    for r in query(engine, "category_standouts", form=form, depth=len(skip) + 1):
+        key = (r["source"], r["category"])
+        if key in out or (r["source"] == "results" and int(r["activity_id"]) in skip):
+            continue
+        out[key] = Standout(
             r["source"],
             r["category"],
             r["city_name"],
@@ -316,14 +395,24 @@ def standouts(engine: Engine, form: str) -> list[Standout]:
             r["activity_name"],
             _float(r["turnover_wan"]),
         )
-        for r in query(engine, "category_standouts", form=form)
-    ]
+    return list(out.values())
+
+
+def _stage_params(campaign: Campaign, form: str) -> dict[str, str]:
+    """The promotion month is the May results' (the June 1 report's form), whatever `form` is."""
+    return {
+        "form": form,
+        "may_form": REPORT_KINDS["june1"].results_form,
+        "month": campaign.month_start.isoformat()[:7],
+    }
 
 
 def month_rows(engine: Engine, campaign: Campaign, form: str) -> list[MonthRow]:
     """Every campaign month (zeros included), other months that occur, then unknown dates."""
     plan = {r["month"]: r for r in query(engine, "monthly_registry")}
-    done = {r["month"]: r for r in query(engine, "monthly_results", form=form)}
+    done = {
+        r["month"]: r for r in query(engine, "monthly_results", **_stage_params(campaign, form))
+    }
     months = {
         f"{campaign.year}-{m:02d}" for m in range(campaign.start.month, campaign.end.month + 1)
     }
@@ -341,18 +430,16 @@ def month_rows(engine: Engine, campaign: Campaign, form: str) -> list[MonthRow]:
                 results_enterprises=_int(d.get("enterprises")),
                 actual_turnover_wan=_float(d.get("actual_turnover_wan")),
                 footfall_wan=_float(d.get("footfall_wan")),
+                unknown_est_turnover=_int(p.get("unknown_est_turnover")),
+                unknown_turnover=_int(d.get("unknown_turnover")),
+                unknown_footfall=_int(d.get("unknown_footfall")),
             )
         )
     return rows
 
 
 def period_rows(engine: Engine, campaign: Campaign, form: str) -> list[PeriodRow]:
-    got = {
-        r["period"]: r
-        for r in query(
-            engine, "period_split", form=form, month=campaign.month_start.isoformat()[:7]
-        )
-    }
+    got = {r["period"]: r for r in query(engine, "period_split", **_stage_params(campaign, form))}
     rows = []
     for period in ("month", "after", "before", "unknown"):
         r = got.get(period)
@@ -366,6 +453,9 @@ def period_rows(engine: Engine, campaign: Campaign, form: str) -> list[PeriodRow
                 _int(r.get("enterprises")),
                 _float(r.get("actual_turnover_wan")),
                 _float(r.get("footfall_wan")),
+                _int(r.get("unknown_turnover")),
+                _int(r.get("unknown_enterprises")),
+                _int(r.get("unknown_footfall")),
             )
         )
     return rows
@@ -416,6 +506,8 @@ def gather(
     as_of = as_of or default_as_of(campaign, report)
     now = now or dt.datetime.now(dt.UTC)
     form = kind.results_form
+    flagged = flagged_rows(engine, campaign, form)
+    skip = frozenset(f.activity_id for f in flagged)
     return ReportData(
         kind=kind,
         campaign=campaign,
@@ -425,12 +517,13 @@ def gather(
         results=results_totals(engine, form),
         cities=city_rows(engine, form),
         categories=category_rows(engine, campaign, form),
-        top=top_activities(engine, form),
-        standouts=standouts(engine, form),
+        top=top_activities(engine, form, skip=skip),
+        standouts=standouts(engine, form, skip=skip),
         statuses=status_rows(engine, as_of),
         months=month_rows(engine, campaign, form),
         periods=period_rows(engine, campaign, form),
         registry_gaps=registry_gaps(engine),
         held=held_rows(engine, campaign),
+        flagged=flagged,
         categories_by_rule=categories_by_rule(engine),
     )

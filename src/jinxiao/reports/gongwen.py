@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
@@ -159,9 +159,16 @@ def body_paragraph(doc: DocumentObject, text: str) -> None:
         set_font(p.add_run(text), BODY_FONT, SIZE_3)
 
 
-def title(doc: DocumentObject, text: str, subtitle: str | None = None) -> None:
-    """2号 小标宋, centred (a 3号 楷体 line under it if given); a blank line below."""
-    paragraph(doc, text, font=TITLE_FONT, size=SIZE_2, align="center")
+def title(doc: DocumentObject, lines: list[str], subtitle: str | None = None) -> None:
+    """2号 小标宋, centred, one run broken into the given lines (a 3号 楷体 line under it if
+    given); a blank line below."""
+    p = paragraph(doc, "", align="center")
+    run = p.add_run()
+    for i, line in enumerate(lines):
+        if i:
+            run.add_break()  # a line break inside the title, not a new paragraph
+        run.add_text(alternate_quotes(line))
+    set_font(run, TITLE_FONT, SIZE_2)
     if subtitle:
         paragraph(doc, subtitle, font=H2_FONT, align="center")
     paragraph(doc, "", align="left")
@@ -197,10 +204,13 @@ def attachment_note(doc: DocumentObject, names: list[str]) -> None:
 
 
 def attachment_page(doc: DocumentObject, number: int, name: str) -> None:
-    """A new page headed 附件N (3号 黑体, top left) and the attachment's title."""
-    p = doc.add_paragraph()
-    p.add_run().add_break(WD_BREAK.PAGE)
-    paragraph(doc, f"附件{number}", font=H1_FONT, align="left")
+    """A new page headed 附件N (3号 黑体, top left) and the attachment's title.
+
+    The heading itself starts the page (page break before): a break in a paragraph of its
+    own leaves a blank page when the body happens to fill the page before it.
+    """
+    head = paragraph(doc, f"附件{number}", font=H1_FONT, align="left")
+    head.paragraph_format.page_break_before = True
     paragraph(doc, "", align="left")
     paragraph(doc, name, font=TITLE_FONT, size=SIZE_2, align="center")
     paragraph(doc, "", align="left")

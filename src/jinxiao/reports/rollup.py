@@ -16,19 +16,28 @@ from sqlalchemy import Engine
 
 from jinxiao.config import Campaign
 from jinxiao.domain.forms import REGISTRY_HEADER
-from jinxiao.reports.figures import city_rows, is_draft, province_summary, report_stem
+from jinxiao.reports.figures import (
+    city_rows,
+    is_draft,
+    province_summary,
+    registry_gaps,
+    report_stem,
+)
 from jinxiao.reports.xlsx import (
     FMT_INT,
     FMT_YI,
     GROUP_FILL,
     draft_mark,
+    fit_rows,
     format_period,
+    known,
     print_setup,
     put,
     put_header,
     put_note,
     put_row,
     put_title,
+    registry_values,
     set_widths,
     stamp_properties,
     zh_date,
@@ -77,7 +86,10 @@ def write_rollup(
     prov = province_summary(engine)
     activities = registry_activities(engine)
     output_dir = Path(output_dir)
-    key = _content_key(draft, prov, activities, city_rows(engine, "results_may"))
+    # What the roll-up shows: the registry only (a results form arriving changes nothing here).
+    registry = [(c.city_name, c.counties, c.activities, c.enterprises, c.est_turnover_yi)
+                for c in city_rows(engine, "results_may")]  # fmt: skip
+    key = _content_key(draft, prov, activities, registry)
     same = _latest_with_content(output_dir, campaign, as_of, key)
     if same is not None:
         # Nothing changed since that roll-up: a clerk gets no second file to compare by eye.
@@ -100,7 +112,8 @@ def write_rollup(
     for city in campaign.cities:
         rows = by_city.get(city.name, [])
         row += 1
-        cell = put(ws, row, 1, f"{city.name}（{len(rows)}项）", bold=True)
+        count = f"{len(rows)}项" if rows else "未报送"  # no registry is not a registry of none
+        cell = put(ws, row, 1, f"{city.name}（{count}）", bold=True)
         cell.fill = GROUP_FILL
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
         for a in rows:
@@ -120,6 +133,7 @@ def write_rollup(
         width,
     )
     set_widths(ws, [16, 30, 20, 40, 12, 30, 16])
+    fit_rows(ws, 5, row)
     ws.freeze_panes = "A5"
     print_setup(ws)
     cities = wb.create_sheet("分市汇总")
@@ -165,10 +179,26 @@ def _city_sheet(ws, engine: Engine, as_of: dt.date, prov) -> None:
     put_title(ws, 1, f"各市活动名录汇总（数据截至{zh_date(as_of)}）", len(header))
     put_header(ws, 3, header)
     row = 3
+    gaps = {g.city_name: g for g in registry_gaps(engine)}
     # The registry columns of v_city_summary; the results form does not matter here.
-    for row, c in enumerate(city_rows(engine, "results_may"), start=4):
-        put_row(ws, row, [c.city_name, c.counties, c.activities, c.enterprises,
-                          c.est_turnover_yi], fmts)  # fmt: skip
-    total = ["全省合计", prov.counties, prov.activities, prov.enterprises, prov.est_turnover_yi]
+    cities = city_rows(engine, "results_may")
+    for row, c in enumerate(cities, start=4):
+        put_row(ws, row, [c.city_name, *registry_values(c, gaps.get(c.city_name))], fmts)
+    ent = prov.activities - sum(g.unknown_enterprises for g in gaps.values())
+    est = prov.activities - sum(g.unknown_est_turnover for g in gaps.values())
+    total = ["全省合计", prov.counties, prov.activities, known(prov.enterprises, ent),
+             known(prov.est_turnover_yi, est)]  # fmt: skip
     put_row(ws, row + 1, total, fmts, bold=True)
+    missing = sum(1 for c in cities if c.activities == 0)
+    unknown_est = sum(g.unknown_est_turnover for g in gaps.values())
+    left_out = [f"{missing}个市未报送活动名录"] * bool(missing) + [
+        f"{unknown_est}场活动未填报预估成交额"
+    ] * bool(unknown_est)
+    put_note(
+        ws,
+        row + 2,
+        "注：“未报送”表示该市尚无被采用的活动名录，“/”表示未报送或未填报（不是0）；全省合计只计"
+        "已填报的数据" + (f"，{'，'.join(left_out)}，均未计入。" if left_out else "。"),
+        len(header),
+    )
     set_widths(ws, [12, 14, 14, 14, 18])

@@ -10,13 +10,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Border, Font, Protection, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import Engine
 
 from jinxiao.config import Campaign
 from jinxiao.domain.forms import CITY_FIGURES, MARKER_PREFIX, RESULTS_FORMS, RESULTS_HEADER
+from jinxiao.domain.labels import FORM_LABELS
 from jinxiao.reports.xlsx import (
     BORDER,
     WRAP,
@@ -41,6 +43,16 @@ BLANK_ROWS = 20  # empty, formatted rows below the pre-filled ones for activitie
 
 CATEGORY_HEADER = "类别"
 _NUMBER_FORMATS = {4: "0", 5: "0.00", 6: "0.00", 7: "0.00", 8: "0.00"}  # columns D..H
+# The reader finds the form by the code in row 1 (表单代码：results_may); the clerk sees the
+# form's Chinese name in A1 and the code sits in this hidden column past the table.
+MARKER_COLUMN = 12  # L
+DATA_ROW_HEIGHT = 30  # two lines of a wrapped activity name
+# 填报人/联系电话/填报日期 on the unit row: label, then an unlocked cell to write in.
+SIGN_FIELDS = ((4, "填报人："), (6, "联系电话："), (8, "填报日期："))
+NUMBER_ERROR = "请填写不小于0的数字（不要带单位或文字）；不详的填“/”。"
+INTEGER_ERROR = "请填写不小于0的整数（家数，不要带“余”“约”等字）；不详的填“/”。"
+_UNLOCKED = Protection(locked=False)
+_UNDERLINE = Border(bottom=Side(style="thin", color="808080"))
 
 FIGURE_HEADER = ("指标", "数值", "备注")
 
@@ -49,7 +61,7 @@ INSTRUCTION = (
     "2.已列出本市活动名录中的活动，请勿修改活动名称；名录外新增的活动在下方空行续填。"
     "3.参加县区可从下拉列表选择，多个县区用“、”分隔，全市范围的填“全市”。"
     "4.实际举办时间如“{year}年5月1日-5月5日”。5.全市消费券总额填在“全市汇总”工作表。"
-    "6.请勿改动第1行的表单代码和表头。"
+    "6.表头和第1行已锁定，请勿改动；名录外活动较多时可插入行。"
 )
 
 
@@ -99,7 +111,11 @@ def build_template(
     lists.sheet_state = "hidden"
     last_row = _write_data_sheet(ws, campaign, form, city_name, rows)
     _add_dropdowns(ws, county_ref, category_ref, last_row)
-    _write_figure_sheet(wb.create_sheet(FIGURE_SHEET, 1), campaign, form, city_name)
+    _add_number_checks(ws, FIRST_DATA_ROW, last_row)
+    _protect(ws)
+    figures = wb.create_sheet(FIGURE_SHEET, 1)
+    _write_figure_sheet(figures, campaign, form, city_name)
+    _protect(figures)
     wb.properties.title = form_title(campaign, form)
     wb.properties.creator = campaign.organiser
     return wb
@@ -126,10 +142,16 @@ def _write_data_sheet(
 ) -> int:
     header = [*RESULTS_HEADER, CATEGORY_HEADER]
     width = len(header)
-    marker = put(ws, 1, 1, f"{MARKER_PREFIX}{form}")
-    marker.font = Font(size=9, color="808080")
+    shown = put(ws, 1, 1, f"表单：{FORM_LABELS[form]}（请勿改动本行）")
+    shown.font = Font(size=9, color="808080")
+    put(ws, 1, MARKER_COLUMN, f"{MARKER_PREFIX}{form}")
+    ws.column_dimensions[get_column_letter(MARKER_COLUMN)].hidden = True
     put_title(ws, TITLE_ROW, form_title(campaign, form), width, size=16)
     put(ws, UNIT_ROW, 1, f"填报单位：{city_name}商务局")
+    for col, label in SIGN_FIELDS:
+        put(ws, UNIT_ROW, col, label).alignment = Alignment(horizontal="right")
+        blank = ws.cell(row=UNIT_ROW, column=col + 1)
+        blank.border, blank.protection = _UNDERLINE, _UNLOCKED
     put_note(ws, NOTE_ROW, INSTRUCTION.format(year=campaign.year), width)
     ws.row_dimensions[NOTE_ROW].height = 48
     put_header(ws, HEADER_ROW, header)
@@ -139,8 +161,10 @@ def _write_data_sheet(
             cell = ws.cell(row=r, column=c)
             cell.border = BORDER
             cell.alignment = WRAP
+            cell.protection = _UNLOCKED  # the sheet is protected; the table is not
             if c in _NUMBER_FORMATS:
                 cell.number_format = _NUMBER_FORMATS[c]
+        ws.row_dimensions[r].height = DATA_ROW_HEIGHT
     for r, (county, name, category) in enumerate(rows, start=FIRST_DATA_ROW):
         if county:
             put(ws, r, 1, county)
@@ -172,6 +196,39 @@ def _add_dropdowns(ws: Worksheet, county_ref: str, category_ref: str, last_row: 
     ws.add_data_validation(category)
 
 
+def _add_number_checks(
+    ws: Worksheet, first: int, last: int, columns: Sequence[int] | None = None
+) -> None:
+    """Excel refuses a figure that is not a number ≥ 0 (or “/”), with a message in Chinese.
+
+    A custom formula, because the “/” the instructions ask for must pass too; Excel moves the
+    relative reference (D6) along the range.
+    """
+    for col in columns or _NUMBER_FORMATS:
+        letter = get_column_letter(col)
+        ref = f"{letter}{first}"
+        whole = _NUMBER_FORMATS.get(col) == "0"
+        check = f"AND(ISNUMBER({ref}),{ref}>=0" + (f",{ref}=INT({ref}))" if whole else ")")
+        dv = DataValidation(type="custom", formula1=f'OR({ref}="/",{check})', allow_blank=True)
+        dv.showErrorMessage = True
+        dv.errorStyle = "stop"
+        dv.errorTitle = "数值有误"
+        dv.error = INTEGER_ERROR if whole else NUMBER_ERROR
+        dv.add(f"{letter}{first}:{letter}{last}")
+        ws.add_data_validation(dv)
+
+
+def _protect(ws: Worksheet) -> None:
+    """Header, marker and labels locked; no password, so a clerk who must can unprotect it.
+
+    Rows may still be inserted (activities not listed) and columns widened.
+    """
+    ws.protection.sheet = True
+    ws.protection.insertRows = False
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
 def _write_figure_sheet(ws: Worksheet, campaign: Campaign, form: str, city_name: str) -> None:
     put_title(ws, 1, f"{city_name}{form_title(campaign, form)}——全市汇总", 3, size=14)
     put_header(ws, 2, FIGURE_HEADER)
@@ -180,7 +237,11 @@ def _write_figure_sheet(ws: Worksheet, campaign: Campaign, form: str, city_name:
         value = ws.cell(row=r, column=2)
         value.number_format = "0.00"
         value.border = BORDER
-        ws.cell(row=r, column=3).border = BORDER
+        value.protection = _UNLOCKED
+        remark = ws.cell(row=r, column=3)
+        remark.border, remark.protection = BORDER, _UNLOCKED
+    first = 3
+    _add_number_checks(ws, first, first + len(CITY_FIGURES) - 1, columns=[2])
     put_note(
         ws,
         3 + len(CITY_FIGURES) + 1,

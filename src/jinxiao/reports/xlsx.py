@@ -18,17 +18,22 @@ from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jinxiao.domain.labels import FORM_LABELS, STATUS_LABELS, held_rows_label
-from jinxiao.reports.figures import ReportData
+from jinxiao.reports.figures import REPORT_KINDS, CityRow, RegistryGapRow, ReportData
 from jinxiao.warehouse.queries import StatusRow
 
 UNKNOWN = "/"  # CONTRACT §2: unknown is shown as “/”, never as 0
+NOT_REPORTED = "未报送"  # the city sent no accepted form: every figure of it is unknown
+BLANK_WORDS = (UNKNOWN, NOT_REPORTED)
 FMT_INT = "0"
 FMT_WAN = "#,##0.00"
 FMT_YI = "#,##0.00"
 
+CHART_HEIGHT_CM = 7.5  # a table of a dozen rows and one chart fit a landscape A4 page
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FORMULA_LEAD = ("=", "+", "-", "@")
 _THIN = Side(style="thin", color="808080")
@@ -86,7 +91,8 @@ def put_row(
     formats = formats or [None] * len(values)
     for i, (v, f) in enumerate(zip(values, formats)):
         cell = put(ws, row, start_col + i, UNKNOWN if v is None else v, f, bold=bold, border=True)
-        cell.alignment = WRAP
+        # “/” and 未报送 stand where a number would: centred, so they read as a blank figure.
+        cell.alignment = CENTER if v is None or v in BLANK_WORDS else WRAP
 
 
 def put_header(ws: Worksheet, row: int, labels: Sequence[str], start_col: int = 1) -> None:
@@ -119,6 +125,21 @@ def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = w
 
 
+def fit_rows(ws: Worksheet, first: int, last: int) -> None:
+    """Rows tall enough for their wrapped text (LibreOffice and Excel do not grow a row that
+    openpyxl wrote; a long activity name would print over the row below)."""
+    merged = {c for rng in ws.merged_cells.ranges for row in rng.cells for c in row}
+    for r in range(first, last + 1):
+        lines = 1
+        for cell in ws[r]:
+            if cell.value is None or (cell.row, cell.column) in merged:
+                continue
+            width = ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
+            lines = max(lines, -(-_text_units(cell.value) // max(1, int(width) - 1)))
+        if lines > 1:
+            ws.row_dimensions[r].height = _HEADER_LINE_PT * lines + 2
+
+
 # Column width units an A4 page holds across at 100% between 1.5 cm margins (Excel's units
 # are about one Latin character; a Chinese one takes two).
 _A4_PORTRAIT_UNITS = 95
@@ -135,11 +156,18 @@ def print_setup(ws: Worksheet) -> None:
 
     The header is the first row put_header styled; a sheet without one gets no print titles.
     """
+    # A hidden column (the template's form code) takes no room on paper.
     widths = [
-        ws.column_dimensions[get_column_letter(c)].width or 8.43
+        0 if (dim := ws.column_dimensions[get_column_letter(c)]).hidden else (dim.width or 8.43)
         for c in range(1, (ws.max_column or 1) + 1)
     ]
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    # Excel's “normal” margins (openpyxl's default is an inch top and bottom) and the page
+    # number in the footer, so a sheet of several pages is put back in order.
+    ws.page_margins = PageMargins(left=0.7, right=0.7, top=0.75, bottom=0.75, header=0.3,
+                                  footer=0.3)  # fmt: skip
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.size = 9
     ws.page_setup.orientation = "landscape" if sum(widths) > _A4_PORTRAIT_UNITS else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages down as it takes
@@ -149,10 +177,20 @@ def print_setup(ws: Worksheet) -> None:
     if header is None:
         return
     ws.print_title_rows = f"{header}:{header}"
+    for cell in ws[header]:
+        # “预估成交额（亿元）” in a narrow column wraps as “预估成交额（亿元” over “）”: break
+        # before the unit instead, as a clerk would.
+        text = cell.value
+        too_wide = _text_units(text) > int(widths[cell.column - 1]) - 1
+        if isinstance(text, str) and too_wide and "（" in text[1:] and "\n" not in text:
+            cell.value = text.replace("（", "\n（", 1)
     lines = max(
-        -(-_text_units(cell.value) // max(1, int(widths[cell.column - 1]) - 1))
+        sum(
+            -(-max(1, _text_units(part)) // max(1, int(widths[cell.column - 1]) - 1))
+            for part in str(cell.value).split("\n")
+        )
         for cell in ws[header]
-        if cell.value is not None
+        if cell.value is not None and widths[cell.column - 1]  # a hidden column prints nothing
     )
     ws.row_dimensions[header].height = max(ws.row_dimensions[header].height or 0,
                                            _HEADER_LINE_PT * lines + 6)  # fmt: skip
@@ -204,25 +242,27 @@ def _overview(ws: Worksheet, data: ReportData) -> None:
     start = _sheet_head(ws, data, "总体情况", 4)
     p, r = data.province, data.results
     label = FORM_LABELS[data.results_form]
+    registry, results = province_values(data)
     rows: list[tuple[str, object, str, str, str]] = [
         ("参与市", p.cities, "个", FMT_INT, "活动名录已采用的市"),
         ("参加县区（市）", p.counties, "个", FMT_INT, "各市名录所列县级行政区去重后相加"),
         ("重点活动", p.activities, "场", FMT_INT, "活动名录行数"),
-        ("参与企业", p.enterprises, "家", FMT_INT, "已填报数量之和"),
-        ("预估成交额", p.est_turnover_yi, "亿元", FMT_YI, "活动名录预估成效之和"),
+        ("参与企业", registry[2], "家", FMT_INT, "已填报数量之和"),
+        ("预估成交额", registry[3], "亿元", FMT_YI, "活动名录预估成效之和"),
         (f"报送{label}的市", r.cities_reported, "个", FMT_INT, f"{label}已采用的市"),
         ("成效统计活动", r.activities, "场", FMT_INT, f"{label}行数"),
         ("成效统计参与企业", r.enterprises, "家", FMT_INT, "已填报数量之和"),
-        ("实际成交额", r.actual_turnover_yi, "亿元", FMT_YI, "已填报实际成交额之和"),
-        ("客流量", r.footfall_wan, "万人次", FMT_WAN, "已填报客流量之和"),
-        ("发放消费券", r.voucher_issued_wan, "万元", FMT_WAN, "各市全市总额；未填总额的按活动合计"),
-        ("核销消费券", r.voucher_redeemed_wan, "万元", FMT_WAN, "各市全市总额；未填总额的按活动合计"),
+        ("实际成交额", results[1], "亿元", FMT_YI, "已填报实际成交额之和"),
+        ("客流量", results[2], "万人次", FMT_WAN, "已填报客流量之和"),
+        ("发放消费券", results[3], "万元", FMT_WAN, "各市全市总额；未填总额的按活动合计"),
+        ("核销消费券", results[4], "万元", FMT_WAN, "各市全市总额；未填总额的按活动合计"),
         ("未填报实际成交额的活动", r.unknown_turnover, "场", FMT_INT, "填“/”或空白"),
         ("未填报客流量的活动", r.unknown_footfall, "场", FMT_INT, "填“/”或空白"),
     ]  # fmt: skip
     put_header(ws, start, ["指标", "数值", "单位", "口径"])
     for i, (name, value, unit, fmt, basis) in enumerate(rows, start=start + 1):
         put_row(ws, i, [name, value, unit, basis], [None, fmt, None, None])
+    put_note(ws, start + len(rows) + 2, province_note(data), 4)
     set_widths(ws, [26, 16, 10, 44])
 
 
@@ -244,29 +284,82 @@ _CITY_FORMATS = [None, FMT_INT, FMT_INT, FMT_INT, FMT_YI, FMT_INT, FMT_YI, FMT_W
                  FMT_WAN, FMT_INT, FMT_INT]  # fmt: skip
 
 
+def known(value: object, rows_known: int) -> object:
+    """A sum over rows, or None (shown “/”) when not one of them gave the figure."""
+    return value if rows_known > 0 else None
+
+
+def registry_values(c: CityRow, gap: RegistryGapRow | None) -> list[object]:
+    """A city's 参加县区, 重点活动, 参与企业, 预估成交额（亿元）: 未报送 without a registry."""
+    if c.activities == 0:
+        return [NOT_REPORTED, None, None, None]
+    ent = c.activities - (gap.unknown_enterprises if gap else 0)
+    est = c.activities - (gap.unknown_est_turnover if gap else 0)
+    return [c.counties, c.activities, known(c.enterprises, ent), known(c.est_turnover_yi, est)]
+
+
+def results_values(c: CityRow) -> list[object]:
+    """成效活动, 实际成交额（亿元）, 客流量, 发放/核销消费券: 未报送 without a results form."""
+    if not c.reported:
+        return [NOT_REPORTED, None, None, None, None]
+    n = c.results_activities
+    return [n, known(c.actual_turnover_yi, n - c.unknown_turnover),
+            known(c.footfall_wan, n - c.unknown_footfall), c.voucher_issued_wan,
+            c.voucher_redeemed_wan]  # fmt: skip
+
+
+def province_values(data: ReportData) -> tuple[list[object], list[object]]:
+    """The 全省合计 row's registry and results parts: sums of what is known, “/” for none."""
+    p, r = data.province, data.results
+    gaps = data.registry_gaps
+    ent = p.activities - sum(g.unknown_enterprises for g in gaps)
+    est = p.activities - sum(g.unknown_est_turnover for g in gaps)
+    registry = [p.counties, p.activities, known(p.enterprises, ent), known(p.est_turnover_yi, est)]
+    if not r.cities_reported:
+        return registry, [r.activities, None, None, None, None]
+    results = [r.activities, known(r.actual_turnover_yi, r.activities - r.unknown_turnover),
+               known(r.footfall_wan, r.activities - r.unknown_footfall), r.voucher_issued_wan,
+               r.voucher_redeemed_wan]  # fmt: skip
+    return registry, results
+
+
+def province_note(data: ReportData) -> str:
+    """Under every table with a 全省合计 row: what “/” means and what the sums leave out."""
+    label = FORM_LABELS[data.results_form]
+    no_registry = sum(1 for c in data.cities if c.activities == 0)
+    no_results = sum(1 for c in data.cities if not c.reported)
+    r, gaps = data.results, data.registry_gaps
+    left_out = [
+        f"{no_registry}个市未报送活动名录" if no_registry else "",
+        f"{no_results}个市未报送{label}" if no_results else "",
+        f"活动名录中{n}场未填报预估成交额"
+        if (n := sum(g.unknown_est_turnover for g in gaps))
+        else "",
+        f"{label}中{r.unknown_turnover}场未填报实际成交额" if r.unknown_turnover else "",
+        f"{r.unknown_footfall}场未填报客流量" if r.unknown_footfall else "",
+    ]
+    text = "注：“未报送”表示该市尚无被采用的报表，“/”表示未报送或未填报（不是0）；全省合计只计已填报的数据"
+    parts = [x for x in left_out if x]
+    return text + (f"，{'，'.join(parts)}，均未计入。" if parts else "。")
+
+
 def _cities(ws: Worksheet, data: ReportData) -> None:
     start = _sheet_head(ws, data, "分市情况", len(_CITY_HEADER))
     put_header(ws, start, _CITY_HEADER)
     row = start
+    gaps = {g.city_name: g for g in data.registry_gaps}
     for row, c in enumerate(data.cities, start=start + 1):
-        # A city without an accepted results form has unknown results (“/”), not zeros.
-        results = (
-            [c.results_activities, c.actual_turnover_yi, c.footfall_wan, c.voucher_issued_wan,
-             c.voucher_redeemed_wan, c.unknown_turnover]
-            if c.reported
-            else ["未报送", None, None, None, None, None]
-        )  # fmt: skip
+        # A city without an accepted form has unknown figures (“未报送”, “/”), not zeros.
+        unknown = c.unknown_turnover if c.reported else None
         # Rows held back (a cell unreadable, a county not the city's) are in no figure here.
-        values = [c.city_name, c.counties, c.activities, c.enterprises, c.est_turnover_yi,
-                  *results, data.held_rows(c.city_name)]  # fmt: skip
+        values = [c.city_name, *registry_values(c, gaps.get(c.city_name)), *results_values(c),
+                  unknown, data.held_rows(c.city_name)]  # fmt: skip
         put_row(ws, row, values, _CITY_FORMATS)
-    p, r = data.province, data.results
-    total = [
-        "全省合计", p.counties, p.activities, p.enterprises, p.est_turnover_yi, r.activities,
-        r.actual_turnover_yi, r.footfall_wan, r.voucher_issued_wan, r.voucher_redeemed_wan,
-        r.unknown_turnover, sum(data.held_rows(c.city_name) for c in data.cities),
-    ]  # fmt: skip
+    registry, results = province_values(data)
+    total = ["全省合计", *registry, *results, data.results.unknown_turnover,
+             sum(data.held_rows(c.city_name) for c in data.cities)]  # fmt: skip
     put_row(ws, row + 1, total, _CITY_FORMATS, bold=True)
+    put_note(ws, row + 2, province_note(data), len(_CITY_HEADER))
     set_widths(ws, [12, *[13] * (len(_CITY_HEADER) - 1)])
     ws.freeze_panes = ws.cell(row=start + 1, column=2)
     if data.cities:
@@ -274,7 +367,32 @@ def _cities(ws: Worksheet, data: ReportData) -> None:
             ws, "各市预估与实际成交额（亿元）", "亿元", cats=(1, start + 1, row),
             series=[(5, start, row), (7, start, row)],
         )  # fmt: skip
-        ws.add_chart(chart, f"A{row + 4}")
+        place_chart(ws, chart, row + 4)
+
+
+# What a landscape A4 page holds down at Excel's normal margins (21 cm less 2 × 1.9 cm and
+# the footer), in points.
+_PAGE_HEIGHT_PT = 15.8 / 2.54 * 72
+_CHART_ROW_PT = 15  # the rows a chart is anchored over are default height
+
+
+def place_chart(ws: Worksheet, chart: BarChart | LineChart, anchor_row: int) -> None:
+    """Put the chart at A`anchor_row`, starting a new printed page first when it would not fit
+    under what is above it on the page: a chart cut across two pages is unreadable."""
+    breaks = [b.id for b in ws.row_breaks.brk if b.id is not None and b.id < anchor_row]
+    top = max(breaks, default=0)
+    above = sum(ws.row_dimensions[r].height or 15 for r in range(top + 1, anchor_row))
+    chart_pt = chart.height / 2.54 * 72 + _CHART_ROW_PT
+    # A sheet wider than the page is printed smaller (fit to one page wide), its chart too;
+    # the scale LibreOffice picks was measured on the rendered pages, not derived.
+    columns = sum(
+        ws.column_dimensions[get_column_letter(c)].width or 8.43
+        for c in range(1, (ws.max_column or 1) + 1)
+    )
+    scale = min(1.0, _A4_PORTRAIT_UNITS / columns)
+    if (above + chart_pt) * scale > _PAGE_HEIGHT_PT and anchor_row - 1 > top:
+        ws.row_breaks.append(Break(id=anchor_row - 1))
+    ws.add_chart(chart, f"A{anchor_row}")
 
 
 def _bar_chart(
@@ -290,7 +408,7 @@ def _bar_chart(
     chart.type = "col"
     chart.title = title
     chart.y_axis.title = y_title
-    chart.height, chart.width = 9, 22
+    chart.height, chart.width = CHART_HEIGHT_CM, 22
     for col, first, last in series:
         chart.add_data(
             Reference(ws, min_col=col, min_row=first, max_row=last), titles_from_data=True
@@ -311,18 +429,24 @@ def _categories(ws: Worksheet, data: ReportData) -> None:
     put_header(ws, start, header)
     row = start
     for row, c in enumerate(data.categories, start=start + 1):
-        values = [c.category, c.registry_activities, c.est_turnover_yi, c.results_activities,
-                  c.actual_turnover_yi, c.footfall_wan]  # fmt: skip
+        # A category without activities has no turnover to sum: “/”, not 0.
+        values = [c.category, c.registry_activities,
+                  known(c.est_turnover_yi, c.registry_activities - c.unknown_est_turnover),
+                  c.results_activities,
+                  known(c.actual_turnover_yi, c.results_activities - c.unknown_turnover),
+                  known(c.footfall_wan, c.results_activities - c.unknown_footfall)]  # fmt: skip
         put_row(ws, row, values, fmts)
     by_rule, total = data.categories_by_rule
+    note = "注：“/”表示该类别没有活动或均未填报，不是0。"
     if by_rule:
-        ws.cell(row + 2, 1, f"注：{total}场重点活动中{by_rule}场未填写类别，由系统按规则归类。")
+        note += f"{total}场重点活动中{by_rule}场未填写类别，由系统按规则归类。"
+    put_note(ws, row + 2, note, len(header))
     set_widths(ws, [22, 14, 16, 16, 16, 16])
     chart = _bar_chart(
         ws, "各类别预估与实际成交额（亿元）", "亿元", cats=(1, start + 1, row),
         series=[(3, start, row), (5, start, row)],
     )  # fmt: skip
-    ws.add_chart(chart, f"A{row + 4}")
+    place_chart(ws, chart, row + 4)
 
 
 def _top(ws: Worksheet, data: ReportData) -> None:
@@ -339,7 +463,12 @@ def _top(ws: Worksheet, data: ReportData) -> None:
         put_row(ws, start + i, values, fmts)
     if not data.top:
         put(ws, start + 1, 1, f"尚无已填报实际成交额的{FORM_LABELS[data.results_form]}数据。")
+    if data.flagged:
+        put_note(ws, start + max(1, len(data.top)) + 2,
+                 f"注：{len(data.flagged)}场活动各项数据明显不符（如成交额与参与企业数、客流量不相称），"
+                 "待核实，未列入排名，见“数据缺口”表。", len(header))  # fmt: skip
     set_widths(ws, [6, 10, 18, 36, 16, 20, 12, 14, 14])
+    fit_rows(ws, start + 1, start + len(data.top))
 
 
 def local_time(value: dt.datetime | None, data: ReportData) -> str | None:
@@ -404,12 +533,36 @@ def _gaps(ws: Worksheet, data: ReportData) -> None:
     results = {c.city_name: c for c in data.cities}
     for row, g in enumerate(data.registry_gaps, start=start + 1):
         c = results.get(g.city_name)
-        values = [g.city_name, g.activities, g.unknown_est_turnover, g.unknown_enterprises,
-                  g.unknown_dates, c.results_activities if c else 0,
-                  c.unknown_turnover if c else 0, c.unknown_footfall if c else 0,
-                  c.unlinked if c else 0]  # fmt: skip
+        registry = ([g.activities, g.unknown_est_turnover, g.unknown_enterprises, g.unknown_dates]
+                    if g.activities else [NOT_REPORTED, None, None, None])  # fmt: skip
+        got = ([c.results_activities, c.unknown_turnover, c.unknown_footfall, c.unlinked]
+               if c and c.reported else [NOT_REPORTED, None, None, None])  # fmt: skip
+        values = [g.city_name, *registry, *got]
         put_row(ws, row, values, [None, *[FMT_INT] * 8])
+    _flagged(ws, data, start + len(data.registry_gaps) + 2, len(header))
     set_widths(ws, [10, *[14] * 8])
+
+
+FLAGGED_HEADING = "数据存疑的活动"
+
+
+def _flagged(ws: Worksheet, data: ReportData, at: int, width: int) -> None:
+    """Rows whose figures disagree with each other: named here, left out of every ranking."""
+    label = FORM_LABELS[data.results_form]
+    if not data.flagged:
+        put(ws, at, 1, f"{FLAGGED_HEADING}：{label}中未发现各项数据明显不符的活动。")
+        return
+    put(ws, at, 1, f"{FLAGGED_HEADING}（{len(data.flagged)}场，未列入重点活动排名，待各市核实）",
+        bold=True)  # fmt: skip
+    header = ["市", "工作表", "行号", "参加县区", "重点活动名称", "存疑情况"]
+    put_header(ws, at + 1, header)
+    for row, f in enumerate(data.flagged, start=at + 2):
+        put_row(ws, row, [f.city_name, f.sheet or "", f.excel_row, f.county_names, f.activity_name,
+                          "；".join(f.problems)], [None, None, FMT_INT, None, None, None])  # fmt: skip
+        # The reason spans the rest of the row: it is the sentence a clerk acts on.
+        ws.merge_cells(start_row=row, start_column=6, end_row=row, end_column=width)
+        ws.row_dimensions[row].height = 15 * (len("；".join(f.problems)) // 28 + 1) + 4
+    ws.merge_cells(start_row=at + 1, start_column=6, end_row=at + 1, end_column=width)
 
 
 PERIOD_LABELS = {
@@ -421,16 +574,29 @@ PERIOD_LABELS = {
 
 
 def _periods(ws: Worksheet, data: ReportData) -> None:
-    header = ["阶段", "活动（场）", "参与企业（家）", "实际成交额（万元）", "客流量（万人次）"]
-    fmts = [None, FMT_INT, FMT_INT, FMT_WAN, FMT_WAN]
+    header = ["阶段", "活动（场）", "参与企业（家）", "实际成交额（万元）", "客流量（万人次）",
+              "未填实际成交额（场）"]  # fmt: skip
+    fmts = [None, FMT_INT, FMT_INT, FMT_WAN, FMT_WAN, FMT_INT]
     start = _sheet_head(ws, data, "阶段对比", len(header))
     put_header(ws, start, header)
     for row, p in enumerate(data.periods, start=start + 1):
-        values = [PERIOD_LABELS[p.period], p.activities, p.enterprises, p.actual_turnover_wan,
-                  p.footfall_wan]  # fmt: skip
+        # A stage whose rows all left a figure blank has an unknown sum (“/”), not 0.
+        values = [PERIOD_LABELS[p.period], p.activities,
+                  known(p.enterprises, p.activities - p.unknown_enterprises),
+                  known(p.actual_turnover_wan, p.activities - p.unknown_turnover),
+                  known(p.footfall_wan, p.activities - p.unknown_footfall),
+                  p.unknown_turnover]  # fmt: skip
         put_row(ws, row, values, fmts)
-    put_note(ws, start + len(data.periods) + 2, "注：按全年成效表各活动的实际开始日期划分。", 5)
-    set_widths(ws, [20, 12, 14, 18, 16])
+    may = FORM_LABELS[REPORT_KINDS["june1"].results_form]
+    put_note(
+        ws,
+        start + len(data.periods) + 2,
+        f"注：消费促进月为各市{may}表（未报送{may}的市取其{FORM_LABELS[data.results_form]}表中"
+        f"5月开展的活动）；其余阶段按{FORM_LABELS[data.results_form]}表各活动的实际开始日期划分；"
+        "成交额为已填报数之和，“/”表示均未填报。",
+        len(header),
+    )
+    set_widths(ws, [20, 12, 14, 18, 16, 16])
 
 
 def month_label(month: str | None) -> str:
@@ -448,25 +614,45 @@ def _months(ws: Worksheet, data: ReportData) -> None:
     put_header(ws, start, header)
     row = start
     for row, m in enumerate(data.months, start=start + 1):
-        values = [month_label(m.month), m.registry_activities, m.est_turnover_wan,
-                  m.results_activities, m.actual_turnover_wan, m.footfall_wan]  # fmt: skip
+        # A month without a known figure reads “/” (the line chart leaves a gap there).
+        values = [month_label(m.month), m.registry_activities,
+                  known(m.est_turnover_wan, m.registry_activities - m.unknown_est_turnover),
+                  m.results_activities,
+                  known(m.actual_turnover_wan, m.results_activities - m.unknown_turnover),
+                  known(m.footfall_wan, m.results_activities - m.unknown_footfall)]  # fmt: skip
         put_row(ws, row, values, fmts)
+    put_note(ws, row + 2, "注：“/”表示该月没有活动或均未填报，不是0；5月为各市5月成效表的数据。",
+             len(header))  # fmt: skip
     set_widths(ws, [14, 16, 20, 16, 18, 16])
     if data.months:
         chart = LineChart()
         chart.title = "按活动开始月份的实际成交额（万元）"
         chart.y_axis.title = "万元"
-        chart.height, chart.width = 9, 22
-        chart.add_data(Reference(ws, min_col=5, min_row=start, max_row=row), titles_from_data=True)
+        chart.height, chart.width = CHART_HEIGHT_CM - 1, 22  # shares a page with the table
+        # The line reads a hidden copy of 实际成交额 with unknown months left empty: a “/” would
+        # be drawn as 0, an empty cell is a gap in the line.
+        plot = len(header) + 2
+        put(ws, start, plot, f"{header[4]}（作图用）")
+        for r, m in enumerate(data.months, start=start + 1):
+            if m.results_activities - m.unknown_turnover > 0:
+                put(ws, r, plot, m.actual_turnover_wan, FMT_WAN)
+        ws.column_dimensions[get_column_letter(plot)].hidden = True
+        chart.visible_cells_only = False  # plot the hidden column
+        chart.add_data(
+            Reference(ws, min_col=plot, min_row=start, max_row=row), titles_from_data=True
+        )
+        for line in chart.series:
+            line.smooth = False  # a smoothed line dips below 0 between months
+            line.marker.symbol = "circle"  # a month between two gaps is a point, not nothing
         chart.set_categories(Reference(ws, min_col=1, min_row=start + 1, max_row=row))
         chart.x_axis.delete = False
         chart.y_axis.delete = False
-        ws.add_chart(chart, f"A{row + 3}")
+        place_chart(ws, chart, row + 4)
         bars = _bar_chart(
             ws, "按活动开始月份的活动场次", "场", cats=(1, start + 1, row),
             series=[(2, start, row), (4, start, row)],
         )  # fmt: skip
-        ws.add_chart(bars, f"A{row + 22}")
+        place_chart(ws, bars, row + 23)
 
 
 def write_report_xlsx(data: ReportData, path: Path) -> Path:
