@@ -204,7 +204,9 @@ def test_another_campaign_runs_end_to_end(name, campaign_runs):
     ).fetchall()
     bodies = [_body(r[0]) for r in raws]
     example = _first_county(held_city)
-    assert any("第5行“参加县区”中的“开发区”" in b and f"如“{example}”" in b for b in bodies), bodies
+    assert any(
+        "第5行“参加县区”中的“开发区”" in b and f"的县（市、区）为：{example}、" in b for b in bodies
+    ), bodies
     # The results of May went into the June 1 report, and the roll-up lists every city.
     report = json.loads(
         (run["out"] / f"{campaign.code}_june1_{campaign.june1_as_of}.json").read_text("utf-8")

@@ -181,7 +181,7 @@ def test_every_warning_reaches_the_city_with_sheet_row_and_column(
     tmp_path, campaign, smtp_server, monkeypatch
 ):
     # The plausibility hook's interface: a warning it returns is listed like the others.
-    def implausible(table, form):
+    def implausible(table, form, limits):
         return [Problem("warning", "turnover_per_enterprise",
                         "第5行“参与企业数量”为“30”，与成交额对照明显偏离，请核实。",
                         5, "参与企业数量", "Sheet1", "enterprise_count")]  # fmt: skip

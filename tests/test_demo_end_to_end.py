@@ -113,6 +113,11 @@ def test_each_demo_mail_gets_its_outcome_and_the_right_reply_or_none(demo_run, s
     assert "逾期" not in shuozhou_fixed  # its first version came on time
     taiyuan_may = next(b for s, b in by_subject.items() if "太原市消费促进月（5月）" in s)
     assert "工作表“活动成效”第10行“实际成交额（万元）”未填写具体金额" in taiyuan_may
+    # An implausible row is a warning to the city, named by sheet, row and column (item 4/8).
+    assert (
+        "工作表“活动成效”第9行“实际成交额（万元）”：85家企业参与，实际成交额仅0.9万元"
+        "（平均每家106元），请核实成交额是否按万元填写" in taiyuan_may
+    )
     # 朔州's wrong county is answered with 朔州's own counties, not an example from 太原.
     assert "朔州市的县（市、区）为：朔城区、平鲁区" in body and "如“小店区”" not in body
     # The quarantined sender gets nothing; ops get a notice instead.

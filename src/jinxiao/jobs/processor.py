@@ -375,7 +375,7 @@ class Processor:
 
     def _verdict(self, sub: SubmissionResult) -> None:
         assert sub.table is not None
-        sub.problems.extend(row_warnings(sub.table, sub.form or ""))
+        sub.problems.extend(row_warnings(sub.table, sub.form or "", self.campaign.plausibility))
         sub.problems = drop_shadowed_blanks(sub.problems)
         sheets = {name: i for i, name in enumerate(sub.table.sheets)}
         sub.problems.sort(

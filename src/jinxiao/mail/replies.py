@@ -163,7 +163,8 @@ def problem_line(p: Problem, sheet_word: str | None = None) -> str:
         tuple(f"{w}第{p.excel_row}行" for w in ("", f"工作表“{p.sheet}”", f"表格“{p.sheet}”"))
     )
     if p.excel_row and not placed:
-        where = f"第{p.excel_row}行" + (f"“{p.column}”" if p.column else "")
+        sheet = f"{sheet_word}“{p.sheet}”" if sheet_word and p.sheet else ""
+        where = f"{sheet}第{p.excel_row}行" + (f"“{p.column}”" if p.column else "")
         return f"{where}：{msg}"
     if p.column and not p.excel_row and f"“{p.column}”" not in msg:
         return f"“{p.column}”列：{msg}"

@@ -149,8 +149,10 @@ def table_warnings(
                     f"implausible_{found.check}",
                     found.message_zh,
                     excel_row=excel_row,
+                    # The form's field is the record's key without its unit.
+                    column=table.header(found.field.removesuffix("_wan")),
                     sheet=sheet if isinstance(sheet, str) else None,
-                    field=found.field,
+                    field=found.field.removesuffix("_wan"),
                 )
             )
     return out

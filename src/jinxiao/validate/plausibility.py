@@ -1,24 +1,23 @@
-"""Cross-column plausibility warnings on a normalised table: the hook the reply reads.
+"""Cross-column plausibility warnings on a normalised table: what the reply adds to a verdict.
 
-The interface: `row_warnings(table, form)` returns warnings as `Problem`s (severity
-"warning", a `code`, the Chinese `message_zh`, and the row's `sheet`, `excel_row`, `column`
-and `field`), which the processor adds to the submission's findings. The reply then names
-each one by sheet, Excel row and column (jinxiao.mail.replies) and the tracker lists it;
-nothing else needs to change when checks are added here.
-
-HOOK, NOT DONE HERE: the cross-column checks (turnover per enterprise, turnover against
-footfall, a results figure far off its registry estimate) are issue 13 item 4, written by
-the reports helper; until they land this returns no warning. The single-column checks
-(blank counts and amounts, units assumed, figures out of range) are in expectations/ and
-normalise/table.py and already reach the city.
+`row_warnings` returns warnings as `Problem`s (severity "warning", the row's sheet, Excel row
+and column), which the processor adds to the submission's findings; the reply names each by
+sheet, Excel row and column and the tracker lists it. The checks themselves and their limits
+(campaign data, `checks:` in campaign.yaml) are in `validate.crosscheck`, shared with the
+reports. The off-estimate check needs the registry link, made only when the rows are loaded,
+so it runs in the reports and not here.
 """
 
 from __future__ import annotations
 
+from jinxiao.config import PlausibilityLimits
+from jinxiao.domain.forms import RESULTS_FORMS
 from jinxiao.domain.models import NormalisedTable, Problem
+from jinxiao.validate.crosscheck import table_warnings
 
 
-def row_warnings(table: NormalisedTable, form: str) -> list[Problem]:
-    """Warnings about rows whose figures disagree with each other (see module doc)."""
-    del table, form  # the hook's arguments, for the checks that will fill it
-    return []
+def row_warnings(
+    table: NormalisedTable, form: str, limits: PlausibilityLimits | None
+) -> list[Problem]:
+    """Warnings about results rows whose figures disagree with each other."""
+    return table_warnings(table, limits) if form in RESULTS_FORMS else []
