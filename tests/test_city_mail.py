@@ -168,6 +168,8 @@ def test_a_question_is_answered_by_a_person_and_auto_replies_stay_ignored(
     page = TestClient(app).get("/", params={"as_of": "2021-04-28"}).text
     assert '待回复<span class="muted">（3）</span>' in page
     assert page.count("data-question=") == 3 and "关于县区名称的问题" in page
+    # Questions are not also listed as mails that filed nothing.
+    assert "关于县区名称的问题" not in page.split("未归入表格的邮件和文件", 1)[1]
     key = open_questions(engine)[0].message_key
     assert mark_answered(engine, key[:12], "王丽") == [key]
     assert mark_answered(engine, key) == []  # answered already

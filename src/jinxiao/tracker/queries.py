@@ -243,7 +243,9 @@ def unfiled(engine: Engine, limit: int = UNFILED_LIMIT) -> list[UnfiledView]:
         "SELECT m.message_key, NULL AS submission_id, m.received_at AS t, m.sender, m.subject, "
         "m.city_name, NULL AS filename, m.outcome, m.reason_class, m.reason_detail "
         "FROM message m WHERE m.outcome IS NOT NULL AND NOT EXISTS "
-        "(SELECT 1 FROM submission s WHERE s.message_key = m.message_key)",
+        "(SELECT 1 FROM submission s WHERE s.message_key = m.message_key) "
+        # A question is listed under 待回复, not as a mail that filed nothing.
+        "AND NOT EXISTS (SELECT 1 FROM question q WHERE q.message_key = m.message_key)",
     )
     views = [
         UnfiledView(r["message_key"],
