@@ -11,7 +11,9 @@ import socket
 from collections.abc import Callable, Iterator
 from typing import Any, TypedDict
 
-from airflow.sdk import Asset, BaseHook, Variable
+from airflow.sdk import Asset, AssetWatcher, BaseHook, Variable
+
+from jinxiao_airflow.triggers import MailboxTrigger
 
 log = logging.getLogger(__name__)
 MAILBOX_CONN_ID = "submission_mailbox"
@@ -192,6 +194,13 @@ DAG_DEFAULTS: DagDefaults = {
 }
 # Intake's outlet: report DAGs regenerate their drafts when it updates.
 SUBMISSIONS = Asset("jinxiao://warehouse/submission")
+# Mail waiting in the submission mailbox: the triggerer watches it and starts intake.
+INBOX = Asset(
+    "jinxiao://mailbox/inbox",
+    watchers=[
+        AssetWatcher(name="submission_mailbox_watch", trigger=MailboxTrigger(MAILBOX_CONN_ID))
+    ],
+)
 
 
 SMTP_CONN_ID = "smtp_default"
