@@ -216,8 +216,26 @@ def _optional_connection(conn_id: str):
         raise
 
 
+def allow_child_processes() -> None:
+    """Let this task start processes (intake's sandboxed readers) under any executor.
+
+    Celery's prefork pool runs each task in a process forked from a daemonic pool child, and
+    multiprocessing refuses children to a process marked daemonic ("daemonic processes are
+    not allowed to have children"). The task process only inherited that mark: its
+    supervisor waits for it, and the readers are the task's own, always joined or killed.
+    """
+    import multiprocessing
+
+    current = multiprocessing.current_process()
+    if current.daemon:
+        current._config["daemon"] = False  # type: ignore[attr-defined]
+
+
 def settings():
+    """Every task's settings (called first in each task body)."""
     from jinxiao.jobs.settings import settings_from_connections
+
+    allow_child_processes()
 
     return settings_from_connections(
         BaseHook.get_connection(MAILBOX_CONN_ID),
