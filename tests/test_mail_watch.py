@@ -95,6 +95,7 @@ def test_imap_watch_wakes_on_delivery(imap_account: ImapAccount, idle: bool):
         watch.close()
 
 
+@pytest.mark.integration  # imports Airflow's trigger machinery: seconds, not milliseconds
 def test_the_trigger_fires_one_event_per_batch_in_asyncio(tmp_path, monkeypatch):
     from airflow.triggers.base import BaseEventTrigger
 
