@@ -1,10 +1,13 @@
 """
 ### submission_intake
 
-Polls the `submission_mailbox` connection, archives every new message's raw bytes and records
-it in the `warehouse` before anything else, then gives each recorded message exactly one outcome
-(accepted, superseded, rejected, ignored, quarantined, duplicate): extract attachments, identify
-the city by the sender registry, parse, normalise, validate with Great Expectations, load.
+Starts within seconds of a delivery (the triggerer watches the `submission_mailbox`
+connection: IMAP IDLE, or a Maildir listing; asset `jinxiao://mailbox/inbox`; mail arriving
+together makes one run) and every 30 minutes as a safety net. Reads the mailbox, archives
+every new message's raw bytes and records it in the `warehouse` before anything else, then
+gives each recorded message exactly one outcome (accepted, superseded, rejected, ignored,
+quarantined, duplicate): extract attachments, identify the city by the sender registry, parse,
+normalise, validate with Great Expectations, load.
 
 Reruns change nothing: messages are keyed by the SHA-256 of their bytes and their mailbox place.
 When a run fails, the failing task's log names the message or connection; messages already
@@ -18,14 +21,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from airflow.sdk import dag, task
+from airflow.sdk import AssetOrTimeSchedule, DeltaTriggerTimetable, dag, task
 
-from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, fail_fast, settings
+from jinxiao_airflow import DAG_DEFAULTS, INBOX, SUBMISSIONS, TAGS, fail_fast, settings
 
 
 @dag(
     dag_id="submission_intake",
-    schedule=dt.timedelta(minutes=30),
+    # Mail wakes it (INBOX's watcher); the half-hour catches anything a watch missed (a
+    # triggerer restart, a dropped IDLE connection).
+    schedule=AssetOrTimeSchedule(
+        timetable=DeltaTriggerTimetable(dt.timedelta(minutes=30)), assets=[INBOX]
+    ),
     tags=TAGS,
     doc_md=__doc__,
     # A poll normally takes seconds; one still running after 20 minutes needs a person.

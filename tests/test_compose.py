@@ -86,10 +86,7 @@ def example_env() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def filled_env(example_env) -> dict[str, str]:
     """.env.example as an operator fills it in: every secret set, passwords consistent."""
-    env = dict(example_env) | {name: f"s3cret-{name.lower()}" for name in SECRETS}
-    wh = json.loads(env["AIRFLOW_CONN_WAREHOUSE"])
-    env["AIRFLOW_CONN_WAREHOUSE"] = json.dumps(wh | {"password": env["WAREHOUSE_DB_PASSWORD"]})
-    return env
+    return dict(example_env) | {name: f"s3cret-{name.lower()}" for name in SECRETS}
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +123,7 @@ def test_celery_executor_with_redis_broker(services):
         assert (api.hostname, api.port, api.path) == ("airflow-apiserver", 8080, "/execution/")
 
 
-def test_metadata_and_warehouse_are_different_databases(services, filled_env):
+def test_metadata_and_warehouse_are_different_databases(services):
     meta = urlsplit(
         _airflow_env(services["airflow-scheduler"])["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"]
     )
@@ -136,7 +133,9 @@ def test_metadata_and_warehouse_are_different_databases(services, filled_env):
         meta_db["POSTGRES_USER"], meta_db["POSTGRES_PASSWORD"], meta_db["POSTGRES_DB"],
     )  # fmt: skip
 
-    conn = json.loads(filled_env["AIRFLOW_CONN_WAREHOUSE"])
+    # Built in the compose file from WAREHOUSE_DB_PASSWORD alone: the server's and the
+    # connection's password cannot drift apart.
+    conn = json.loads(_airflow_env(services["airflow-worker"])["AIRFLOW_CONN_WAREHOUSE"])
     wh = warehouse_config_from_conn(
         conn["conn_type"], conn["host"], conn["port"], conn["login"], conn["password"],
         conn["schema"],
@@ -171,7 +170,7 @@ def test_project_folders_are_mounted_read_only_where_the_package_looks(services)
         config = Path(env["JINXIAO_CONFIG"])
         assert config.name == jx_config.DEFAULT_CONFIG.name
         assert str(config.parent) == wanted["./config"], env["JINXIAO_CONFIG"]
-        # Archive and outputs live on a named volume every Airflow service shares.
+        # By default archive and outputs live on a named volume (one machine).
         env = _airflow_env(services[name])
         for var in ("ARCHIVE_DIR", "OUTPUT_DIR"):
             volume = [s for s, (d, _) in mounts.items() if env[var].startswith(d + "/")]
@@ -211,8 +210,10 @@ def test_airflow_services_read_env_file_and_example_defines_every_variable(
     referenced = {m.group(1) for m in VAR_RE.finditer(text) if m.group(1)}
     assert {"AIRFLOW_DB_PASSWORD", "REDIS_PASSWORD", "AIRFLOW_FERNET_KEY"} <= referenced
     assert referenced <= set(example_env), sorted(referenced - set(example_env))
-    for conn in ("SUBMISSION_MAILBOX", "WAREHOUSE", "SMTP_DEFAULT"):
+    for conn in ("SUBMISSION_MAILBOX", "SMTP_DEFAULT"):
         assert f"AIRFLOW_CONN_{conn}" in example_env
+    # One password variable for the warehouse: no second copy in .env to forget.
+    assert "AIRFLOW_CONN_WAREHOUSE" not in example_env
     assert "AIRFLOW_VAR_SENDER_REGISTRY" in example_env
 
 
@@ -220,7 +221,7 @@ def test_example_commits_no_secret_and_compose_refuses_to_start_without_them(exa
     for name in SECRETS:
         assert example_env[name] == "", f"{name} must be blank in .env.example"
         assert f"${{{name}:?" in (REPO / "docker-compose.yaml").read_text()
-    for conn in ("SUBMISSION_MAILBOX", "WAREHOUSE", "SMTP_DEFAULT"):
+    for conn in ("SUBMISSION_MAILBOX", "SMTP_DEFAULT"):
         assert json.loads(example_env[f"AIRFLOW_CONN_{conn}"])["password"] == ""
     with pytest.raises(KeyError, match="AIRFLOW_DB_PASSWORD"):
         _interpolate("${AIRFLOW_DB_PASSWORD:?set in .env}", example_env)
@@ -267,3 +268,70 @@ def test_env_file_is_ignored_and_not_tracked():
     assert tracked.stdout == ""
     ignored = subprocess.run(["git", "check-ignore", "-q", ".env"], cwd=REPO)
     assert ignored.returncode == 0
+
+
+def test_no_host_port_for_databases_and_broker_unless_asked(raw_compose, filled_env):
+    # A host's own PostgreSQL and Redis hold 5432 and 6379: compose would fail to start.
+    for name in ("postgres", "warehouse-db", "redis"):
+        assert "ports" not in raw_compose["services"][name], name
+    asked = yaml.safe_load((REPO / "docker-compose.ports.yaml").read_text(encoding="utf-8"))
+    published = _resolve(asked["services"], filled_env)
+    assert set(published) == {"postgres", "warehouse-db", "redis"}
+    for name, svc in published.items():
+        (spec,) = svc["ports"]
+        address, _host_port, container_port = spec.split(":")
+        assert address == "127.0.0.1", f"{name}: loopback unless the operator says otherwise"
+        assert container_port == ("6379" if name == "redis" else "5432")
+
+
+def test_time_zone_and_base_url_are_set(services, filled_env):
+    for name in AIRFLOW_SERVICES:
+        env = _airflow_env(services[name])
+        assert env["AIRFLOW__CORE__DEFAULT_TIMEZONE"] == "Asia/Shanghai" == env["TZ"], name
+        assert env["AIRFLOW__API__BASE_URL"] == filled_env["AIRFLOW_BASE_URL"], name
+        assert urlsplit(env["AIRFLOW__API__BASE_URL"]).scheme in ("http", "https")
+    with pytest.raises(KeyError, match="AIRFLOW_BASE_URL"):
+        _interpolate("${AIRFLOW_BASE_URL:?set in .env}", {})
+
+
+def test_archive_and_outputs_may_be_object_storage(raw_compose, filled_env):
+    shared = filled_env | {
+        "JINXIAO_ARCHIVE_URL": "s3://jinxiao/archive",
+        "JINXIAO_OUTPUT_URL": "s3://jinxiao/output",
+    }
+    env = _airflow_env(_resolve(raw_compose["services"], shared)["airflow-worker"])
+    assert (env["ARCHIVE_DIR"], env["OUTPUT_DIR"]) == (
+        "s3://jinxiao/archive",
+        "s3://jinxiao/output",
+    )
+
+
+def _lock() -> dict[str, str]:
+    pins = {}
+    for line in (REPO / "requirements.lock").read_text().splitlines():
+        if "==" in line and not line.startswith((" ", "#")):
+            name, version = line.split("==", 1)
+            pins[name.split("[")[0].lower()] = version.strip()
+    return pins
+
+
+def test_celery_and_fab_providers_are_locked_at_versions_for_this_airflow():
+    from importlib.metadata import requires, version
+
+    from packaging.requirements import Requirement
+
+    lock = _lock()
+    airflow = _pyproject_pin("apache-airflow")
+    assert lock["apache-airflow"] == airflow
+    for provider in ("apache-airflow-providers-celery", "apache-airflow-providers-fab"):
+        assert lock[provider] == _pyproject_pin(provider), provider
+        # The installed provider is the locked one, and says it runs on the pinned Airflow
+        # and on the locked versions of what it needs (pip check, for these two).
+        assert version(provider) == lock[provider], provider
+        for spec in map(Requirement, requires(provider) or []):
+            if spec.marker is not None and not spec.marker.evaluate({"extra": ""}):
+                continue
+            name = spec.name.lower()
+            if name in lock:
+                assert spec.specifier.contains(lock[name], prereleases=True), (provider, spec)
+    assert "celery" in lock and "redis" in lock and "s3fs" in lock

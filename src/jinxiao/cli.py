@@ -150,8 +150,8 @@ def cmd_summary(_args: argparse.Namespace) -> int:
         print("(pending mail is sent by the next run once an smtp_default connection is set)")
     print("\n== Where things are")
     print(f"warehouse: {settings.warehouse.describe()}")
-    print(f"archive:   {settings.archive_dir}")
-    print(f"outputs:   {settings.output_dir}")
+    print(f"archive:   {settings.archive_url or settings.archive_dir}")
+    print(f"outputs:   {settings.output_url or settings.output_dir}")
     return 0
 
 

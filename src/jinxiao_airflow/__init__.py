@@ -11,7 +11,9 @@ import socket
 from collections.abc import Callable, Iterator
 from typing import Any, TypedDict
 
-from airflow.sdk import Asset, BaseHook, Variable
+from airflow.sdk import Asset, AssetWatcher, BaseHook, Variable
+
+from jinxiao_airflow.triggers import MailboxTrigger
 
 log = logging.getLogger(__name__)
 MAILBOX_CONN_ID = "submission_mailbox"
@@ -193,6 +195,13 @@ DAG_DEFAULTS: DagDefaults = {
 }
 # Intake's outlet: report DAGs regenerate their drafts when it updates.
 SUBMISSIONS = Asset("jinxiao://warehouse/submission")
+# Mail waiting in the submission mailbox: the triggerer watches it and starts intake.
+INBOX = Asset(
+    "jinxiao://mailbox/inbox",
+    watchers=[
+        AssetWatcher(name="submission_mailbox_watch", trigger=MailboxTrigger(MAILBOX_CONN_ID))
+    ],
+)
 
 
 SMTP_CONN_ID = "smtp_default"
@@ -208,8 +217,26 @@ def _optional_connection(conn_id: str):
         raise
 
 
+def allow_child_processes() -> None:
+    """Let this task start processes (intake's sandboxed readers) under any executor.
+
+    Celery's prefork pool runs each task in a process forked from a daemonic pool child, and
+    multiprocessing refuses children to a process marked daemonic ("daemonic processes are
+    not allowed to have children"). The task process only inherited that mark: its
+    supervisor waits for it, and the readers are the task's own, always joined or killed.
+    """
+    import multiprocessing
+
+    current = multiprocessing.current_process()
+    if current.daemon:
+        current._config["daemon"] = False  # type: ignore[attr-defined]
+
+
 def settings():
+    """Every task's settings (called first in each task body)."""
     from jinxiao.jobs.settings import settings_from_connections
+
+    allow_child_processes()
 
     return settings_from_connections(
         BaseHook.get_connection(MAILBOX_CONN_ID),

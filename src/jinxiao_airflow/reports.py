@@ -41,16 +41,14 @@ def report_dag(report: str, dag_id: str, doc_md: str, default_as_of: str):
             from jinxiao.jobs.tasks import run_report
 
             with fail_fast():
-                s = settings()
-                return run_report(s.warehouse, s.output_dir, report, (params or {}).get("as_of"))
+                return run_report(settings(), report, (params or {}).get("as_of"))
 
         @task
         def write_rollup(params: dict | None = None) -> str:
             from jinxiao.jobs.tasks import run_rollup
 
             with fail_fast():
-                s = settings()
-                return run_rollup(s.warehouse, s.output_dir, report, (params or {}).get("as_of"))
+                return run_rollup(settings(), report, (params or {}).get("as_of"))
 
         gate = due()
         gate >> [write_report(), write_rollup()]

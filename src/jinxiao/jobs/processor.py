@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -32,7 +31,7 @@ from jinxiao.domain.hygiene import (
 from jinxiao.domain.labels import OUTCOME_ZH
 from jinxiao.domain.models import Attachment, FileProblem, ParsedEmail, Problem, Workbook
 from jinxiao.domain.outcomes import ROWS_HELD, MessageResult, SubmissionResult
-from jinxiao.intake.archive import Archive
+from jinxiao.intake.archive import ArchiveStore, read_archived
 from jinxiao.intake.auth import AuthPolicy, header_block
 from jinxiao.intake.mailbox import Mailbox
 from jinxiao.intake.mime import extract, is_automatic
@@ -83,7 +82,7 @@ class IntakeStats:
     internal_errors: list[str] = field(default_factory=list)
 
 
-def collect(mailbox: Mailbox, engine: Engine, archive: Archive, run_id: str) -> IntakeStats:
+def collect(mailbox: Mailbox, engine: Engine, archive: ArchiveStore, run_id: str) -> IntakeStats:
     """Archive and record every message not seen before at its mailbox place."""
     stats = IntakeStats()
     refs = mailbox.refs()
@@ -171,7 +170,7 @@ class Front:
 
 
 def read_front(archive_path: str) -> Front:
-    return Front.of(Path(archive_path).read_bytes())
+    return Front.of(read_archived(archive_path))
 
 
 def usable_cpus() -> int:
@@ -212,7 +211,7 @@ class Processor:
     def __init__(
         self,
         engine: Engine,
-        archive: Archive,
+        archive: ArchiveStore,
         registry: SenderRegistry,
         campaign: Campaign,
         policy: AuthPolicy | None = None,
@@ -704,7 +703,7 @@ def city_figures(wb: Workbook) -> list[tuple[str, float | None, str | None]]:
 
 def process(
     engine: Engine,
-    archive: Archive,
+    archive: ArchiveStore,
     registry: SenderRegistry,
     campaign: Campaign,
     run_id: str,

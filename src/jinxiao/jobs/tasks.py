@@ -15,11 +15,11 @@ from sqlalchemy import Engine, text
 from jinxiao.config import Campaign, load_campaign
 from jinxiao.domain.errors import Unfixable
 from jinxiao.domain.times import to_db_time
-from jinxiao.intake.archive import Archive
 from jinxiao.intake.mailbox import open_mailbox
 from jinxiao.intake.senders import load_sender_registry
 from jinxiao.jobs import processor as intake
 from jinxiao.jobs.settings import Settings
+from jinxiao.jobs.storage import archive_of, outputs
 from jinxiao.mail import alerts as ops
 from jinxiao.mail import outbox, reminders, replies
 from jinxiao.validate.suites import check_suites
@@ -43,7 +43,7 @@ def collect_mail(settings: Settings, run_id: str) -> CollectReport:
     """Mailbox -> archive -> warehouse record, for every message not yet recorded."""
     started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
     engine = open_warehouse(settings)
-    archive = Archive(settings.archive_dir)
+    archive = archive_of(settings)
     with connection.intake_lock(engine, settings.lock_wait_seconds):
         archive.clean_orphans()
         with open_mailbox(settings.mailbox) as mailbox:
@@ -104,7 +104,7 @@ def process_messages(settings: Settings, run_id: str) -> dict[str, int]:
     registry = load_sender_registry(settings.sender_registry, campaign)
     with connection.intake_lock(engine, settings.lock_wait_seconds):
         stats = intake.process(
-            engine, Archive(settings.archive_dir), registry, campaign, run_id,
+            engine, archive_of(settings), registry, campaign, run_id,
             on_commit=reply_hook(settings, campaign), policy=settings.mailbox.policy(),
         )  # fmt: skip
     log.info("step=processed messages=%d", stats.processed)
@@ -174,7 +174,7 @@ def reconcile(settings: Settings, as_of: dt.datetime) -> list[tuple[str, str, st
     registry = load_sender_registry(settings.sender_registry, campaign)
     if load.pending_messages(engine):
         intake.process(
-            engine, Archive(settings.archive_dir), registry, campaign, "nightly",
+            engine, archive_of(settings), registry, campaign, "nightly",
             on_commit=reply_hook(settings, campaign), policy=settings.mailbox.policy(),
         )  # fmt: skip
     # The province clerk's resolutions, applied again from their own table (idempotent).
@@ -197,8 +197,9 @@ def reconcile(settings: Settings, as_of: dt.datetime) -> list[tuple[str, str, st
     return [(r[0], r[1], r[2]) for r in rows]
 
 
-def templates_dir(settings: Settings) -> Path:
-    return settings.output_dir / "templates"
+TEMPLATES = "templates"  # under the output folder
+# What a roll-up reads of earlier ones (whether the newest has the same content).
+ROLLUP_NEEDS = ("*_rollup_*",)
 
 
 def write_templates(settings: Settings) -> list[str]:
@@ -209,9 +210,10 @@ def write_templates(settings: Settings) -> list[str]:
     campaign = load_campaign()
     engine = open_warehouse(settings, campaign)
     paths = []
-    for form in sorted(RESULTS_FORMS):
-        paths += write_results_templates(engine, templates_dir(settings), form, campaign)
-    return [str(p) for p in paths]
+    with outputs(settings) as out:
+        for form in sorted(RESULTS_FORMS):
+            paths += write_results_templates(engine, out.dir / TEMPLATES, form, campaign)
+        return [out.location(p) for p in paths]
 
 
 def remind(settings: Settings, as_of: dt.datetime) -> dict[str, object]:
@@ -223,13 +225,18 @@ def remind(settings: Settings, as_of: dt.datetime) -> dict[str, object]:
     registry = load_sender_registry(settings.sender_registry, campaign)
     from_addr, _ = mail_addresses(settings, campaign)
 
-    def template_for(city: str, form: str) -> Path | None:
-        path = templates_dir(settings) / template_filename(campaign, form, city)
-        return path if form.startswith("results") and path.exists() else None
-
     today = as_of.astimezone(campaign.tz).date()
-    queued = reminders.enqueue_reminders(engine, campaign, today, registry, from_addr, template_for)
-    return {"reminders": len(queued), **send_mail(settings, engine)}
+    # The templates write_templates left (perhaps on another host): the reminders attach them.
+    with outputs(settings, (f"{TEMPLATES}/*",)) as out:
+
+        def template_for(city: str, form: str) -> Path | None:
+            path = out.dir / TEMPLATES / template_filename(campaign, form, city)
+            return path if form.startswith("results") and path.exists() else None
+
+        queued = reminders.enqueue_reminders(
+            engine, campaign, today, registry, from_addr, template_for
+        )
+        return {"reminders": len(queued), **send_mail(settings, engine)}
 
 
 def write_rollup(settings: Settings, as_of: dt.datetime) -> str:
@@ -237,11 +244,9 @@ def write_rollup(settings: Settings, as_of: dt.datetime) -> str:
 
     campaign = load_campaign()
     engine = open_warehouse(settings, campaign)
-    return str(
-        rollup.write_rollup(
-            engine, settings.output_dir, as_of.astimezone(campaign.tz).date(), campaign=campaign
-        )
-    )
+    with outputs(settings, ROLLUP_NEEDS) as out:
+        day = as_of.astimezone(campaign.tz).date()
+        return out.location(rollup.write_rollup(engine, out.dir, day, campaign=campaign))
 
 
 def build_data_docs(settings: Settings) -> str:
@@ -249,7 +254,8 @@ def build_data_docs(settings: Settings) -> str:
 
     campaign = load_campaign()
     engine = open_warehouse(settings, campaign)
-    return str(build(engine, campaign, settings.output_dir / "data_docs"))
+    with outputs(settings) as out:
+        return out.location(build(engine, campaign, out.dir / "data_docs"))
 
 
 def parse_as_of(value: object, campaign: Campaign, report: str) -> dt.date:
@@ -283,23 +289,25 @@ def _report_warehouse(
         engine.dispose()
 
 
-def run_report(
-    warehouse: connection.WarehouseConfig, output_dir: Path, report: str, as_of: object = None
-) -> dict:
+def run_report(settings: Settings, report: str, as_of: object = None) -> dict:
     """One report's files for a DAG task; returns what it wrote (names, draft flag)."""
     from jinxiao.reports.build import generate_report
 
-    with _report_warehouse(warehouse, report, as_of) as (campaign, day, engine):
-        files = generate_report(engine, Path(output_dir), report, day, campaign=campaign)
-    written = [files.xlsx, files.docx, files.pdf, files.manifest]
-    return {"as_of": day.isoformat(), "draft": files.draft,
-            "files": [str(p) for p in written if p is not None]}  # fmt: skip
+    with (
+        _report_warehouse(settings.warehouse, report, as_of) as (campaign, day, engine),
+        outputs(settings) as out,
+    ):
+        files = generate_report(engine, out.dir, report, day, campaign=campaign)
+        written = [files.xlsx, files.docx, files.pdf, files.manifest]
+        return {"as_of": day.isoformat(), "draft": files.draft,
+                "files": [out.location(p) for p in written if p is not None]}  # fmt: skip
 
 
-def run_rollup(
-    warehouse: connection.WarehouseConfig, output_dir: Path, report: str, as_of: object = None
-) -> str:
+def run_rollup(settings: Settings, report: str, as_of: object = None) -> str:
     from jinxiao.reports.rollup import write_rollup as write
 
-    with _report_warehouse(warehouse, report, as_of) as (campaign, day, engine):
-        return str(write(engine, Path(output_dir), day, campaign=campaign))
+    with (
+        _report_warehouse(settings.warehouse, report, as_of) as (campaign, day, engine),
+        outputs(settings, ROLLUP_NEEDS) as out,
+    ):
+        return out.location(write(engine, out.dir, day, campaign=campaign))
