@@ -215,9 +215,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     settings = env_settings()
     print(json.dumps(write_templates(settings), ensure_ascii=False))
-    written = run_report(settings.warehouse, settings.output_dir, args.report, args.as_of)
+    written = run_report(settings, args.report, args.as_of)
     print(json.dumps(written, ensure_ascii=False))
-    print(run_rollup(settings.warehouse, settings.output_dir, args.report, args.as_of))
+    print(run_rollup(settings, args.report, args.as_of))
     return 0
 
 
