@@ -146,6 +146,30 @@ def _is_blank(raw: object) -> bool:
     return isinstance(raw, str) and _is_blank_text(_text(raw))
 
 
+# What Excel and WPS show in a cell whose formula failed: not a blank and not data, a cell the
+# clerk has to fix. The list is Excel's (2021 adds #SPILL!/#CALC!; #GETTING_DATA is transient).
+_EXCEL_ERROR = re.compile(
+    r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!"
+    r"|CONNECT!|BUSY!|UNKNOWN!)"
+)
+
+
+def excel_error(raw: object) -> NormaliseError | None:
+    """The error for a cell showing an Excel error value (#VALUE!, #REF!, #N/A…), else None."""
+    if not isinstance(raw, str) or _EXCEL_ERROR.fullmatch(_text(raw).upper()) is None:
+        return None
+    return NormaliseError(
+        "cell_formula_error",
+        f"单元格显示“{_text(raw).upper()}”，是公式计算出错时的错误值，不是数据；"
+        "请改为直接填写实际内容（数值、日期或文字）",
+    )
+
+
+def _refuse_excel_error(raw: object) -> None:
+    if (err := excel_error(raw)) is not None:
+        raise err
+
+
 def _show(raw: object) -> str:
     """The cell as the clerk wrote it, short enough for a message."""
     if isinstance(raw, float) and raw.is_integer():
@@ -361,6 +385,7 @@ def _money_error(raw: object) -> NormaliseError:
 
 def _money_pick(raw: object, header_unit: str | None) -> tuple[Amount, bool]:
     """The amount in 万元 and whether its unit had to be assumed."""
+    _refuse_excel_error(raw)
     if _is_blank(raw):
         return Amount(None), False
     factor = _money_header_factor(header_unit)
@@ -416,6 +441,7 @@ def _count_error(raw: object) -> NormaliseError:
 
 
 def _count(raw: object) -> Amount:
+    _refuse_excel_error(raw)
     if _is_blank(raw):
         return Amount(None)
     if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal | str):
@@ -471,6 +497,7 @@ def _quantity(raw: object, header_unit: str | None, target_unit: str) -> Amount:
         factor, header_base = _split_unit(re.sub(r"[()（）]", "", header_unit))
         if header_base in accepted or (header_base == "" and factor != 1):
             header_factor = factor
+    _refuse_excel_error(raw)
     if _is_blank(raw):
         return Amount(None)
     if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal | str):
@@ -720,15 +747,36 @@ def _resolve(left: _Point, right: _Point | None, year: int) -> tuple[dt.date, dt
     return left.start(year), right.end(year)
 
 
-def _clean_date_text(text: str, year: int) -> tuple[str, list[tuple[dt.date, dt.date]]]:
+# 即日起 / 自即日起 / 今日起 / 即日开始: "from today", the day the mail was written.
+_TODAY = re.compile(r"^(?:自|从)?(?:即日|今日|今天|即时)(?:起|开始)?")
+
+
+def _from_today(text: str, written: dt.date | None) -> str:
+    """即日起至6月30日 -> 2021年4月26日至6月30日 (the day of writing, in the form the rest of
+    the reader knows, so 至月底 takes its month from it); without that day, 至6月30日 (the
+    start left open, not guessed)."""
+    m = _TODAY.match(text)
+    if m is None or (m.end() == len(text) and written is None):
+        return text
+    rest = text[m.end() :]
+    if written is None:
+        return "至" + rest.lstrip("至到-~—–")
+    day = f"{written.year}年{written.month}月{written.day}日"
+    if not rest:
+        return day + "起"
+    return day + (rest if _RANGE_SEP.match(rest) else "至" + rest)
+
+
+def _clean_date_text(
+    text: str, year: int, written: dt.date | None = None
+) -> tuple[str, list[tuple[dt.date, dt.date]]]:
     """The cell with holiday words as markers, dates in one form, no brackets or fillers."""
     text = re.sub(r"[“”\"'‘’「」《》]", "", text)
     text, spans = _holiday_text(text, year)
     text = _canonical_date_text(text)
     text = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】", "", text)
     text = _FILLER.sub("", text)
-    # 即日起至6月30日: from the day of writing, which the cell does not say, so no start.
-    text = re.sub(r"^(?:自|从)?即日(?:起|开始)?(?:至|到|-|~|—|–)+", "至", text)
+    text = _from_today(text, written)
     text = re.sub(r"^(?:自|从)(?=\d|@)", "", text)
     if text.endswith("止") and _RANGE_SEP.search(text[:-1]):
         text = text[:-1]  # 5月1日至5月31日止
@@ -779,8 +827,10 @@ def _item_range(
     return start, end
 
 
-def _date_items(text: str, year: int, campaign: Span | None) -> list[DatePair]:
-    text, spans = _clean_date_text(text, year)
+def _date_items(
+    text: str, year: int, campaign: Span | None, written: dt.date | None
+) -> list[DatePair]:
+    text, spans = _clean_date_text(text, year, written)
     whole = _whole_spans(text, year, campaign)
     if whole is not None:
         return whole
@@ -796,7 +846,10 @@ def _date_items(text: str, year: int, campaign: Span | None) -> list[DatePair]:
     return out
 
 
-def _date_range(raw: object, year: int, campaign: Span | None) -> DateRange:
+def _date_range(
+    raw: object, year: int, campaign: Span | None, written: dt.date | None
+) -> DateRange:
+    _refuse_excel_error(raw)
     if _is_blank(raw):
         return DateRange(None, None)
     if isinstance(raw, dt.datetime):
@@ -824,7 +877,7 @@ def _date_range(raw: object, year: int, campaign: Span | None) -> DateRange:
             f"“{_show(raw)}”写的是节假日，{year}年的节假日日期未配置，请填写具体日期，如“5月1日-5月5日”",
         )
     try:
-        items = _date_items(text, year, campaign)
+        items = _date_items(text, year, campaign, written)
     except NormaliseError as exc:
         raise _date_detail_error(raw, exc) from exc
     starts = [s for s, _ in items if s is not None]
@@ -847,15 +900,20 @@ def _date_detail_error(raw: object, exc: NormaliseError) -> NormaliseError:
     return exc
 
 
-def parse_date_range(raw: object, year: int = 2021, campaign: Span | None = None) -> DateRange:
+def parse_date_range(
+    raw: object, year: int = 2021, campaign: Span | None = None, written: dt.date | None = None
+) -> DateRange:
     """A 举办时间 cell as a start and end date; a date without a year is in `year`.
 
     Several ranges in one cell ("5月1日-5日、6月1日-3日") give the earliest start and latest end;
     "5月1日起" gives no end, "5月31日前" no start; 全年/常态化/长期 the campaign's span, which
-    is `campaign` (start, end) when given, else the configured campaign's.
+    is `campaign` (start, end) when given, else the configured campaign's. 即日起 starts on
+    `written` (the day the mail was sent), left open when it is not known.
     """
     message = _date_error(raw).message_zh
-    return _guard("date_unparseable", message, lambda: _date_range(raw, year, campaign))
+    return _guard(
+        "date_unparseable", message, lambda: _date_range(raw, year, campaign, written)
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -354,8 +354,18 @@ def _cell_scores(norm: str, spec: TableSpec) -> tuple[tuple[tuple[int, int], str
     core = _core(norm)
     if not core or len(core) > _MAX_HEADER_CORE or ":" in core:
         return ()
-    scored = ((_score(core, fs.synonyms), fs.field) for fs in spec.fields)
-    return tuple((s, name) for s, name in scored if s)
+    # A two-row header's group over its sub-header ("消费券/发放", "客流/人次") is one name
+    # read either way round: 消费券发放, 发放消费券.
+    cores = [core]
+    if core.count("/") == 1:
+        group, sub = core.split("/")
+        cores += [group + sub, sub + group]
+    scored = []
+    for fs in spec.fields:
+        found = [s for c in cores if (s := _score(c, fs.synonyms))]
+        if found:
+            scored.append((max(found), fs.field))
+    return tuple(scored)
 
 
 def _map_columns(norms: Sequence[str | None], spec: TableSpec) -> dict[int, str]:
