@@ -269,6 +269,7 @@ _TOKEN = re.compile(
 _RANGE_SEP = re.compile(r"(?:-|~|—|–|至|到)+")
 _APPROX_BEFORE: tuple[str, ...] = (
     "约",
+    "约合",
     "大约",
     "近",
     "将近",
@@ -400,6 +401,8 @@ def _money_pick(raw: object, header_unit: str | None) -> tuple[Amount, bool]:
         raise _money_error(raw)
     # ¥3,000,000: the sign names 元 as the unit does, unless a 万 or 亿 follows ("¥500万").
     text = re.sub(r"¥([\d,.]++)(?![十百千万亿元])", r"\1元", _text(raw)).replace("¥", "")
+    # The currency's name stands between an approximation word and its number (约合人民币3000万元).
+    text = re.sub(r"人民币|(?i:rmb)", "", text)
     toks = [t for t in _scan(text) if t.unit in (None, "元")]
     if not toks:
         raise _money_error(raw)
@@ -535,6 +538,8 @@ def parse_quantity(raw: object, header_unit: str | None, target_unit: str = "万
 # ---------------------------------------------------------------------------------------------
 # Dates
 
+_DAYS_DIGITS = re.compile(r"(?:为期|共|连续)?\d+个?天")
+_CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01, with Excel's 1900 leap-day bug
 _SERIAL_RANGE = (20000, 80000)  # 1954..2119: a plain number outside is not a date serial
 _WHOLE_SPAN = ("全年度", "全年", "常年", "常态化", "长期", "年内")
@@ -543,7 +548,7 @@ _OPEN_START = ("截至", "截止到", "截止", "至", "到")
 _FILLER = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?|上午|下午|晚上|中午|早上|全天|每天|每日|每周[一二三四五六日末]?|"
     r"周末|星期[一二三四五六日天]|周[一二三四五六日]|举办|举行|开展|召开|开幕|启动|活动|期间|"
-    r"假期|小长假|长假|黄金周|全月|整月|当天|前后|左右|时间|为期\d+天|共\d+天|持续|双节|节日|节|份|暂定|计划|"
+    r"假期|小长假|长假|黄金周|全月|整月|当天|前后|左右|时间|(?:为期|共|连续)?[一二两三四五六七八九十]+个?天|持续|双节|节日|节|份|暂定|计划|"
     r"起(?=[至到\-—–~])"
 )
 _POINT = re.compile(
@@ -772,6 +777,10 @@ def _clean_date_text(
 ) -> tuple[str, list[tuple[dt.date, dt.date]]]:
     """The cell with holiday words as markers, dates in one form, no brackets or fillers."""
     text = re.sub(r"[“”\"'‘’「」《》]", "", text)
+    # A length in days (国庆7天长假, 共61天) says how long, not when: digits go before the
+    # holiday words are read (a holiday word before a digit is taken for 双11), numerals after
+    # (十一七天: 十一 first), with the fillers.
+    text = _DAYS_DIGITS.sub("", text)
     text, spans = _holiday_text(text, year)
     text = _canonical_date_text(text)
     text = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】", "", text)
@@ -867,7 +876,8 @@ def _date_range(
         raw_text = str(_tidy(number))
     else:
         # Times go before spaces do: "2021-05-01 00:00:00" must not become "…0100:00:00".
-        raw_text = re.sub(r"\s*\d{1,2}:\d{2}(?::\d{2})?", "", raw)
+        # A time-of-day range (9:00-21:00) goes as a whole: its dash joins no two dates.
+        raw_text = re.sub(rf"\s*{_CLOCK}(?:\s*[-~～—–至到]+\s*{_CLOCK})?", "", raw)
     text = _text(raw_text)
     if HOLIDAYS.get(year) is None and any(
         w in text for table in HOLIDAYS.values() for names, _, _ in table for w in names
@@ -911,9 +921,7 @@ def parse_date_range(
     `written` (the day the mail was sent), left open when it is not known.
     """
     message = _date_error(raw).message_zh
-    return _guard(
-        "date_unparseable", message, lambda: _date_range(raw, year, campaign, written)
-    )
+    return _guard("date_unparseable", message, lambda: _date_range(raw, year, campaign, written))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -139,12 +139,48 @@ def _xlsx_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
             part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
             if part in names:
                 sheets.append((a.get("name", part), part))
+    if "xl/workbook.bin" in names and "xl/_rels/workbook.bin.rels" in names:
+        sheets += _xlsb_parts(zf, names)
     listed = {part for _, part in sheets}
     # Parts no relationship names (or a workbook.bin): scanned too, named by their file.
     for part in sorted(names - listed):
         if re.fullmatch(r"xl/worksheets/[^/]+\.(xml|bin)", part):
             sheets.append((part.rsplit("/", 1)[-1].rsplit(".", 1)[0], part))
     return sheets
+
+
+_BRT_BUNDLE_SH = 156
+
+
+def _wide_string(body: bytes, at: int) -> tuple[str, int]:
+    """An XLWideString at `at`: u32 character count, UTF-16; and the offset after it."""
+    (n,) = struct.unpack_from("<I", body, at)
+    end = at + 4 + 2 * n
+    return body[at + 4 : end].decode("utf-16-le", "replace"), end
+
+
+def _xlsb_parts(zf: zipfile.ZipFile, names: set[str]) -> list[tuple[str, str]]:
+    """(sheet name, part) of an .xlsb's worksheets, from workbook.bin's BrtBundleSh records."""
+    targets = {
+        a.get("Id"): a.get("Target", "")
+        for tag, a in _xml_starts(zf, "xl/_rels/workbook.bin.rels")
+        if tag == "Relationship"
+    }
+    out = []
+    with zf.open("xl/workbook.bin") as fh:
+        for rtype, body in _records_xlsb(fh, keep=2048):
+            if rtype != _BRT_BUNDLE_SH or len(body) < 12:
+                continue
+            try:
+                rid, at = _wide_string(body, 8)
+                name, _ = _wide_string(body, at)
+            except struct.error:
+                continue
+            target = (targets.get(rid) or "").replace("\\", "/")
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            if part in names:
+                out.append((name, part))
+    return out
 
 
 def _scan_sheet_xml(fh: IO[bytes], sheet: str, limit: int) -> Extent:
@@ -220,8 +256,9 @@ def _scan_sheet_fast(fh: IO[bytes], sheet: str, limit: int) -> Extent | None:
     return Extent(sheet, rows, cols, declared)
 
 
-def _records_xlsb(fh: IO[bytes]) -> Iterator[tuple[int, bytes]]:
-    """(record type, body) of a BIFF12 stream, read a chunk at a time."""
+def _records_xlsb(fh: IO[bytes], keep: int = 16) -> Iterator[tuple[int, bytes]]:
+    """(record type, body) of a BIFF12 stream, read a chunk at a time; each body is cut to
+    its first `keep` bytes (the fields the scans read are at the start)."""
     buf = b""
     pos = 0
     eof = False
@@ -253,7 +290,7 @@ def _records_xlsb(fh: IO[bytes]) -> Iterator[tuple[int, bytes]]:
         size = varint(4)
         if rtype is None or size is None or not need(size):
             return
-        body = buf[pos : pos + min(size, 16)]  # the fields read are at the start
+        body = buf[pos : pos + min(size, keep)]
         pos += size
         yield rtype, body
 

@@ -424,6 +424,19 @@ def _continues(top: Sequence[str | None], bottom: Sequence[str | None]) -> bool:
     return True
 
 
+# A sheet named the way a county-level division is (陵川县, 小店区, 介休市), not the city's own
+# name nor a sheet of totals or of the template; whether it is one of the city's counties is the
+# normaliser's to say.
+_COUNTY_SHEET = re.compile(r"[\u4e00-\u9fff]{1,8}[区县市]")
+_NOT_COUNTY_SHEET = re.compile(r"汇总|合计|全市|名录|活动|统计|模板|附件|表")
+
+
+def county_sheet_name(name: str) -> bool:
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    city = re.fullmatch(rf"(?:山西省)?(?:{_CITIES})市?", text)
+    return bool(_COUNTY_SHEET.fullmatch(text)) and not _NOT_COUNTY_SHEET.search(text) and not city
+
+
 @dataclass
 class _Header:
     sheet_index: int
@@ -436,8 +449,19 @@ class _Header:
     spec: TableSpec
 
     @property
+    def county_from_sheet(self) -> bool:
+        """No county column, on a sheet named for a county (one sheet per county): the sheet's
+        name is each row's county."""
+        return (
+            "county" not in self.mapping.values()
+            and any(f.field == "county" for f in self.spec.fields)
+            and not self.sheet.in_document
+            and county_sheet_name(self.sheet.name)
+        )
+
+    @property
     def fields(self) -> set[str]:
-        return set(self.mapping.values())
+        return set(self.mapping.values()) | ({"county"} if self.county_from_sheet else set())
 
     @property
     def quality(self) -> tuple[int, int, int]:
@@ -717,6 +741,8 @@ def _source_row(vals: list[object], header: _Header, r: int) -> SourceRow:
         elif key in extra:
             key = f"{key}（{_col_letter(j)}列）"
         extra[key] = v
+    if header.county_from_sheet:
+        cells["county"] = header.sheet.name
     return SourceRow(header.sheet.name, r + 1, cells, extra)
 
 
@@ -1237,6 +1263,11 @@ def _missing_columns(header: _Header, spec: TableSpec, spans: bool) -> list[str]
     where = f"{header.sheet.label}中" if spans else "表中"
     missing = [n for n in spec.template if n not in header.fields]
     out = []
+    if header.county_from_sheet:
+        out.append(
+            f"{where}没有“{spec.spec('county').template_name}”列，各行的县区按所在工作表名"
+            f"（如“{header.sheet.name}”）计。"
+        )
     if "county" in missing and "county" not in spec.required:
         missing.remove("county")
         out.append(
@@ -1281,7 +1312,8 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
         form=form,
         sheet=header.sheet.name,
         header_row=header.top + 1,
-        columns={f: header.texts[j] or f for j, f in sorted(header.mapping.items())},
+        columns={f: header.texts[j] or f for j, f in sorted(header.mapping.items())}
+        | ({"county": "工作表名"} if header.county_from_sheet else {}),
         units=units,
         rows=rows,
         unit_name=_find_unit_name(above) or body.unit_name or _find_unit_name(sheet_rows),
