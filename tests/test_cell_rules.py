@@ -241,3 +241,22 @@ def test_sheets_named_otherwise_still_need_a_county_column():
     assert (
         county_sheet_name("陵川县") and county_sheet_name("小店区") and county_sheet_name("介休市")
     )
+
+
+# ---------------------------------------------------------------- 见附表: a figure kept elsewhere
+
+
+def test_a_figure_kept_elsewhere_holds_its_row_where_prose_would_only_warn(campaign):
+    rows = registry_rows("太原市", 3)
+    rows[FIRST_DATA - 1][6] = "详见附件2"  # 预估成效: the figure is in another file
+    rows[FIRST_DATA][6] = "带动消费明显"  # 预估成效: prose, kept as unknown with a warning
+    rows[FIRST_DATA + 1][4] = "见附表"  # 参与企业数量
+    nt = normalise_table(locate(read_workbook(_att("名录.xlsx", xlsx_bytes(rows))), "registry"),
+                         "太原市", campaign)  # fmt: skip
+    split = split_rows(nt, nt.problems)
+    assert [(h.excel_row, h.cells[0].code, h.cells[0].raw_value) for h in split.held] == [
+        (FIRST_DATA, "value_elsewhere", "详见附件2"),
+        (FIRST_DATA + 2, "value_elsewhere", "见附表"),
+    ]
+    assert [r["est_turnover_wan"] for r in split.taken.records] == [None]
+    assert any(p.severity == "warning" and p.excel_row == FIRST_DATA + 1 for p in nt.problems)

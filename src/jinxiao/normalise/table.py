@@ -112,8 +112,9 @@ class _RowNormaliser:
             amount = parse_money(raw, unit)
         except NormaliseError as err:
             # 预估成效（成交额等） invites prose ("带动消费明显"): keep it, count it as unknown.
-            # A formula's error value is no prose: the cell is broken, as in any other column.
-            if field_name == "est_turnover" and err.code != "cell_formula_error":
+            # A formula's error value or a 见附表 is no prose: the figure is to be put here.
+            if field_name == "est_turnover" and err.code not in ("cell_formula_error",
+                                                                 "value_elsewhere"):  # fmt: skip
                 self.warn(
                     row, field_name, err.code, f"{err.message_zh}（已保留原文，汇总时按未知处理）"
                 )

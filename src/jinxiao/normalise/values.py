@@ -170,6 +170,26 @@ def _refuse_excel_error(raw: object) -> None:
         raise err
 
 
+# A figure the clerk put somewhere else (见附表, 详见附件2, 另附): it exists, just not in this
+# table, so the cell is one to fix even where prose would be kept (预估成效).
+_ELSEWHERE = re.compile(
+    r"^(?:详|具体)?(?:见|参见|参考)(?:附表|附件|下表|另表|附页|表\d)|^另附|^(?:附后|后附)"
+)
+
+
+# 附件2, 表3: the number of a document, never a figure.
+_DOC_NUMBER = re.compile(r"(?:附表|附件|附页|表)[\d一二三四五六七八九十]+")
+
+
+def _elsewhere(text: str) -> NormaliseError | None:
+    if _ELSEWHERE.search(text) is None:
+        return None
+    return NormaliseError(
+        "value_elsewhere",
+        f"单元格写的是“{text[:20]}”，数据不在本表中；请把数值直接填在本格",
+    )
+
+
 def _show(raw: object) -> str:
     """The cell as the clerk wrote it, short enough for a message."""
     if isinstance(raw, float) and raw.is_integer():
@@ -403,9 +423,9 @@ def _money_pick(raw: object, header_unit: str | None) -> tuple[Amount, bool]:
     text = re.sub(r"¥([\d,.]++)(?![十百千万亿元])", r"\1元", _text(raw)).replace("¥", "")
     # The currency's name stands between an approximation word and its number (约合人民币3000万元).
     text = re.sub(r"人民币|(?i:rmb)", "", text)
-    toks = [t for t in _scan(text) if t.unit in (None, "元")]
+    toks = [t for t in _scan(_DOC_NUMBER.sub("", text)) if t.unit in (None, "元")]
     if not toks:
-        raise _money_error(raw)
+        raise _elsewhere(text) or _money_error(raw)
     explicit = [t for t in toks if t.big or t.unit == "元"]
     if explicit:
         tok = explicit[0]
@@ -456,9 +476,9 @@ def _count(raw: object) -> Amount:
                 "count_vague",
                 f"“{_show(raw)}”不是确切的数字，请填写数字，如“50”或“约50家”",
             )
-        toks = [t for t in _scan(text) if t.unit in _COUNT_UNITS]
+        toks = [t for t in _scan(_DOC_NUMBER.sub("", text)) if t.unit in _COUNT_UNITS]
         if not toks:
-            raise _count_error(raw)
+            raise _elsewhere(text) or _count_error(raw)
         # "共120家，其中限上企业20家": the total is the figure.
         tok = next((t for t in toks if _preceded_by_total(text, t)), toks[0])
         value, approx = tok.base, tok.approx
@@ -510,9 +530,10 @@ def _quantity(raw: object, header_unit: str | None, target_unit: str) -> Amount:
         if value < 0:
             raise _quantity_error(raw, target_unit)
         return Amount(_tidy(value * header_factor / target_factor))
-    toks = [t for t in _scan(_text(raw)) if t.unit is None or t.unit in accepted]
+    text = _text(raw)
+    toks = [t for t in _scan(_DOC_NUMBER.sub("", text)) if t.unit is None or t.unit in accepted]
     if not toks:
-        raise _quantity_error(raw, target_unit)
+        raise _elsewhere(text) or _quantity_error(raw, target_unit)
     explicit = [t for t in toks if t.big or t.unit is not None]
     tok = explicit[0] if explicit else toks[0]
     scale = 1 if explicit else header_factor
