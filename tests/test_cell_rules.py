@@ -260,3 +260,20 @@ def test_a_figure_kept_elsewhere_holds_its_row_where_prose_would_only_warn(campa
     ]
     assert [r["est_turnover_wan"] for r in split.taken.records] == [None]
     assert any(p.severity == "warning" and p.excel_row == FIRST_DATA + 1 for p in nt.problems)
+
+
+def test_an_error_value_in_a_text_that_feeds_no_figure_only_warns(campaign):
+    rows = registry_rows("太原市", 2)
+    rows[FIRST_DATA - 1][3] = "#REF!"  # 活动内容
+    rows[FIRST_DATA - 1][5] = "#N/A"  # 支持政策
+    nt = normalise_table(locate(read_workbook(_att("名录.xlsx", xlsx_bytes(rows))), "registry"),
+                         "太原市", campaign)  # fmt: skip
+    split = split_rows(nt, nt.problems)
+    assert not split.held and len(split.taken.records) == 2
+    first = split.taken.records[0]
+    assert first["content"] is None and first["support_policy"] is None
+    warned = [p for p in nt.problems if p.code == "cell_formula_error"]
+    assert [(p.severity, p.field) for p in warned] == [
+        ("warning", "content"),
+        ("warning", "support_policy"),
+    ]

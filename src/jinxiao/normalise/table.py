@@ -34,7 +34,8 @@ MONEY_FIELDS = {
 }
 
 
-# Cells kept as text: an error value in one is reported by _RowNormaliser.text_errors.
+# Cells kept as text, where an error value is reported by _RowNormaliser.text_errors: the name
+# identifies the row, so it holds it; the others feed no figure, so they only warn.
 _TEXT_FIELDS = ("activity_name", "content", "support_policy", "category", "remark")
 
 
@@ -58,6 +59,11 @@ def clean_text(value: object) -> str | None:
         return None
     text = re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
     return text or None
+
+
+def _text_cell(value: object) -> str | None:
+    """A text cell's content; an Excel error value (warned about) is no content."""
+    return None if excel_error(value) is not None else clean_text(value)
 
 
 def _decimal_or_none(value: Decimal | None) -> float | None:
@@ -165,11 +171,15 @@ class _RowNormaliser:
         return start or end_start, end_end or end
 
     def text_errors(self, row: SourceRow) -> None:
-        """A text cell showing an Excel error value holds its row as a number cell's does (the
-        number, date and county readers refuse it themselves)."""
+        """An Excel error value in the name holds the row as in a number cell (the number,
+        date and county readers refuse it themselves); in a text that feeds no figure it warns."""
         for field_name in _TEXT_FIELDS:
-            if (err := excel_error(row.cells.get(field_name))) is not None:
+            if (err := excel_error(row.cells.get(field_name))) is None:
+                continue
+            if field_name == "activity_name":
                 self.problem(row, field_name, err)
+            else:
+                self.warn(row, field_name, err.code, f"{err.message_zh}（已按未填写处理）")
 
     def counties(self, row: SourceRow) -> dict[str, object]:
         if (err := excel_error(row.cells.get("county"))) is not None:
@@ -191,10 +201,10 @@ class _RowNormaliser:
         period_field = "period" if "period" in self.nt.table.columns else "actual_period"
         start, end = self.period(row, period_field)
         name = clean_text(cells.get("activity_name"))
-        content = clean_text(cells.get("content"))
-        policy = clean_text(cells.get("support_policy"))
+        content = _text_cell(cells.get("content"))
+        policy = _text_cell(cells.get("support_policy"))
         category, source, confidence = assign_category(
-            name or "", content, policy, clean_text(cells.get("category"))
+            name or "", content, policy, _text_cell(cells.get("category"))
         )
         out: dict[str, object] = {
             "sheet": row.sheet,
@@ -215,7 +225,7 @@ class _RowNormaliser:
             "category_confidence": confidence,
             "footfall_wan": self.quantity(row, "footfall") if "footfall" in cells else None,
             "footfall_raw": raw_text(cells.get("footfall")),
-            "remark": clean_text(cells.get("remark")),
+            "remark": _text_cell(cells.get("remark")),
             "extra": json.dumps(
                 {k: raw_text(v) for k, v in row.extra.items() if raw_text(v) is not None},
                 ensure_ascii=False,
