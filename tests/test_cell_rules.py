@@ -277,3 +277,20 @@ def test_an_error_value_in_a_text_that_feeds_no_figure_only_warns(campaign):
         ("warning", "content"),
         ("warning", "support_policy"),
     ]
+
+
+# ---------------------------------------------------------------- a units line above the table
+
+
+def test_a_units_line_names_the_footfalls_unit_beside_the_moneys(campaign):
+    rows: list[list[object]] = [
+        ["晋城市2021年全年重点活动成效统计表", None, None, None],
+        ["单位：元、人次", None, None, None],
+        ["活动名称", "举办时间", "销售额", "客流"],
+        ["第三届618年中大促", "6月1日-6月18日", 12_000_000, 24000],
+        ["凤城夜经济消费季", "7月1日-8月31日", "8,000,000", "6000"],
+    ]
+    table = locate(read_workbook(_att("成效.xlsx", xlsx_bytes(rows))), "results_year")
+    assert table.units == {"actual_turnover": "元", "footfall": "人次"}
+    got = normalise_table(table, "晋城市", campaign).records
+    assert [(r["actual_turnover_wan"], r["footfall_wan"]) for r in got] == [(1200, 2.4), (800, 0.6)]

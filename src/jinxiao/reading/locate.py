@@ -570,6 +570,22 @@ def _table_unit(rows: Sequence[Sequence[object]]) -> str | None:
     return None
 
 
+_UNIT_LIST = re.compile(r"(?<!填报)单位[:：]\s*([^\s:：]{1,30})")
+
+
+def _table_footfall_unit(rows: Sequence[Sequence[object]]) -> str | None:
+    """The footfall unit a "单位：元、人次" line above the header lists beside the money's."""
+    for row in rows:
+        for v in row:
+            if not isinstance(v, str):
+                continue
+            for m in _UNIT_LIST.finditer(unicodedata.normalize("NFKC", v)):
+                for part in re.split(r"[、,，;；/和及]", m.group(1)):
+                    if re.fullmatch(r"万?人次", part):
+                        return part
+    return None
+
+
 def _unit_below(texts: Sequence[str]) -> str | None:
     """The money unit a line below the table gives, when one of its clauses is just that."""
     spaced = unicodedata.normalize("NFKC", " ".join(texts))
@@ -1246,7 +1262,8 @@ def _describe_first_row(wb: Workbook) -> str | None:
 def _units(
     header: _Header, above: Sequence[Sequence[object]], below: str | None = None
 ) -> dict[str, str]:
-    """Units per field: the header's own, else a 单位 line above the table, else below it."""
+    """Units per field: the header's own, else a 单位 line above the table, else below it
+    (money only)."""
     units: dict[str, str] = {}
     for j, name in header.mapping.items():
         unit = unit_of(header.texts[j] or "", name)
@@ -1256,6 +1273,9 @@ def _units(
     if table_unit:
         for name in header.fields & _MONEY_FIELDS:
             units.setdefault(name, table_unit)
+    # A units line names each kind of column once: 人次 is the footfall's, as 元 is the money's.
+    if "footfall" in header.fields and (footfall := _table_footfall_unit(above)):
+        units.setdefault("footfall", footfall)
     return units
 
 
