@@ -66,3 +66,6 @@ _.xlsx_formula_injection, _.xlsx_script_injection, _.html_spans
 _.forged_dmarc_fail, _.forged_display_name, _.forged_two_from, _.forged_unparseable_from
 _.forged_other_authserv, _.forged_ar_below, _.forged_no_auth_results
 _.forged_date_supersession
+# Read by the tracker's queue.html template (QueueItem, ResolutionView) and kept in Applied
+# for callers that log which resolution they made.
+_.sent_back, _.resolution_id, _.created_at

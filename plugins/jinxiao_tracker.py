@@ -3,7 +3,8 @@
 The pages come from jinxiao.tracker.app; this file only wires them to Airflow: the `warehouse`
 connection (read per request through jinxiao_airflow.settings(), the engine cached per
 warehouse) and Airflow's own authentication on every route; a browser that is not signed in
-is sent to Airflow's login page and back. Importing it connects to nothing.
+is sent to Airflow's login page and back. The 待核实 queue's writes are for roles that may edit
+Variables (_viewer). Importing it connects to nothing.
 """
 
 from __future__ import annotations
@@ -45,6 +46,44 @@ def _auth_dependencies() -> list:
     return [Depends(requires_access_view(AccessView.WEBSITE))]
 
 
+def _viewer():
+    """Who is looking, and whether they may resolve the 待核实 queue: those the auth manager
+    lets edit Variables (SimpleAuthManager: op and admin; FAB: Op and Admin), not viewers."""
+    from airflow.api_fastapi.app import get_auth_manager
+    from airflow.api_fastapi.core_api.security import get_user
+    from fastapi import Depends
+
+    from jinxiao.tracker.review import Viewer
+
+    def viewer(user=Depends(get_user)):  # noqa: B008 - FastAPI's dependency idiom
+        can_edit = get_auth_manager().is_authorized_variable(method="PUT", user=user)
+        return Viewer(user.get_name(), bool(can_edit))
+
+    return viewer
+
+
+def _send_back(engine, submission_id: int, note: str) -> None:
+    """Queue the mail that returns a file to its city (sent with the other replies)."""
+    from jinxiao.config import load_campaign
+    from jinxiao.jobs.tasks import mail_addresses
+    from jinxiao.mail.send_back import queue_send_back
+    from jinxiao_airflow import settings
+
+    campaign = load_campaign()
+    from_addr, _ops = mail_addresses(settings(), campaign)
+    queue_send_back(engine, submission_id, note, campaign, from_addr)
+
+
+def _csrf_secret() -> bytes:
+    # Derived from the API's JWT secret: the same in every api-server worker.
+    import hashlib
+
+    from airflow.configuration import conf
+
+    secret = conf.get("api_auth", "jwt_secret", fallback="") or ""
+    return hashlib.sha256(b"jinxiao-queue-csrf:" + secret.encode()).digest()
+
+
 def _login_url(request) -> str:
     """Airflow's own login route, which brings the browser back here once signed in."""
     from urllib.parse import urlencode
@@ -71,6 +110,9 @@ class _LazyApp:
                 dependencies=_auth_dependencies(),
                 campaign=load_campaign(),
                 login_url=_login_url,
+                viewer=_viewer(),
+                send_back=_send_back,
+                csrf_secret=_csrf_secret(),
             )
         await self._app(scope, receive, send)
 

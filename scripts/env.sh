@@ -44,5 +44,9 @@ default_connections() {
   if [ -z "${AIRFLOW_CONN_WAREHOUSE:-}" ]; then
     export AIRFLOW_CONN_WAREHOUSE="{\"conn_type\": \"sqlite\", \"host\": \"$var/warehouse.db\"}"
   fi
+  # Unset, the senders.csv of the campaign (JINXIAO_CAMPAIGN; default shanxi-2021) is read.
+  if [ -n "${JINXIAO_CAMPAIGN:-}" ] || [ -n "${JINXIAO_CONFIG:-}" ]; then
+    return 0
+  fi
   export AIRFLOW_VAR_SENDER_REGISTRY="${AIRFLOW_VAR_SENDER_REGISTRY:-$repo/config/senders.csv}"
 }

@@ -97,6 +97,24 @@ def test_each_demo_mail_gets_its_outcome_and_the_right_reply_or_none(demo_run, s
     assert "工作表“Sheet1”第5行，“参加县区”列，填写内容：“开发区”" in body
     assert "工作表“Sheet1”第6行，“举办时间”列，填写内容：“另行通知”" in body
     assert "更正后的表格将替代本次部分采用的表格" in body
+    # Issue 13: the question gets a person's answer (ops are told), not a robot verdict.
+    by_subject = {_subject(m): m.get_content() for m in replies.values()}
+    question = by_subject["回复：请问结果统计模板什么时候下发？"]
+    assert "已收到，将由工作人员回复。" in question and "未作为报送处理" not in question
+    assert any(m["To"] == "ops@commerce.sx.example" and "【待回复】太原市来信" in _subject(m)
+               for m in sent)  # fmt: skip
+    # Late, replaced, and each warning by sheet, Excel row and column.
+    xinzhou = next(b for s, b in by_subject.items() if s.endswith("（表格）"))
+    assert "逾期：该表截止时间为2021年4月23日24时，本文件于2021年4月24日 10:00收到" in xinzhou
+    jinzhong = next(b for s, b in by_subject.items() if "晋中" in s and "更新版" in s)
+    assert "本文件替代贵局2021年4月21日 10:00发来的" in jinzhong and "以此为准" in jinzhong
+    shuozhou_fixed = next(b for s, b in by_subject.items() if "朔州" in s and "修改后" in s)
+    assert "本文件替代贵局2021年4月22日 09:00发来的" in shuozhou_fixed
+    assert "逾期" not in shuozhou_fixed  # its first version came on time
+    taiyuan_may = next(b for s, b in by_subject.items() if "太原市消费促进月（5月）" in s)
+    assert "工作表“活动成效”第10行“实际成交额（万元）”未填写具体金额" in taiyuan_may
+    # 朔州's wrong county is answered with 朔州's own counties, not an example from 太原.
+    assert "朔州市的县（市、区）为：朔城区、平鲁区" in body and "如“小店区”" not in body
     # The quarantined sender gets nothing; ops get a notice instead.
     assert not any("huarun" in (m["To"] or "") for m in sent)
     assert any(m["To"] == "ops@commerce.sx.example" and "huarun" in m.get_content() for m in sent)

@@ -176,7 +176,9 @@ def test_project_aliases_are_former_names(shipped):
     }
     aliases = {
         (a["city_name"], a["alias"], a["county_name"])
-        for a in read_csv(DATA / "county_aliases.csv")
+        for a in read_csv(
+            REPO / "src" / "jinxiao" / "campaigns" / "shanxi-2021" / "county_aliases.csv"
+        )
     }
     missing = aliases - former
     assert missing == ALIASES_NOT_IN_SOURCE

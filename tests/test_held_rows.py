@@ -149,7 +149,7 @@ def check_warehouse(engine: Engine) -> None:
     assert {h["source_message_id"] for h in held} == {mid[0]["message_id"]}
     assert "2021年5月32日不存在" in held[0]["problem_zh"]
     assert "“多家”" in held[1]["problem_zh"]
-    assert "“平城区”不是本市的县（市、区）" in held[2]["problem_zh"]
+    assert "“平城区”不是太原市的县（市、区）" in held[2]["problem_zh"]
 
     # The outcome: partly accepted (accepted + rows_held); the corrected 阳泉 supersedes.
     subs = {
@@ -265,7 +265,10 @@ def test_reply_names_each_held_cell_and_asks_for_the_corrected_table(season):
         assert line in body
     # Each held cell says why, right under it.
     after = body.split(f"第{OTHER_COUNTY}行，“参加县区”列", 1)[1]
-    assert after.split("\n")[1].strip().startswith("原因：") and "不是本市" in after
+    assert (
+        after.split("\n")[1].strip().startswith("原因：")
+        and "不是太原市的县（市、区）。太原市的县（市、区）为：小店区" in after
+    )
     assert "请更正以上各行后重新发送完整表格" in body and "以新表格替代本文件" in body
     assert "更正后的表格将替代本次部分采用的表格" in body
     # The city's totals are of the taken rows only, and say the held ones are left out.

@@ -16,7 +16,8 @@ from jinxiao.warehouse.connection import connect, migrate
 
 FIXTURE = Path(__file__).parent / "migrations" / "warehouse_0001.sql"
 # The view files of commit e4d82dc, the last before Alembic (later ones use later tables).
-PRE_ALEMBIC_VIEWS = ("090_views.sql", "095_report_views.sql", "096_run_metrics_view.sql")
+# The views as warehouses had them before Alembic (today's read tables added since).
+PRE_ALEMBIC_VIEWS = sorted((Path(__file__).parent / "migrations" / "views_0001").glob("*.sql"))
 CONTRACT_VIEWS = (
     "v_submission",
     "v_activity_current",
@@ -44,8 +45,12 @@ def _pre_alembic_warehouse(engine: Engine) -> None:
     with engine.begin() as conn:
         for name in baseline.SQL_FILES:
             ddl.run_sql_file(conn, name)
-        for name in PRE_ALEMBIC_VIEWS:
-            ddl.run_sql_file(conn, name)
+        for path in PRE_ALEMBIC_VIEWS:
+            sql = path.read_text(encoding="utf-8")
+            for token, spelled in ddl._DIALECT_TOKENS[engine.dialect.name].items():
+                sql = sql.replace(token, spelled)
+            for stmt in ddl.split_statements(sql):
+                conn.exec_driver_sql(stmt)
         conn.exec_driver_sql("CREATE TABLE warehouse_meta (key TEXT PRIMARY KEY, value TEXT)")
         conn.exec_driver_sql("INSERT INTO warehouse_meta VALUES ('schema_digest', 'e4d82dc')")
         for stmt in statements:

@@ -407,3 +407,35 @@ def test_city_totals_read_one_city_and_agree_with_v_city_summary(engine):
             got = (totals.counties, totals.activities, totals.enterprises, totals.est_turnover_yi)
             assert got == figures, city
         assert city_totals(conn, "不存在市") is None
+
+
+def test_a_question_gets_one_short_acknowledgement_per_sender_and_day(campaign):
+    from jinxiao.mail.replies import ack_key, compose_ack, wants_reply
+
+    def question(key: str, when: dt.datetime, sender: str = TY_SENDER) -> MessageResult:
+        em = _email("请问模板何时下发", f"{key}@163.com", sender=sender)
+        result = _result(_key(key), em, "太原市", outcome="ignored", question=True)
+        result.received_at = when
+        return result
+
+    morning = question("q1", dt.datetime(2021, 4, 26, 8, 0, tzinfo=CST))
+    evening = question("q2", dt.datetime(2021, 4, 26, 23, 30, tzinfo=CST), TY_SENDER.upper())
+    next_day = question("q3", dt.datetime(2021, 4, 27, 0, 30, tzinfo=CST))
+    # The day is the campaign's (Asia/Shanghai), the address case-blind.
+    assert ack_key(morning, campaign) == ack_key(evening, campaign) == f"ack:{TY_SENDER}:2021-04-26"
+    assert ack_key(next_day, campaign) == f"ack:{TY_SENDER}:2021-04-27"
+    assert not wants_reply(morning)  # no robot verdict on a question
+    ack = compose_ack(morning, campaign, PROVINCE)
+    assert ack is not None and ack["In-Reply-To"] == "<q1@163.com>"
+    assert ack["Subject"] == "回复：请问模板何时下发"
+    assert "已收到，将由工作人员回复。" in _body(ack) and "未作为报送处理" not in _body(ack)
+    not_a_question = _result(_key("n"), _email("x", "n@163.com"), "太原市", outcome="ignored")
+    assert compose_ack(not_a_question, campaign, PROVINCE) is None
+
+
+def test_problem_lines_name_the_sheet_when_asked():
+    p = Problem("warning", "est_turnover_blank", "第6行“预估成效”未填写具体金额。", 6, "预估成效",
+                "活动名录")  # fmt: skip
+    assert problem_line(p, "工作表") == "工作表“活动名录”第6行“预估成效”未填写具体金额。"
+    assert problem_line(p, "表格") == "表格“活动名录”第6行“预估成效”未填写具体金额。"
+    assert problem_line(p) == "第6行“预估成效”未填写具体金额。"

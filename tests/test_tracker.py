@@ -188,7 +188,8 @@ def test_city_form_page_shows_each_submission_newest_first(client, engine):
     first = html[html.index(f'id="submission-{sub_id(engine, v1)}"') :]
     assert (
         '<tr class="warning"><td>提示</td><td>Sheet1</td><td>5</td><td>预估成效（成交额等）</td>'
-        "<td>第5行“预估成效（成交额等）”未填写，汇总时按未知处理（不计为0）。</td></tr>"
+        "<td>第5行“预估成效（成交额等）”未填写具体金额（空白、“/”“不详”等），汇总时按未知处理（不计为0）；"
+        "如有数据，请补填后重新发送。</td></tr>"
     ) in first
 
 
@@ -197,7 +198,7 @@ def test_rejected_submission_page_gives_reason_and_errors(client, engine):
     html = client.get(f"/submission/{sid}").text
     assert "退回修改" in html and "数据校验未通过" in html
     assert '<tr class="error"><td>错误</td><td>Sheet1</td><td>5</td><td>参加县区</td>' in html
-    assert "第5行“参加县区”中的“火星区”不是本市的县（市、区）" in html
+    assert "第5行“参加县区”中的“火星区”不是晋城市的县（市、区）" in html
     assert "<dt>入库行数</dt><dd>0</dd>" in html
     assert f'href="/archive/file/{sid}"' in html
     assert 'href="/city/%E6%99%8B%E5%9F%8E%E5%B8%82/registry"' in html
@@ -264,7 +265,10 @@ def test_pages_on_postgresql(pg_warehouse, tmp_path):
         assert statuses[("阳泉市", "registry")] == "late"
         assert statuses[("晋城市", "registry")] == "rejected_pending"
         html = pg.get("/city/太原市/registry").text
-        assert "2021-04-24 10:00" in html and "未填写，汇总时按未知处理" in html
+        assert (
+            "2021-04-24 10:00" in html
+            and "未填写具体金额（空白、“/”“不详”等），汇总时按未知处理" in html
+        )
         sid = sub_id(engine, "阳泉市活动名录.xlsx")
         assert pg.get(f"/archive/file/{sid}").content == seeded.files["yangquan"]
     finally:

@@ -162,7 +162,7 @@ def test_drill_down_renders_in_chromium(server):
     dom = chromium(root, "--dump-dom", f"{base}/jinxiao/city/{quote('晋城市')}/registry")
     page = dom.stdout.decode()
     assert "晋城市 · 活动名录" in page
-    assert "退回修改" in page and "“火星区”不是本市的县（市、区）" in page
+    assert "退回修改" in page and "“火星区”不是晋城市的县（市、区）" in page
     assert re.search(r'href="/jinxiao/archive/file/\d+"', page)
 
 

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jinxiao.config import DATA_DIR
+from jinxiao.config import HOLIDAYS_FILE, load_campaign
 from jinxiao.domain.models import Amount, DateRange
 from jinxiao.normalise.values import (
     NormaliseError,
@@ -405,7 +405,7 @@ def _official_runs(year: int) -> dict[str, tuple[dt.date, dt.date]]:
     return {n: r for n, r in runs.items() if r[1].year == year}
 
 
-HOLIDAY_WORDS = yaml.safe_load((DATA_DIR / "holidays.yaml").read_text(encoding="utf-8"))
+HOLIDAY_WORDS = yaml.safe_load(load_campaign().data_file(HOLIDAYS_FILE).read_text(encoding="utf-8"))
 
 
 def test_every_2021_public_holiday_is_read_by_each_of_its_names():

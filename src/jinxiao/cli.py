@@ -1,5 +1,5 @@
 """Command line for ops: `summary` after a run, `inspect` one email, `demo` mailbox, `intake`,
-and `dictionary` (the analysts' data dictionary page).
+`report` (a report and the roll-up without Airflow) and `dictionary` (the analysts' data dictionary page).
 
 Connections come from the same AIRFLOW_CONN_* / AIRFLOW_VAR_* variables Airflow reads, so
 the command line and the DAGs always look at the same mailbox and warehouse.
@@ -209,6 +209,18 @@ def cmd_intake(_args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """A report and the province roll-up without Airflow, as the report DAGs write them."""
+    from jinxiao.jobs.tasks import run_report, run_rollup, write_templates
+
+    settings = env_settings()
+    print(json.dumps(write_templates(settings), ensure_ascii=False))
+    written = run_report(settings.warehouse, settings.output_dir, args.report, args.as_of)
+    print(json.dumps(written, ensure_ascii=False))
+    print(run_rollup(settings.warehouse, settings.output_dir, args.report, args.as_of))
+    return 0
+
+
 def cmd_requeue(args: argparse.Namespace) -> int:
     """Process again a message the pipeline failed on, once the fault is fixed."""
     from jinxiao.jobs.tasks import InternalErrors, open_warehouse, process_messages
@@ -226,6 +238,19 @@ def cmd_requeue(args: argparse.Namespace) -> int:
     except InternalErrors as exc:
         print(exc, file=sys.stderr)
         return 3
+    return 0
+
+
+def cmd_answered(args: argparse.Namespace) -> int:
+    """Take a city's question off the tracker's 待回复 once staff have answered it."""
+    from jinxiao.jobs.tasks import open_warehouse
+    from jinxiao.tracker.questions import mark_answered
+
+    keys = mark_answered(open_warehouse(env_settings()), args.message, args.by)
+    if not keys:
+        print(f"no single open question matches {args.message!r}", file=sys.stderr)
+        return 2
+    print(f"answered: {keys[0]}")
     return 0
 
 
@@ -249,9 +274,17 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("intake", help="collect and process once, without Airflow").set_defaults(
         fn=cmd_intake
     )
+    p = sub.add_parser("report", help="templates, one report and the roll-up, without Airflow")
+    p.add_argument("report", choices=("june1", "year_end"))
+    p.add_argument("--as-of", default=None, help="YYYY-MM-DD (default: the campaign's day)")
+    p.set_defaults(fn=cmd_report)
     p = sub.add_parser("requeue", help="process again a message that ended in internal_error")
     p.add_argument("message", help="message_key (or a unique prefix of it) or Message-ID")
     p.set_defaults(fn=cmd_requeue)
+    p = sub.add_parser("answered", help="mark a city's question answered (off 待回复)")
+    p.add_argument("message", help="message_key (or a unique prefix of it)")
+    p.add_argument("--by", help="who answered it")
+    p.set_defaults(fn=cmd_answered)
     p = sub.add_parser("dictionary", help="write docs/data-dictionary.md from sql/dictionary.yaml")
     p.add_argument("--out", default="docs/data-dictionary.md")
     p.add_argument("--check", action="store_true", help="exit 1 when the page is stale")

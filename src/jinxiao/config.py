@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from jinxiao.domain.errors import ConfigError
+from jinxiao.domain.forms import FORMS
+from jinxiao.jurisdiction import JurisdictionError, campaign_divisions
 
 
 def _package_dir() -> Path:
@@ -34,9 +36,15 @@ SQL_DIR = PACKAGE_DIR / "sql"
 EXPECTATIONS_DIR = PACKAGE_DIR / "expectations"
 DATA_DIR = PACKAGE_DIR / "data"
 CAMPAIGNS_DIR = PACKAGE_DIR / "campaigns"
-DEFAULT_CAMPAIGN_DIR = CAMPAIGNS_DIR / "shanxi-2021"
+# The campaign used when JINXIAO_CAMPAIGN / JINXIAO_CONFIG name none: campaigns/default.txt.
+DEFAULT_CAMPAIGN_DIR = CAMPAIGNS_DIR / (CAMPAIGNS_DIR / "default.txt").read_text("utf-8").strip()
 DEFAULT_CONFIG = DEFAULT_CAMPAIGN_DIR / "campaign.yaml"
 DEFAULT_SENDER_REGISTRY = DEFAULT_CAMPAIGN_DIR / "senders.csv"
+# The campaign folder's files besides campaign.yaml; a file the folder lacks is the package's
+# shared one in data/ (the notice's categories are the national campaign's).
+SENDERS_FILE = "senders.csv"
+HOLIDAYS_FILE = "holidays.yaml"
+ALIASES_FILE = "county_aliases.csv"
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,31 @@ class Campaign:
     mail_ops: str | None
     # 主送机关 of the reports (the office they go up to); None leaves the line out.
     report_addressee: str | None = None
+    # The campaign's slogan as the notice writes it (the templates' and reports' titles).
+    slogan: str = ""
+    # The national event the campaign is part of (the reports' and templates' titles).
+    event: str = ""
+    # The folder campaign.yaml is in: senders.csv, holidays.yaml, county_aliases.csv beside it.
+    folder: Path = DEFAULT_CAMPAIGN_DIR
+    # The demo mailbox of `make run`: "generic" (built from the cities) or a scenario in samples/.
+    demo: str = "generic"
+
+    @property
+    def province_short(self) -> str:
+        """山西省 -> 山西: how names and subjects abbreviate the province."""
+        for suffix in ("省", "市", "自治区"):
+            if self.province.endswith(suffix) and len(self.province) > len(suffix) + 1:
+                return self.province.removesuffix(suffix)
+        return self.province
+
+    def data_file(self, name: str) -> Path:
+        """The campaign folder's `name`, else the package's shared data/`name`."""
+        own = self.folder / name
+        return own if own.is_file() else DATA_DIR / name
+
+    @property
+    def sender_registry(self) -> Path:
+        return self.folder / SENDERS_FILE
 
     def city(self, name: str) -> City:
         for c in self.cities:
@@ -98,8 +131,29 @@ class Campaign:
         return (*self.categories, self.other_category)
 
 
+def campaign_path(name_or_path: str) -> Path:
+    """campaign.yaml of a JINXIAO_CAMPAIGN value: a folder name under campaigns/, a folder, or
+    the yaml file itself."""
+    given = Path(name_or_path)
+    if given.suffix in (".yaml", ".yml"):
+        return given
+    if given.is_dir():
+        return given / "campaign.yaml"
+    return CAMPAIGNS_DIR / name_or_path / "campaign.yaml"
+
+
 def config_path() -> Path:
-    return Path(os.environ.get("JINXIAO_CONFIG", DEFAULT_CONFIG))
+    """JINXIAO_CONFIG (a campaign.yaml), else JINXIAO_CAMPAIGN, else the packaged default."""
+    if explicit := os.environ.get("JINXIAO_CONFIG"):
+        return Path(explicit)
+    if name := os.environ.get("JINXIAO_CAMPAIGN"):
+        return campaign_path(name)
+    return DEFAULT_CONFIG
+
+
+def default_sender_registry() -> Path:
+    """senders.csv beside the configured campaign.yaml."""
+    return config_path().parent / SENDERS_FILE
 
 
 @functools.cache
@@ -111,7 +165,11 @@ def load_campaign(path: Path | None = None) -> Campaign:
     """
     where = path or config_path()
     try:
-        return _campaign(yaml.safe_load(where.read_text(encoding="utf-8")))
+        campaign = _campaign(yaml.safe_load(where.read_text(encoding="utf-8")), where.parent)
+        _check(campaign)
+        return campaign
+    except JurisdictionError as exc:
+        raise ConfigError(f"campaign config {where}: {exc}: fix the cities list") from exc
     except OSError as exc:
         raise ConfigError(f"campaign config {where} cannot be read: {exc}") from exc
     except yaml.YAMLError as exc:
@@ -122,12 +180,35 @@ def load_campaign(path: Path | None = None) -> Campaign:
         raise ConfigError(f"campaign config {where}: a value has the wrong form: {exc}") from exc
 
 
-def _campaign(data: dict) -> Campaign:
+def _form(code: str, f: dict) -> FormSpec:
+    if code not in FORMS:
+        raise ValueError(f"forms: {code!r} is not a form ({', '.join(FORMS)})")
+    if not isinstance(f.get("deadline"), dt.date):
+        raise ValueError(
+            f"forms.{code}.deadline must be a date (YYYY-MM-DD), not {f.get('deadline')!r}"
+        )
+    if not str(f.get("title") or "").strip():
+        raise ValueError(f"forms.{code}.title is empty")
+    return FormSpec(code, f["title"], f["deadline"], f.get("deadline_note"))
+
+
+def _check(campaign: Campaign) -> None:
+    """What load_campaign refuses: a form missing, a city the divisions do not know."""
+    missing = [f for f in FORMS if f not in campaign.forms]
+    if missing:
+        raise ValueError(f"forms: {', '.join(missing)} missing")
+    if not campaign.cities:
+        raise ValueError("cities: the list is empty")
+    codes = [c.code for c in campaign.cities]
+    names = [c.name for c in campaign.cities]
+    if len(set(codes)) < len(codes) or len(set(names)) < len(names):
+        raise ValueError("cities: a code or a name is listed twice")
+    campaign_divisions(campaign.province, tuple((c.code, c.name) for c in campaign.cities))
+
+
+def _campaign(data: dict, folder: Path = DEFAULT_CAMPAIGN_DIR) -> Campaign:
     c = data["campaign"]
-    forms = {
-        code: FormSpec(code, f["title"], f["deadline"], f.get("deadline_note"))
-        for code, f in data["forms"].items()
-    }
+    forms = {code: _form(code, f) for code, f in data["forms"].items()}
     return Campaign(
         code=c["code"],
         name=c["name"],
@@ -151,6 +232,10 @@ def _campaign(data: dict) -> Campaign:
         mail_from=data["mail"]["from"],
         mail_ops=data["mail"].get("ops"),
         report_addressee=data["reports"].get("addressee"),
+        slogan=str(c.get("slogan") or ""),
+        event=str(c["event"]),
+        folder=folder,
+        demo=str(data.get("demo") or "generic"),
     )
 
 

@@ -1896,6 +1896,10 @@ def city_for(seed: int) -> City:
 
 
 def build_case(seed: int) -> Case:
+    if seed >= 200:  # the second unseen corpus (cases2.py)
+        import cases2
+
+        return cases2.build_case2(seed)
     if seed >= 100:  # the extra cases of issue 11 items 1-2 (extra.py)
         import extra
 

@@ -496,6 +496,10 @@ def parse_seeds(spec: str) -> list[int]:
         import extra
 
         return list(extra.EXTRA_DEV_SEEDS if spec == "extra-dev" else extra.EXTRA_HELD_SEEDS)
+    if spec in ("new-dev", "new-held"):  # the second corpus (cases2.py); held: lead, at the end
+        import cases2
+
+        return list(cases2.NEW_DEV_SEEDS if spec == "new-dev" else cases2.NEW_HELD_SEEDS)
     return [int(x) for x in spec.split(",") if x.strip()]
 
 
@@ -504,7 +508,9 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--seeds", default="dev", help="dev | held | all | extra-dev | extra-held | 0,4,8"
+        "--seeds",
+        default="dev",
+        help="dev | held | all | extra-dev | extra-held | new-dev | new-held | 0,4,8",
     )
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument(

@@ -115,7 +115,8 @@ def xls_bytes(grids: list[Grid]) -> bytes:
                 if (r, c) in merged_tails or value is None or value == "":
                     continue
                 if isinstance(value, ExcelError):
-                    ws.row(r - 1).set_cell_error(c - 1, value.code)
+                    # By its BIFF code: xlwt's own table maps "#VALUE!" to #NUM!'s code (36).
+                    ws.row(r - 1).set_cell_error(c - 1, _BIFF_ERROR[value.code])
                 elif isinstance(value, dt.date):
                     ws.write(r - 1, c - 1, value, date_style)
                 else:
@@ -125,6 +126,10 @@ def xls_bytes(grids: list[Grid]) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+_BIFF_ERROR = {"#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0F, "#REF!": 0x17, "#NAME?": 0x1D}
+_BIFF_ERROR.update({"#NUM!": 0x24, "#N/A": 0x2A})
 
 
 def _xls_value(value: object) -> object:

@@ -51,6 +51,9 @@ class MessageResult:
     reason_class: str | None = None
     reason_detail: str | None = None
     submissions: list[SubmissionResult] = field(default_factory=list)
+    # A registered city's mail with no table that is no auto-reply: "ignored" for v_submission
+    # (CONTRACT: reason_class NULL), but a question staff answer (table question, 待回复).
+    question: bool = False
 
     def settle_outcome(self) -> None:
         """Message outcome from its files' outcomes, unless decided at message level already."""

@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
+from jinxiao.config import default_sender_registry, load_campaign
 from jinxiao.domain.outcomes import MessageResult, SubmissionResult
 from jinxiao.intake.archive import Archive, sha256
 from jinxiao.intake.senders import load_sender_registry
@@ -79,7 +79,7 @@ def _describe(result: MessageResult) -> dict:
 def inspect_email(raw: bytes, sender_registry: Path | None = None) -> dict:
     campaign = load_campaign()
     registry_path = sender_registry or Path(
-        os.environ.get("AIRFLOW_VAR_SENDER_REGISTRY") or DEFAULT_SENDER_REGISTRY
+        os.environ.get("AIRFLOW_VAR_SENDER_REGISTRY") or default_sender_registry()
     )
     registry = load_sender_registry(registry_path, campaign)
     with tempfile.TemporaryDirectory(prefix="jx-inspect-") as tmp:

@@ -43,7 +43,8 @@ from jinxiao.reading.formats import read_workbook, sniff_format
 from jinxiao.reading.locate import detect_form, extract_contacts, locate, table_in_text
 from jinxiao.reading.sandbox import Call, Failure, SandboxPool, call_in_child
 from jinxiao.validate.holds import split_rows
-from jinxiao.validate.suites import SUITE_OF_FORM, validate_tables
+from jinxiao.validate.plausibility import row_warnings
+from jinxiao.validate.suites import SUITE_OF_FORM, drop_shadowed_blanks, validate_tables
 from jinxiao.warehouse import load
 from jinxiao.warehouse.load import OnCommit
 
@@ -65,6 +66,8 @@ BODY_TABLE_ZH = (
     "本邮件未附表格文件，系统读取了邮件正文中粘贴的表格。正文中的表格可能丢失合并单元格和"
     "数字格式，请核对入库数据；今后请将Excel表格（.xlsx）作为邮件附件发送。"
 )
+# v_submission's reason_detail of a question (a registered city's mail without a table).
+QUESTION_ZH = "来信未附表格（问询或说明），不是报送，已转工作人员回复。"
 # A Date header further than this from the mailbox's arrival time is noted (CONTRACT §2).
 DATE_TOLERANCE = dt.timedelta(days=1)
 
@@ -270,6 +273,10 @@ class Processor:
         elif self.message_seen(parsed.message_id, pending.message_key):
             result.outcome = "duplicate"
             result.reason_detail = "同一封邮件（Message-ID相同）此前已收到并处理，无需处理。"
+        elif not parsed.attachments and not carries_table(parsed):
+            # A question or a note, not a failed submission: staff answer it (issue 13).
+            result.outcome, result.question = "ignored", True
+            result.reason_detail = QUESTION_ZH
         elif not parsed.attachments and parsed.body_table is None:
             result.outcome = "ignored"
             result.reason_detail = "邮件没有附件，未作为报送处理。如需报送，请将表格作为附件发送。"
@@ -369,6 +376,8 @@ class Processor:
 
     def _verdict(self, sub: SubmissionResult) -> None:
         assert sub.table is not None
+        sub.problems.extend(row_warnings(sub.table, sub.form or ""))
+        sub.problems = drop_shadowed_blanks(sub.problems)
         sheets = {name: i for i, name in enumerate(sub.table.sheets)}
         sub.problems.sort(
             key=lambda p: (sheets.get(p.sheet or "", 0), p.excel_row or 0, p.severity != "error")

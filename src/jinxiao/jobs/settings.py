@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinxiao.config import DEFAULT_SENDER_REGISTRY
+from jinxiao.config import default_sender_registry
 from jinxiao.intake.mailbox import MailboxConfig, mailbox_config_from_conn
 from jinxiao.mail.outbox import SmtpConfig, smtp_config_from_conn
 from jinxiao.warehouse.connection import WarehouseConfig, warehouse_config_from_conn
@@ -58,7 +58,7 @@ def settings_from_connections(
             warehouse_conn.conn_type, warehouse_conn.host, warehouse_conn.port,
             warehouse_conn.login, warehouse_conn.password, warehouse_conn.schema,
         ),
-        sender_registry=Path(sender_registry) if sender_registry else DEFAULT_SENDER_REGISTRY,
+        sender_registry=Path(sender_registry) if sender_registry else default_sender_registry(),
         output_dir=output_dir(),
         archive_dir=archive_dir(),
         smtp=smtp,

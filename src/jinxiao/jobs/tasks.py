@@ -23,7 +23,7 @@ from jinxiao.jobs.settings import Settings
 from jinxiao.mail import alerts as ops
 from jinxiao.mail import outbox, reminders, replies
 from jinxiao.validate.suites import check_suites
-from jinxiao.warehouse import connection, load
+from jinxiao.warehouse import connection, load, resolutions
 
 log = logging.getLogger(__name__)
 INTAKE = "submission_intake"
@@ -177,6 +177,8 @@ def reconcile(settings: Settings, as_of: dt.datetime) -> list[tuple[str, str, st
             engine, Archive(settings.archive_dir), registry, campaign, "nightly",
             on_commit=reply_hook(settings, campaign), policy=settings.mailbox.policy(),
         )  # fmt: skip
+    # The province clerk's resolutions, applied again from their own table (idempotent).
+    resolutions.reapply(engine, campaign)
     day = as_of.astimezone(campaign.tz).date().isoformat()
     with engine.begin() as conn:
         rows = conn.execute(

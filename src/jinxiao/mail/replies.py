@@ -30,6 +30,8 @@ from jinxiao.mail.outbox import enqueue, message_id_for
 from jinxiao.warehouse.queries import report_sql
 
 MAX_PROBLEMS_LISTED = 200
+# What of a question's text ops read in the notice (the whole mail is in the archive).
+MAX_QUESTION_CHARS = 2000
 _REPLY_PREFIX = re.compile(r"^\s*((回复|答复|回覆|Re|RE|re|Aw|AW|Antw)\s*[:：]\s*)+")
 _AUTOMATIC_SENDERS = ("mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply")
 _NUMERALS = "一二三四五六七八九十"
@@ -56,6 +58,47 @@ class CurrentFile:
     filename: str
     received_at: dt.datetime | None
     subject: str | None
+
+
+@dataclass(frozen=True)
+class FileHistory:
+    """What an accepted file did to the city's record: the versions it replaced (so the reply
+    says 以此为准) and whether the form's first accepted version came after the deadline."""
+
+    replaced: tuple[CurrentFile, ...] = ()
+    late: bool = False
+    first_received: dt.datetime | None = None  # the form's first accepted version
+
+
+def file_histories(
+    conn: Connection, result: MessageResult, campaign: Campaign
+) -> dict[int, FileHistory]:
+    """Per accepted submission of a committed message (read inside its transaction)."""
+    out: dict[int, FileHistory] = {}
+    for sub in result.submissions:
+        if sub.outcome != "accepted" or sub.submission_id is None or not sub.form:
+            continue
+        rows = conn.execute(
+            text(
+                "SELECT s.form, s.filename, s.received_at, m.subject FROM submission s "
+                "JOIN message m ON m.message_key = s.message_key "
+                "WHERE s.superseded_by = :id ORDER BY s.received_at, s.submission_id"
+            ),
+            {"id": sub.submission_id},
+        ).all()
+        first = conn.execute(
+            text(
+                "SELECT MIN(received_at) FROM submission WHERE city_name = :c AND form = :f "
+                "AND outcome IN ('accepted', 'superseded')"
+            ),
+            {"c": result.city_name, "f": sub.form},
+        ).scalar()
+        spec = campaign.forms.get(sub.form)
+        first_at = as_time(first)
+        late = bool(spec and first_at and first_at > spec.deadline_end(campaign.tz))
+        replaced = tuple(CurrentFile(r[0], r[1], as_time(r[2]), r[3]) for r in rows)
+        out[sub.submission_id] = FileHistory(replaced, late, first_at)
+    return out
 
 
 def city_totals(conn: Connection, city_name: str) -> CityTotals | None:
@@ -109,9 +152,13 @@ def _form_title(form: str | None, campaign: Campaign) -> str | None:
     return spec.title if spec else None
 
 
-def problem_line(p: Problem) -> str:
-    """The finding with its Excel row and column, unless its text already starts with them."""
+def problem_line(p: Problem, sheet_word: str | None = None) -> str:
+    """The finding with its Excel row and column, unless its text already starts with them;
+    with `sheet_word` (工作表, or 表格 for Word), the row's sheet too, so every finding names
+    sheet, Excel row and column as the held rows do."""
     msg = p.message_zh.strip()
+    if sheet_word and p.sheet and p.excel_row and msg.startswith(f"第{p.excel_row}行"):
+        msg = f"{sheet_word}“{p.sheet}”{msg}"
     placed = msg.startswith(
         tuple(f"{w}第{p.excel_row}行" for w in ("", f"工作表“{p.sheet}”", f"表格“{p.sheet}”"))
     )
@@ -123,9 +170,11 @@ def problem_line(p: Problem) -> str:
     return msg
 
 
-def _listed(problems: list[Problem], indent: str = "    ") -> list[str]:
+def _listed(
+    problems: list[Problem], indent: str = "    ", sheet_word: str | None = None
+) -> list[str]:
     shown = problems[:MAX_PROBLEMS_LISTED]
-    lines = [f"{indent}{i}. {problem_line(p)}" for i, p in enumerate(shown, start=1)]
+    lines = [f"{indent}{i}. {problem_line(p, sheet_word)}" for i, p in enumerate(shown, start=1)]
     if len(problems) > len(shown):
         lines.append(f"{indent}……另有{len(problems) - len(shown)}处，修改以上各处后请通查全表。")
     return lines
@@ -262,7 +311,8 @@ def _rejected_lines(sub: SubmissionResult) -> list[str]:
     lines = [f"    结果：退回修改（{reason}），本文件的数据未入库。"]
     if sub.errors:
         lines.append("    需修改的问题：")
-        lines += _listed(sub.errors, "      ")
+        word = sub.table.table.sheet_word if sub.table is not None else None
+        lines += _listed(sub.errors, "      ", word)
     elif sub.reason_detail:
         lines.append(f"    问题：{sub.reason_detail}")
     return lines
@@ -274,15 +324,41 @@ STAFF_ONLY = frozenset({"sender_unverified"})
 
 
 def _warning_lines(sub: SubmissionResult) -> list[str]:
+    """Every warning the README's table of checks promises (blank counts and amounts, units
+    assumed, figures out of range or implausible), each naming sheet, Excel row and column."""
     warnings = [p for p in sub.warnings if p.code not in STAFF_ONLY]
     if not warnings:
         return []
     head = (
-        "    请核对以下提示（不影响采用；如需更正，请修改后重新发送完整表格）："
+        f"    请核对以下{len(warnings)}条提示（不影响采用；如需更正，请修改后重新发送完整表格）："
         if sub.outcome == "accepted"
         else "    另请一并核对以下提示："
     )
-    return [head, *_listed(warnings, "      ")]
+    word = sub.table.table.sheet_word if sub.table is not None else None
+    return [head, *_listed(warnings, "      ", word)]
+
+
+def _history_lines(
+    sub: SubmissionResult, history: FileHistory | None, campaign: Campaign
+) -> list[str]:
+    """逾期 and 以此为准: what this accepted file did to the city's record."""
+    if history is None:
+        return []
+    lines = []
+    if history.late and sub.form in campaign.forms:
+        spec = campaign.forms[sub.form]
+        first = "贵局该表的首个版本" if history.replaced else "本文件"
+        lines.append(
+            f"    逾期：该表截止时间为{_day(spec.deadline)}24时，{first}于"
+            f"{_when(history.first_received, campaign)}收到，已过截止时间；本文件已采用，"
+            "报送情况记为逾期。"
+        )
+    for old in history.replaced:
+        lines.append(
+            f"    本文件替代贵局{_when(old.received_at, campaign)}发来的“{old.filename}”"
+            "，以此为准；原文件的数据不再计入汇总。"
+        )
+    return lines
 
 
 def _file_section(
@@ -290,13 +366,16 @@ def _file_section(
     sub: SubmissionResult,
     campaign: Campaign,
     current: Mapping[str, CurrentFile],
+    history: Mapping[int, FileHistory],
 ) -> list[str]:
     title = _form_title(sub.form, campaign)
     numeral = _NUMERALS[n - 1] if n <= len(_NUMERALS) else str(n)
     what = "邮件正文中粘贴的表格" if sub.attachment.in_body else f"附件“{sub.attachment.filename}”"
     lines = [f"{numeral}、{what}" + (f"（{title}）" if title else "")]
     if sub.outcome == "accepted":
-        lines += _accepted_lines(sub) + _held_lines(sub)
+        lines += _accepted_lines(sub)
+        lines += _history_lines(sub, history.get(sub.submission_id or -1), campaign)
+        lines += _held_lines(sub)
     elif sub.outcome == "superseded":
         lines += _superseded_lines(sub, current, campaign)
     elif sub.outcome == "rejected":
@@ -354,7 +433,13 @@ def _is_automatic(result: MessageResult) -> bool:
     return "自动回复" in detail or "退信" in detail or local in _AUTOMATIC_SENDERS
 
 
-def _body(result: MessageResult, totals, campaign: Campaign, current) -> str:
+def _body(
+    result: MessageResult,
+    totals,
+    campaign: Campaign,
+    current,
+    history: Mapping[int, FileHistory] | None = None,
+) -> str:
     em = result.email
     city = result.city_name or ""
     subject = em.subject if em and em.subject else "（无主题）"
@@ -375,7 +460,7 @@ def _body(result: MessageResult, totals, campaign: Campaign, current) -> str:
         lines.append(f"处理结果：{result.reason_detail or '本邮件未作为报送处理。'}")
     else:
         for n, sub in enumerate(result.submissions, start=1):
-            lines += _file_section(n, sub, campaign, current)
+            lines += _file_section(n, sub, campaign, current, history or {})
             lines.append("")
         lines += _totals_lines(result, totals)
         lines += _what_next(result)
@@ -386,6 +471,19 @@ def _body(result: MessageResult, totals, campaign: Campaign, current) -> str:
         campaign.organiser,
     ]
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
+
+
+def clean_body(body: str) -> str:
+    """The question as the clerk wrote it, without the quoted thread below it, cut short."""
+    kept = []
+    for line in body.replace("\r\n", "\n").split("\n"):
+        if line.startswith(">") or line.strip().startswith(
+            ("-----原始邮件-----", "---- 回复的原邮件")
+        ):
+            break
+        kept.append(line.rstrip())
+    text = "\n".join(kept).strip()
+    return text if len(text) <= MAX_QUESTION_CHARS else text[:MAX_QUESTION_CHARS] + "……"
 
 
 def _threaded(message: EmailMessage, em) -> None:
@@ -411,6 +509,9 @@ def _new_message(key: str, from_addr: str, now: dt.datetime | None) -> EmailMess
 def wants_reply(result: MessageResult) -> bool:
     if result.email is None or not result.email.sender or result.outcome == "quarantined":
         return False
+    if result.question:
+        # A person asked something: a robot verdict would answer nothing (see compose_ack).
+        return False
     if result.outcome == "duplicate" and not result.submissions:
         # The same message (same Message-ID) was answered when its first copy came in.
         return False
@@ -430,10 +531,12 @@ def compose_reply(
     from_addr: str,
     current: Mapping[str, CurrentFile] | None = None,
     now: dt.datetime | None = None,
+    history: Mapping[int, FileHistory] | None = None,
 ) -> EmailMessage | None:
     """The reply to one processed message, or None when it gets none (see module doc).
 
-    `current` names each form's accepted file, for files superseded on arrival.
+    `current` names each form's accepted file, for files superseded on arrival; `history`
+    (by submission_id) what each accepted file replaced and whether it came late.
     """
     if not wants_reply(result):
         return None
@@ -447,12 +550,49 @@ def compose_reply(
         return None
     msg["Subject"] = reply_subject(em.subject)
     _threaded(msg, em)
-    body = _body(result, city_totals, campaign, current or {})
+    body = _body(result, city_totals, campaign, current or {}, history)
     msg.set_content(body, charset="utf-8", cte="base64")
     return msg
 
 
+def ack_key(result: MessageResult, campaign: Campaign) -> str:
+    """One acknowledgement per sender and campaign-local day of arrival: a clerk who writes
+    three times in a morning (or in three threads) hears from the robot once; the next day's
+    question is acknowledged again, as a person would."""
+    sender = (result.email.sender if result.email else "").strip().lower()
+    day = result.received_at.astimezone(campaign.tz).date().isoformat()
+    return f"ack:{sender}:{day}"
+
+
+def compose_ack(
+    result: MessageResult, campaign: Campaign, from_addr: str, now: dt.datetime | None = None
+) -> EmailMessage | None:
+    """The short 已收到，将由工作人员回复 for a question, threaded under it."""
+    em = result.email
+    if em is None or not em.sender or not result.question:
+        return None
+    msg = _new_message(ack_key(result, campaign), from_addr, now)
+    try:
+        msg["To"] = Address(em.sender_name or "", addr_spec=em.sender)
+    except (ValueError, IndexError, errors.HeaderParseError):
+        return None
+    msg["Subject"] = reply_subject(em.subject)
+    _threaded(msg, em)
+    lines = [
+        f"{result.city_name or ''}商务局：",
+        "",
+        f"贵局{_when(result.received_at, campaign)}发来的邮件（主题：{em.subject or '（无主题）'}）"
+        "已收到，将由工作人员回复。",
+        "",
+        campaign.organiser,
+    ]
+    msg.set_content("\n".join(lines) + "\n", charset="utf-8", cte="base64")
+    return msg
+
+
 _OPS_LEAD = {
+    "question": "以下邮件来自登记的报送邮箱，未附表格，不是报送，应为问询或说明，请工作人员回复；"
+    "系统已向发件人发送“已收到，将由工作人员回复”（同一发件人每天一次）。",
     "unknown_sender": "以下邮件的发件人不在报送邮箱登记表中，已隔离存档，未入库，也未回复发件人。",
     "unauthenticated_sender": "以下邮件自称来自登记的报送邮箱，但收件服务器未能验证发件人身份"
     "（DMARC未通过或发件人地址可疑），已隔离存档，未入库，也未回复发件人。",
@@ -460,6 +600,8 @@ _OPS_LEAD = {
     "同批其他邮件照常处理。",
 }
 _OPS_TODO = {
+    "question": "处理办法：阅读来信并直接回复发件人；回复后执行下面的命令，"
+    "该邮件即从报送情况页的“待回复”中移除。",
     "unknown_sender": "处理办法：如确为某市商务局的报送邮箱，请将该地址加入发件人登记表"
     "（sender_registry，格式 city_name,email）后重新处理该邮件，或请该市改用已登记邮箱重新发送；"
     "如非报送邮件，无需处理。",
@@ -483,7 +625,10 @@ def compose_ops_notice(
     subject = em.subject if em else ""
     msg = _new_message(ops_key(result), from_addr or ops_addr, now)
     msg["To"] = ops_addr
-    if result.reason_class == "internal_error":
+    kind = "question" if result.question else result.reason_class or ""
+    if kind == "question":
+        msg["Subject"] = f"【待回复】{result.city_name or ''}来信：{subject or '（无主题）'}"
+    elif result.reason_class == "internal_error":
         msg["Subject"] = f"【系统错误】邮件未能处理：{sender}｜{subject or '（无主题）'}"
     elif result.reason_class == "unauthenticated_sender":
         msg["Subject"] = f"【隔离】发件人身份未通过验证：{sender}｜{subject or '（无主题）'}"
@@ -496,7 +641,7 @@ def compose_ops_notice(
     )
     files = [f"  - {a.filename}（{a.size}字节）" for a in (em.attachments if em else ())]
     lines = [
-        _OPS_LEAD.get(result.reason_class or "", _OPS_LEAD["unknown_sender"]),
+        _OPS_LEAD.get(kind, _OPS_LEAD["unknown_sender"]),
         "",
         f"发件人：{(em.sender_name or '') if em else ''} <{sender}>".strip(),
         f"主题：{subject or '（无主题）'}",
@@ -508,8 +653,12 @@ def compose_ops_notice(
         "",
         f"说明：{result.reason_detail or '发件人未登记。'}",
         "",
-        _OPS_TODO.get(result.reason_class or "", _OPS_TODO["unknown_sender"]),
+        _OPS_TODO.get(kind, _OPS_TODO["unknown_sender"]),
     ]
+    if kind == "question":
+        lines.append(f"标记已回复：jinxiao answered {result.message_key}")
+        if em and em.body_text:
+            lines += ["", "来信正文：", clean_body(em.body_text)]
     if result.reason_class == "internal_error":
         lines.append(f"重新处理：jinxiao requeue {result.message_key}")
     msg.set_content("\n".join(lines) + "\n", charset="utf-8", cte="base64")
@@ -530,6 +679,8 @@ def enqueue_for_result(
     or after that commit: the totals and current files are read through `conn`.
     """
     keys = []
+    if result.question:
+        return _enqueue_question(conn, result, campaign, from_addr, ops_addr, now)
     if result.reason_class == "internal_error" or result.outcome == "quarantined":
         # Ops hear of both; the city gets no robot verdict on mail the pipeline could not
         # judge, nor a forger a confirmation that the address is watched.
@@ -542,12 +693,36 @@ def enqueue_for_result(
         return keys
     totals = city_totals(conn, result.city_name) if result.city_name else None
     current = current_files(conn, result.city_name) if result.city_name else {}
-    reply = compose_reply(result, totals, campaign, from_addr, current, now)
+    history = file_histories(conn, result, campaign) if result.city_name else {}
+    reply = compose_reply(result, totals, campaign, from_addr, current, now, history)
     if reply is not None and enqueue(
         conn, reply_key(result), reply, "reply",
         message_key=result.message_key, city_name=result.city_name or "",
     ):  # fmt: skip
         keys.append(reply_key(result))
+    return keys
+
+
+def _enqueue_question(
+    conn: Connection,
+    result: MessageResult,
+    campaign: Campaign,
+    from_addr: str,
+    ops_addr: str | None,
+    now: dt.datetime | None,
+) -> list[str]:
+    """Ops hear of every question; the city gets the short acknowledgement once a day."""
+    keys = []
+    if ops_addr:
+        notice = compose_ops_notice(result, ops_addr, from_addr, campaign, now)
+        if enqueue(conn, ops_key(result), notice, "ops_notice", message_key=result.message_key):
+            keys.append(ops_key(result))
+    ack = compose_ack(result, campaign, from_addr, now)
+    key = ack_key(result, campaign)
+    if ack is not None and enqueue(
+        conn, key, ack, "ack", message_key=result.message_key, city_name=result.city_name or ""
+    ):
+        keys.append(key)
     return keys
 
 

@@ -19,7 +19,7 @@ from typing import Literal
 
 import yaml
 
-from jinxiao.config import DATA_DIR
+from jinxiao.config import DATA_DIR, load_campaign
 
 DEFAULT_LEXICON = DATA_DIR / "category_lexicon.yaml"
 
@@ -144,8 +144,8 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> Lexicon:
 
 @functools.cache
 def default_lexicon() -> Lexicon:
-    """The project's lexicon, read once per process."""
-    return load_lexicon()
+    """The campaign's lexicon (its folder's, else the shared one), read once per process."""
+    return load_lexicon(load_campaign().data_file(DEFAULT_LEXICON.name))
 
 
 def assign_category(

@@ -23,8 +23,9 @@ from typing import Any, TypeVar
 import chinese_calendar
 import yaml
 
-from jinxiao.config import DATA_DIR, load_campaign
+from jinxiao.config import ALIASES_FILE, HOLIDAYS_FILE, load_campaign
 from jinxiao.domain.models import Amount, CountyMatch, DateRange
+from jinxiao.jurisdiction import Division, campaign_divisions
 
 T = TypeVar("T")
 
@@ -96,7 +97,8 @@ def _same_year_spans(data: dict[str, object], year: int) -> dict[str, tuple[dt.d
 def _load_holidays() -> tuple[
     dict[int, HolidayTable], dict[int, dict[str, tuple[dt.date, dt.date]]]
 ]:
-    data = yaml.safe_load((DATA_DIR / "holidays.yaml").read_text(encoding="utf-8"))
+    path = load_campaign().data_file(HOLIDAYS_FILE)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     years = [int(year) for year in data["years"]]
     return (
         {year: _holiday_table(data, year) for year in years},
@@ -593,7 +595,7 @@ def _make_date(y: int, m: int, d: int) -> dt.date:
 def _date_error(raw: object) -> NormaliseError:
     return NormaliseError(
         "date_unparseable",
-        f"无法识别的日期“{_show(raw)}”，请填写如“5月1日-5月31日”或“2021年5月1日”",
+        f"无法识别的日期“{_show(raw)}”，请填写如“5月1日-5月31日”或“{load_campaign().year}年5月1日”",
     )
 
 
@@ -932,7 +934,10 @@ def _date_detail_error(raw: object, exc: NormaliseError) -> NormaliseError:
 
 
 def parse_date_range(
-    raw: object, year: int = 2021, campaign: Span | None = None, written: dt.date | None = None
+    raw: object,
+    year: int | None = None,
+    campaign: Span | None = None,
+    written: dt.date | None = None,
 ) -> DateRange:
     """A 举办时间 cell as a start and end date; a date without a year is in `year`.
 
@@ -942,7 +947,8 @@ def parse_date_range(
     `written` (the day the mail was sent), left open when it is not known.
     """
     message = _date_error(raw).message_zh
-    return _guard("date_unparseable", message, lambda: _date_range(raw, year, campaign, written))
+    in_year = load_campaign().year if year is None else year
+    return _guard("date_unparseable", message, lambda: _date_range(raw, in_year, campaign, written))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -959,18 +965,37 @@ class _County:
 
 @functools.cache
 def _divisions() -> tuple[_County, ...]:
-    with (DATA_DIR / "divisions.csv").open(encoding="utf-8", newline="") as f:
-        return tuple(
-            _County(r["county_code"], r["county_name"], r["city_code"], r["city_name"])
-            for r in csv.DictReader(f)
-        )
+    # The campaign's cities' divisions (jurisdiction.py, from data/divisions_cn.csv).
+    return tuple(_County(d.code, d.name, d.city_code, d.city_name) for d in _jurisdiction())
+
+
+def _jurisdiction() -> tuple[Division, ...]:
+    c = load_campaign()
+    return campaign_divisions(c.province, tuple((x.code, x.name) for x in c.cities))
 
 
 @functools.cache
 def _aliases() -> dict[tuple[str, str], str]:
-    """(city_name, alias) -> canonical county name: renamed divisions cities may still write."""
-    with (DATA_DIR / "county_aliases.csv").open(encoding="utf-8", newline="") as f:
-        return {(r["city_name"], r["alias"]): r["county_name"] for r in csv.DictReader(f)}
+    """(city_name, alias) -> canonical county name: renamed divisions cities may still write.
+
+    The campaign's county_aliases.csv first, then the table's former names that name no
+    current division of the city and no other division's former name.
+    """
+    path = load_campaign().data_file(ALIASES_FILE)
+    aliases: dict[tuple[str, str], str] = {}
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as f:
+            aliases = {(r["city_name"], r["alias"]): r["county_name"] for r in csv.DictReader(f)}
+    rows = _jurisdiction()
+    current = {(d.city_name, d.name) for d in rows}
+    former: dict[tuple[str, str], set[str]] = {}
+    for d in rows:
+        for name in d.former_names:
+            former.setdefault((d.city_name, name), set()).add(d.name)
+    for key, names in former.items():
+        if key not in current and len(names) == 1:
+            aliases.setdefault(key, next(iter(names)))
+    return aliases
 
 
 def county_table() -> list[tuple[str, str, str, str]]:
@@ -980,7 +1005,7 @@ def county_table() -> list[tuple[str, str, str, str]]:
 
 @functools.lru_cache(maxsize=64)
 def _city_full_name(city_name: str) -> str:
-    name = _text(city_name).removeprefix("山西省")
+    name = _text(city_name).removeprefix(load_campaign().province)
     for c in _divisions():
         if name in (c.city_name, c.city_name.removesuffix("市")):
             return c.city_name
@@ -1027,7 +1052,7 @@ def _variants(piece: str, city: str) -> list[str]:
     As written first: 大同县 and 长治县 begin with their city's name.
     """
     piece = re.sub(r"(?:等县市区|等县区|等地|等)$", "", piece)
-    bare = piece.removeprefix("山西省")
+    bare = piece.removeprefix(load_campaign().province)
     out = [piece, bare]
     for prefix in (city, city.removesuffix("市")):
         if bare.startswith(prefix):
@@ -1103,7 +1128,8 @@ def _show_full(raw: object) -> str:
 
 @functools.cache
 def _category_rules() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], dict[str, str]]:
-    data = yaml.safe_load((DATA_DIR / "category_rules.yaml").read_text(encoding="utf-8"))
+    path = load_campaign().data_file("category_rules.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rules = tuple(
         (r["category"], tuple(unicodedata.normalize("NFKC", str(k)) for k in r["keywords"]))
         for r in data["rules"]

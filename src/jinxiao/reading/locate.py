@@ -433,7 +433,7 @@ _NOT_COUNTY_SHEET = re.compile(r"汇总|合计|全市|名录|活动|统计|模�
 
 def county_sheet_name(name: str) -> bool:
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
-    city = re.fullmatch(rf"(?:山西省)?(?:{_CITIES})市?", text)
+    city = _city_patterns()[1].fullmatch(text)
     return bool(_COUNTY_SHEET.fullmatch(text)) and not _NOT_COUNTY_SHEET.search(text) and not city
 
 
@@ -1006,8 +1006,21 @@ def _choose(
     return best, body, rest
 
 
-_CITIES = "太原|大同|阳泉|长治|晋城|朔州|晋中|运城|忻州|临汾|吕梁"
-_CITY_PREFIX = re.compile(rf"^(?:山西省)?(?:{_CITIES})市(?=.)")
+@functools.cache
+def _city_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A leading "<province><city>市" of a county cell, and a cell that is only a city's name:
+    the campaign's names (config), longest first."""
+    from jinxiao.config import load_campaign
+
+    c = load_campaign()
+    cities = "|".join(re.escape(x.short) for x in sorted(c.cities, key=lambda x: -len(x.short)))
+    province = re.escape(c.province)
+    return (
+        re.compile(rf"^(?:{province})?(?:{cities})市(?=.)"),
+        re.compile(rf"(?:{province})?(?:{cities})市?"),
+    )
+
+
 _COUNTY_SPLIT = re.compile(r"[、,，/;；\s]+")
 _CITYWIDE_WORDS = ("全市", "市直", "市级", "市本级", "各县", "全域", "所有县")
 
@@ -1019,7 +1032,7 @@ def _county_pieces(value: object) -> frozenset[str]:
         return frozenset()
     pieces = set()
     for raw in _COUNTY_SPLIT.split(unicodedata.normalize("NFKC", str(value)).strip()):
-        piece = _CITY_PREFIX.sub("", raw.replace("*", ""))
+        piece = _city_patterns()[0].sub("", raw.replace("*", ""))
         if piece:
             pieces.add(re.sub(r"(?<=..)[区县]$", "", piece))
     return frozenset(pieces)
@@ -1044,7 +1057,7 @@ def _who_what(row: SourceRow) -> tuple[frozenset[str], str]:
 def _joint(row: SourceRow) -> bool:
     """An activity of several counties or of the whole city, listed on each county's sheet."""
     pieces = _county_pieces(row.cells.get("county"))
-    city = {p for p in pieces if re.fullmatch(rf"(?:山西省)?(?:{_CITIES})市?", p)}
+    city = {p for p in pieces if _city_patterns()[1].fullmatch(p)}
     return len(pieces) > 1 or bool(city) or any(w in p for p in pieces for w in _CITYWIDE_WORDS)
 
 

@@ -46,7 +46,7 @@ def _join(names: list[str]) -> str:
 def report_heading(data: ReportData) -> str:
     c = data.campaign
     if data.kind.code == "june1":
-        title = f"{c.organiser}关于{c.year}年全国消费促进月活动开展情况的报告"
+        title = f"{c.organiser}关于{c.year}年{c.event}活动开展情况的报告"
     else:
         # A report upward is a 报告, whatever it sums up (GB/T 9704 and the 条例's 文种).
         title = f"{c.organiser}关于{c.year}年消费促进工作情况的报告"
@@ -269,7 +269,7 @@ def next_step_paragraphs(data: ReportData) -> list[str]:
         year = c.forms["results_year"].deadline
         out.append(
             f"（{_cn_index(n)}）持续推进。{c.month_end.month + 1}月1日至{c.end.month}月{c.end.day}日"
-            f"继续开展“礼享生活·晋情消费”促消费系列活动，指导各市做好全年活动与消费促进月的衔接，"
+            f"继续开展“{c.slogan}”促消费系列活动，指导各市做好全年活动与消费促进月的衔接，"
             f"于{zh_date(year)}前报送全年消费促进工作情况总结。"
         )
     else:

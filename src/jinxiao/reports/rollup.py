@@ -44,7 +44,7 @@ def summary_sentence(campaign: Campaign, counties: int, activities: int, enterpr
     """The notice's sentence, filled in (亿元 to at most 2 decimals, no trailing zeros)."""
     yi = f"{est_turnover_yi:.2f}".rstrip("0").rstrip(".")
     return (
-        f"参加{campaign.year}年全国消费促进月活动的县区（市）{counties}个，重点活动{activities}场，"
+        f"参加{campaign.year}年{campaign.event}活动的县区（市）{counties}个，重点活动{activities}场，"
         f"参与企业{enterprises}家，预估成交{yi}亿元。"
     )
 

@@ -48,15 +48,15 @@ INSTRUCTION = (
     "填报说明：1.金额单位为万元，客流量单位为万人次，请填数字；不详的填“/”，不要填0。"
     "2.已列出本市活动名录中的活动，请勿修改活动名称；名录外新增的活动在下方空行续填。"
     "3.参加县区可从下拉列表选择，多个县区用“、”分隔，全市范围的填“全市”。"
-    "4.实际举办时间如“2021年5月1日-5月5日”。5.全市消费券总额填在“全市汇总”工作表。"
+    "4.实际举办时间如“{year}年5月1日-5月5日”。5.全市消费券总额填在“全市汇总”工作表。"
     "6.请勿改动第1行的表单代码和表头。"
 )
 
 
 def form_title(campaign: Campaign, form: str) -> str:
     if form == "results_may":
-        return f"{campaign.year}年全国消费促进月（5月）活动成效统计表"
-    return f"{campaign.year}年“礼享生活·晋情消费”促消费系列活动全年活动成效统计表"
+        return f"{campaign.year}年{campaign.event}（5月）活动成效统计表"
+    return f"{campaign.year}年“{campaign.slogan}”促消费系列活动全年活动成效统计表"
 
 
 def template_filename(campaign: Campaign, form: str, city_name: str) -> str:
@@ -130,7 +130,7 @@ def _write_data_sheet(
     marker.font = Font(size=9, color="808080")
     put_title(ws, TITLE_ROW, form_title(campaign, form), width, size=16)
     put(ws, UNIT_ROW, 1, f"填报单位：{city_name}商务局")
-    put_note(ws, NOTE_ROW, INSTRUCTION, width)
+    put_note(ws, NOTE_ROW, INSTRUCTION.format(year=campaign.year), width)
     ws.row_dimensions[NOTE_ROW].height = 48
     put_header(ws, HEADER_ROW, header)
     last_row = FIRST_DATA_ROW + len(rows) + BLANK_ROWS - 1

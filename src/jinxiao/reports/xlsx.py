@@ -185,7 +185,7 @@ def draft_mark(draft: bool) -> str:
 def report_title(data: ReportData) -> str:
     c = data.campaign
     if data.kind.code == "june1":
-        return f"{c.year}年全国消费促进月活动情况统计"
+        return f"{c.year}年{c.event}活动情况统计"
     return f"{c.name}全年情况统计"
 
 

@@ -25,7 +25,7 @@ SELECT a.city_name,
             THEN '全市' ELSE a.county_names END AS county_names,
        a.activity_name, a.start_date, a.end_date, a.content, a.enterprise_count,
        a.support_policy, a.est_turnover_wan, a.category, m.message_id AS source_message_id
-FROM activity a
+FROM v_activity_resolved a
 JOIN submission s ON s.submission_id = a.submission_id
 JOIN message m ON m.message_key = s.message_key
 WHERE s.outcome = 'accepted' AND s.form = 'registry';
@@ -63,14 +63,14 @@ FROM city c
 LEFT JOIN (
     SELECT a.city_name, COUNT(*) AS activities, SUM(a.enterprise_count) AS enterprises,
            SUM(a.est_turnover_wan) AS est_turnover_wan
-    FROM activity a JOIN submission s ON s.submission_id = a.submission_id
+    FROM v_activity_resolved a JOIN submission s ON s.submission_id = a.submission_id
     WHERE s.outcome = 'accepted' AND s.form = 'registry'
     GROUP BY a.city_name
 ) x ON x.city_name = c.city_name
 LEFT JOIN (
     SELECT ac.city_name, COUNT(DISTINCT ac.county_code) AS counties
-    FROM activity_county ac
-    JOIN activity a ON a.activity_id = ac.activity_id
+    FROM v_activity_county_resolved ac
+    JOIN v_activity_resolved a ON a.activity_id = ac.activity_id
     JOIN submission s ON s.submission_id = a.submission_id
     WHERE s.outcome = 'accepted' AND s.form = 'registry'
     GROUP BY ac.city_name

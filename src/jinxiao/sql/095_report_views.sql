@@ -15,7 +15,7 @@ SELECT a.activity_id, a.city_name, c.city_code, a.sheet, a.excel_row,
        a.enterprise_count, a.support_policy, a.est_turnover_wan,
        COALESCE(NULLIF(a.category, ''), '其他') AS category,
        m.message_id AS source_message_id
-FROM activity a
+FROM v_activity_resolved a
 JOIN submission s ON s.submission_id = a.submission_id
 JOIN message m ON m.message_key = s.message_key
 JOIN city c ON c.city_name = a.city_name
@@ -32,11 +32,11 @@ SELECT a.activity_id, a.form, a.city_name, c.city_code, a.sheet, a.excel_row,
        a.remark, a.registry_activity_id,
        COALESCE(NULLIF(a.category, ''), NULLIF(r.category, ''), '其他') AS category,
        m.message_id AS source_message_id
-FROM activity a
+FROM v_activity_resolved a
 JOIN submission s ON s.submission_id = a.submission_id
 JOIN message m ON m.message_key = s.message_key
 JOIN city c ON c.city_name = a.city_name
-LEFT JOIN activity r ON r.activity_id = a.registry_activity_id
+LEFT JOIN v_activity_resolved r ON r.activity_id = a.registry_activity_id
 WHERE s.outcome = 'accepted' AND s.form IN ('results_may', 'results_year')
   AND a.form = s.form;
 
@@ -75,7 +75,7 @@ LEFT JOIN (
 ) x ON x.city_name = c.city_name AND x.form = f.form
 LEFT JOIN (
     SELECT ac.city_name, r.form, COUNT(DISTINCT ac.county_code) AS counties
-    FROM activity_county ac JOIN v_results_current r ON r.activity_id = ac.activity_id
+    FROM v_activity_county_resolved ac JOIN v_results_current r ON r.activity_id = ac.activity_id
     GROUP BY ac.city_name, r.form
 ) k ON k.city_name = c.city_name AND k.form = f.form
 LEFT JOIN (

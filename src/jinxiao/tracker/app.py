@@ -31,6 +31,8 @@ from jinxiao.tracker.queries import (
     today,
     unfiled,
 )
+from jinxiao.tracker.questions import open_questions
+from jinxiao.tracker.review import SendBack, Viewer, add_review_routes
 
 
 @dataclass(frozen=True)
@@ -47,12 +49,18 @@ def create_app(
     *,
     campaign: Campaign,
     login_url: Callable[[Request], str] | None = None,
+    viewer: Callable[..., Viewer] | None = None,
+    send_back: SendBack | None = None,
+    csrf_secret: bytes | None = None,
 ) -> FastAPI:
     """The tracker as a FastAPI app; `source` is called per request (cache it if costly).
 
     `dependencies` (FastAPI Depends objects) guard every route: the plugin passes Airflow's
     authentication there. `login_url(request)`, when given, is where a browser that is not
     signed in is sent instead of a 401 (API clients, which do not ask for HTML, keep the 401).
+    `viewer` (a FastAPI dependency) says who is looking and whether they may resolve items of
+    the 待核实 queue; without it the queue is read-only. `send_back` queues the reply that
+    returns a file to its city; `csrf_secret` keys the queue forms' tokens (random if None).
     """
     camp = campaign
     app = FastAPI(title="报送情况跟踪", dependencies=list(dependencies), docs_url=None,
@@ -69,7 +77,10 @@ def create_app(
     def grid_page(request: Request, as_of: dt.date | None = None) -> str:
         src = source()
         day = as_of or today(camp)
-        return render_grid(grid(src.engine, day), unfiled(src.engine), camp, day, base(request))
+        return render_grid(
+            grid(src.engine, day), unfiled(src.engine), camp, day, base(request),
+            questions=open_questions(src.engine),
+        )  # fmt: skip
 
     @app.get("/city/{city_name}/{form}", response_class=HTMLResponse)
     def city_form_page(
@@ -94,6 +105,8 @@ def create_app(
         return render_submission(found, camp, base(request))
 
     _add_archive_routes(app, source)
+    add_review_routes(app, lambda: source().engine, camp, viewer, send_back=send_back,
+                      secret=csrf_secret)  # fmt: skip
     return app
 
 

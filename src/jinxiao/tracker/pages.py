@@ -24,6 +24,8 @@ from jinxiao.domain.labels import (
     outcome_label,
 )
 from jinxiao.tracker.queries import Cell, ProblemView, SubmissionView, UnfiledView
+from jinxiao.tracker.questions import QuestionView
+from jinxiao.tracker.queue import UNITS_TO_WAN, QueueItem, ResolutionView
 
 # Cell colours per status (background, text); the legend on the page uses the same.
 STATUS_COLOURS = {
@@ -96,11 +98,14 @@ def render_grid(
     campaign: Campaign,
     as_of: dt.date,
     base: str = "",
+    questions: Sequence[QuestionView] = (),
 ) -> str:
-    """The city × form grid (rows in the campaign's city order), then what fits no cell."""
+    """The city × form grid (rows in the campaign's city order), the questions waiting for an
+    answer (待回复), then what fits no cell."""
     return ENV.get_template("grid.html").render(
         title="报送情况总览", base=base, campaign=campaign, tz=campaign.tz, as_of=as_of,
         by_key={(c.city_name, c.form): c for c in cells}, unfiled=unfiled_items,
+        questions=questions,
     )  # fmt: skip
 
 
@@ -115,6 +120,44 @@ def render_city_form(
     return ENV.get_template("city_form.html").render(
         title=f"{city_name} · {FORM_LABELS[form]}", base=base, campaign=campaign,
         tz=campaign.tz, form=form, cell=cell, subs=subs,
+    )  # fmt: skip
+
+
+# What the queue calls each kind of item and each resolution.
+QUEUE_KIND_ZH = {"held": "暂缓入库的行", "unit": "单位系推定", "category": "类别系按规则推定"}
+RESOLUTION_KIND_ZH = {
+    "held_value": "填入核实值", "drop_row": "剔除该行", "confirm_reading": "确认识别结果",
+    "change_reading": "更正识别结果", "send_back": "退回该市",
+}  # fmt: skip
+RESOLUTION_STATUS_ZH = {
+    "active": "有效",
+    "replaced": "已被再次核实替代",
+    "obsolete": "已失效（文件已被更新报送替代）",
+}
+
+
+def render_queue(
+    items: Sequence[QueueItem],
+    resolutions: Sequence[ResolutionView],
+    campaign: Campaign,
+    city: str | None,
+    base: str,
+    viewer: object,
+    csrf: str,
+    done: str,
+    counties: dict[str, list[str]],
+    can_send_back: bool,
+) -> str:
+    """The 待核实 queue (overall or one city's), with edit controls only for editors."""
+    by_city: dict[str, list[QueueItem]] = {}
+    for item in items:
+        by_city.setdefault(item.city_name, []).append(item)
+    return ENV.get_template("queue.html").render(
+        title=f"待核实 · {city}" if city else "待核实", base=base, campaign=campaign, city=city,
+        by_city=by_city, total=len(items), resolutions=resolutions, viewer=viewer, csrf=csrf,
+        done=done, counties=counties, units=list(UNITS_TO_WAN), can_send_back=can_send_back,
+        kind_zh=QUEUE_KIND_ZH, resolution_kind_zh=RESOLUTION_KIND_ZH,
+        resolution_status_zh=RESOLUTION_STATUS_ZH,
     )  # fmt: skip
 
 

@@ -7,7 +7,8 @@ validate.
 
 Each expectation's meta carries the clerk's message: `{place}` (第5行, or 工作表“X”第5行 when a
 table spans sheets), `{row}`, `{header}` (the column as the city named it), `{value}`, and
-the campaign's `{campaign_start}` / `{campaign_end}`.
+the campaign's `{campaign_start}` / `{campaign_end}`, and the sending `{city}` with its own
+`{city_counties}` (from the divisions data), so an example is one the clerk recognises.
 
 `meta.scope` splits the errors: `row` (a cell or a row the city can fix) holds back that
 row and takes the rest of the table; `file` (the default, so a rule added without thought
@@ -26,6 +27,7 @@ import pandas as pd
 from jinxiao.config import EXPECTATIONS_DIR, Campaign
 from jinxiao.domain.errors import ConfigError
 from jinxiao.domain.models import FRAME_COLUMNS, NormalisedTable, Problem
+from jinxiao.normalise.values import NormaliseError, counties_of
 
 log = logging.getLogger(__name__)
 
@@ -154,10 +156,36 @@ def _failed_row_ids(result) -> list[int]:
     return sorted(set(ids))
 
 
+def city_params(city_name: str) -> dict[str, str]:
+    """{city} and {city_counties} for a table's messages: the sender's own county names."""
+    try:
+        counties = "、".join(counties_of(city_name))
+    except NormaliseError:  # a city outside the divisions data: name no example at all
+        counties = "（见行政区划）"
+    return {"city": city_name, "city_counties": counties}
+
+
 def _table_problem(meta: dict, nt: NormalisedTable, params: dict[str, str]) -> Problem:
     header = nt.header(meta.get("field", ""))
-    text = meta["message_zh"].format(place="", row="", header=header, value="", **params)
+    text = meta["message_zh"].format(
+        place="", row="", header=header, value="", **params, **city_params(nt.city_name)
+    )
     return Problem(meta["severity"], meta["code"], text, column=header, scope="file")
+
+
+def drop_shadowed_blanks(problems: list[Problem]) -> list[Problem]:
+    """Without a "blank" warning on a cell another finding already explains: an unreadable
+    number or prose is also NULL, and the clerk should read one line about it, not two."""
+    cells = {
+        (p.sheet, p.excel_row, p.field)
+        for p in problems
+        if p.field and p.excel_row and not p.code.endswith("_blank")
+    }
+    return [
+        p
+        for p in problems
+        if not (p.code.endswith("_blank") and (p.sheet, p.excel_row, p.field) in cells)
+    ]
 
 
 def validate_tables(
@@ -200,7 +228,12 @@ def validate_tables(
                     severity=meta["severity"],
                     code=meta["code"],
                     message_zh=meta["message_zh"].format(
-                        place=place, row=excel_row, header=header, value=value, **params
+                        place=place,
+                        row=excel_row,
+                        header=header,
+                        value=value,
+                        **params,
+                        **city_params(nt.city_name),
                     ),
                     excel_row=excel_row,
                     column=header,

@@ -25,13 +25,15 @@ _YEAR = re.compile(r"(?:19|20)\d{2}(?:年度|年)?")
 @functools.cache
 def _place_prefixes() -> tuple[str, ...]:
     """Province and city names, full and short, longest first so 太原市 wins over 太原."""
-    try:
-        from jinxiao.config import load_campaign
+    from jinxiao.config import load_campaign
 
-        cities = load_campaign().cities
-        names = {"山西省", "山西", *(c.name for c in cities), *(c.short for c in cities)}
-    except (OSError, KeyError):  # no config: the province name still goes
-        names = {"山西省", "山西"}
+    c = load_campaign()
+    names = {
+        c.province,
+        c.province_short,
+        *(x.name for x in c.cities),
+        *(x.short for x in c.cities),
+    }
     return tuple(sorted(names, key=len, reverse=True))
 
 

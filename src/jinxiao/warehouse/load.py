@@ -379,6 +379,12 @@ def _supersede_held(conn: Connection, sub_id: int) -> None:
     conn.execute(
         text("UPDATE held_row SET status = 'superseded' WHERE submission_id = :s"), {"s": sub_id}
     )
+    # The clerk's resolutions of that table go with it: shown as obsolete, applied nowhere.
+    conn.execute(
+        text("UPDATE resolution SET status = 'obsolete' WHERE submission_id = :s "
+             "AND status = 'active'"),
+        {"s": sub_id},
+    )  # fmt: skip
 
 
 def _insert_contacts(conn: Connection, sub_id: int, city: str, sub: SubmissionResult) -> None:
@@ -472,6 +478,15 @@ def commit_message(
                 "now": now, "run": run_id, "k": result.message_key,
             },
         )  # fmt: skip
+        if result.question and result.city_name and email is not None:
+            conn.execute(
+                text(
+                    "INSERT INTO question (message_key, city_name, sender, subject, received_at) "
+                    "VALUES (:k, :c, :s, :subj, :rcv) ON CONFLICT (message_key) DO NOTHING"
+                ),
+                {"k": result.message_key, "c": result.city_name, "s": email.sender,
+                 "subj": email.subject, "rcv": received},
+            )  # fmt: skip
         if on_commit is not None:
             on_commit(conn, result)
     return result

@@ -2,21 +2,40 @@
 -- current registry alone: submission_by_city_form finds the accepted submission, then
 -- activity_by_submission and activity_county's key its rows. A reply asks this for every
 -- message; the view aggregates every city's rows first, so its cost grew with the warehouse.
--- (activity and activity_county rows carry their submission's city: load._insert_activities.)
+-- The province clerk's resolutions apply as in v_activity_resolved (sql/090_activity_
+-- resolved.sql, which defines them; tests/test_review_queue.py checks the two agree): spelled
+-- out here on the city's few rows, because SQLite materialises the view's UNION ALL whole.
 -- No row for a name that is not a city.
+WITH cur AS (
+    SELECT s.submission_id FROM submission s
+    WHERE s.city_name = :city AND s.form = 'registry' AND s.outcome = 'accepted'
+), counted AS (
+    SELECT a.activity_id AS id, a.enterprise_count,
+           COALESCE((SELECT CAST(r.new_value AS NUMERIC) FROM resolution r
+                     WHERE r.activity_id = a.activity_id AND r.status = 'active'
+                       AND r.kind = 'change_reading' AND r.field = 'est_turnover_wan'),
+                    a.est_turnover_wan) AS est_turnover_wan
+    FROM cur JOIN activity a ON a.submission_id = cur.submission_id
+    WHERE NOT EXISTS (SELECT 1 FROM resolution d WHERE d.activity_id = a.activity_id
+                      AND d.status = 'active' AND d.kind = 'drop_row')
+    UNION ALL
+    SELECT -rr.held_row_id, rr.enterprise_count, rr.est_turnover_wan
+    FROM cur JOIN resolved_row rr ON rr.submission_id = cur.submission_id
+    JOIN held_row h ON h.held_row_id = rr.held_row_id AND h.status = 'held'
+    WHERE NOT EXISTS (SELECT 1 FROM resolution d WHERE d.held_row_id = rr.held_row_id
+                      AND d.status = 'active' AND d.kind = 'drop_row')
+)
 SELECT
-    (SELECT COUNT(DISTINCT ac.county_code)
-       FROM submission s2
-       JOIN activity a2 ON a2.submission_id = s2.submission_id
-       JOIN activity_county ac ON ac.activity_id = a2.activity_id
-      WHERE s2.city_name = :city AND s2.form = 'registry' AND s2.outcome = 'accepted'
+    (SELECT COUNT(DISTINCT k.county_code) FROM (
+        SELECT ac.county_code FROM counted JOIN activity_county ac ON ac.activity_id = counted.id
+        UNION ALL
+        SELECT rc.county_code FROM counted
+        JOIN resolved_row_county rc ON -rc.held_row_id = counted.id
+     ) k
     ) AS counties,
-    COUNT(a.activity_id) AS activities,
-    COALESCE(SUM(a.enterprise_count), 0) AS enterprises,
-    ROUND(COALESCE(SUM(a.est_turnover_wan), 0) / 10000.0, 6) AS est_turnover_yi
+    (SELECT COUNT(*) FROM counted) AS activities,
+    (SELECT COALESCE(SUM(enterprise_count), 0) FROM counted) AS enterprises,
+    (SELECT ROUND(COALESCE(SUM(est_turnover_wan), 0) / 10000.0, 6) FROM counted)
+        AS est_turnover_yi
 FROM city c
-LEFT JOIN submission s
-       ON s.city_name = c.city_name AND s.form = 'registry' AND s.outcome = 'accepted'
-LEFT JOIN activity a ON a.submission_id = s.submission_id
 WHERE c.city_name = :city
-GROUP BY c.city_name
