@@ -21,13 +21,14 @@ from sqlalchemy import Engine, text
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
 from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
-from jinxiao.jobs.demo import _results_may_jinzhong_held, deliver, demo_mails
+from jinxiao.jobs.demo import deliver, demo_mails
 from jinxiao.jobs.settings import Settings
 from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages, reconcile
 from jinxiao.mail.replies import city_totals
 from jinxiao.mail.send_back import queue_send_back
 from jinxiao.reports.figures import city_rows, results_totals
 from jinxiao.reports.templates import FIRST_DATA_ROW
+from jinxiao.samples.demo_shanxi import _results_may_jinzhong_held
 from jinxiao.samples.mail import build_email, delivery_time
 from jinxiao.tracker.app import TrackerSource, create_app
 from jinxiao.tracker.review import Viewer, csrf_token
