@@ -154,7 +154,7 @@ def test_partly_accepted_results_hold_two_rows_until_corrected(demo_run, smtp_se
         ("晋中市", "results_may", "jx2021_results_may_template_晋中市（已填）.xlsx", "活动成效",
          10, "实际成交额（万元）", "见附件"),
     ]  # fmt: skip
-    assert "6月31日不存在" in held[0].problem_zh and "无法识别的金额" in held[1].problem_zh
+    assert "6月31日不存在" in held[0].problem_zh and "数据不在本表中" in held[1].problem_zh
     assert taken == 4 and tuple(outcome) == ("accepted", "rows_held")
     reply = next(
         m for m in smtp_server.parsed()

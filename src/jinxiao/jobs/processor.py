@@ -312,7 +312,8 @@ class Processor:
                 # Reworded at commit (_settle_duplicates), once the earlier copy has its verdict.
                 sub.reason_detail = duplicate_detail(*seen)
             else:
-                sent = parsed.date.date() if parsed.date else None
+                # The campaign's calendar day: 即日起 in a cell starts on it.
+                sent = result.received_at.astimezone(self.campaign.tz).date()
                 job = ReadJob(sub, city, parsed.subject, parsed.body_text, self.campaign, sent)
                 self.reads.append((job, self.readers.submit(read_submission, job)))
                 self.batch_files[(city, digest)] = sub
@@ -590,7 +591,9 @@ class ReadJob:
     subject: str
     body: str
     campaign: Campaign
-    sent: dt.date | None = None  # the mail's date: weighs results of May against the year
+    # The day the mail was sent (else arrived), in the campaign's time zone: weighs results of
+    # May against the year, and is the start of a 即日起… period.
+    sent: dt.date | None = None
 
 
 def reject_unreadable(sub: SubmissionResult, failure: Failure) -> None:
@@ -621,7 +624,7 @@ def read_submission(job: ReadJob) -> SubmissionResult:
             sub.outcome = "accepted"
             return sub
         table = locate(wb, form)
-        sub.table = normalise_table(table, job.city_name, campaign)
+        sub.table = normalise_table(table, job.city_name, campaign, job.sent)
         sub.problems.extend(Problem("warning", "table_read", n) for n in table.notices)
         sub.problems.extend(sub.table.problems)
         if form in RESULTS_FORMS:

@@ -17,6 +17,7 @@ from jinxiao.domain.models import NormalisedTable, ParsedTable, Problem, SourceR
 from jinxiao.normalise.categories import assign_category
 from jinxiao.normalise.values import (
     NormaliseError,
+    excel_error,
     match_counties,
     money_unit_assumed,
     parse_count,
@@ -31,6 +32,11 @@ MONEY_FIELDS = {
     "voucher_issued": "voucher_issued_wan",
     "voucher_redeemed": "voucher_redeemed_wan",
 }
+
+
+# Cells kept as text, where an error value is reported by _RowNormaliser.text_errors: the name
+# identifies the row, so it holds it; the others feed no figure, so they only warn.
+_TEXT_FIELDS = ("activity_name", "content", "support_policy", "category", "remark")
 
 
 def raw_text(value: object) -> str | None:
@@ -55,6 +61,11 @@ def clean_text(value: object) -> str | None:
     return text or None
 
 
+def _text_cell(value: object) -> str | None:
+    """A text cell's content; an Excel error value (warned about) is no content."""
+    return None if excel_error(value) is not None else clean_text(value)
+
+
 def _decimal_or_none(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
@@ -68,9 +79,10 @@ def _period_raw(cells: dict[str, object], period_field: str) -> str | None:
 class _RowNormaliser:
     """Normalises one row and collects its problems against the table's own header texts."""
 
-    def __init__(self, nt: NormalisedTable, campaign: Campaign) -> None:
+    def __init__(self, nt: NormalisedTable, campaign: Campaign, sent: dt.date | None) -> None:
         self.nt = nt
         self.campaign = campaign
+        self.sent = sent
 
     def problem(self, row: SourceRow, field_name: str, err: NormaliseError, severity="error"):
         self.nt.problems.append(
@@ -106,7 +118,9 @@ class _RowNormaliser:
             amount = parse_money(raw, unit)
         except NormaliseError as err:
             # 预估成效（成交额等） invites prose ("带动消费明显"): keep it, count it as unknown.
-            if field_name == "est_turnover":
+            # A formula's error value or a 见附表 is no prose: the figure is to be put here.
+            if field_name == "est_turnover" and err.code not in ("cell_formula_error",
+                                                                 "value_elsewhere"):  # fmt: skip
                 self.warn(
                     row, field_name, err.code, f"{err.message_zh}（已保留原文，汇总时按未知处理）"
                 )
@@ -141,6 +155,7 @@ class _RowNormaliser:
                 row.cells.get(field_name),
                 self.campaign.year,
                 (self.campaign.start, self.campaign.end),
+                self.sent,
             )
         except NormaliseError as err:
             self.problem(row, field_name, err)
@@ -155,7 +170,22 @@ class _RowNormaliser:
         end_start, end_end = self._range(row, "period_end")
         return start or end_start, end_end or end
 
+    def text_errors(self, row: SourceRow) -> None:
+        """An Excel error value in the name holds the row as in a number cell (the number,
+        date and county readers refuse it themselves); in a text that feeds no figure it warns."""
+        for field_name in _TEXT_FIELDS:
+            if (err := excel_error(row.cells.get(field_name))) is None:
+                continue
+            if field_name == "activity_name":
+                self.problem(row, field_name, err)
+            else:
+                self.warn(row, field_name, err.code, f"{err.message_zh}（已按未填写处理）")
+
     def counties(self, row: SourceRow) -> dict[str, object]:
+        if (err := excel_error(row.cells.get("county"))) is not None:
+            self.problem(row, "county", err)
+            return {"county_names": None, "county_codes": [], "citywide": False,
+                    "county_raw": raw_text(row.cells.get("county")), "county_unknown": None}  # fmt: skip
         match = match_counties(row.cells.get("county"), self.nt.city_name)
         return {
             "county_names": "、".join(match.names) or None,
@@ -167,13 +197,14 @@ class _RowNormaliser:
 
     def normalise(self, row: SourceRow) -> dict[str, object]:
         cells = row.cells
+        self.text_errors(row)
         period_field = "period" if "period" in self.nt.table.columns else "actual_period"
         start, end = self.period(row, period_field)
         name = clean_text(cells.get("activity_name"))
-        content = clean_text(cells.get("content"))
-        policy = clean_text(cells.get("support_policy"))
+        content = _text_cell(cells.get("content"))
+        policy = _text_cell(cells.get("support_policy"))
         category, source, confidence = assign_category(
-            name or "", content, policy, clean_text(cells.get("category"))
+            name or "", content, policy, _text_cell(cells.get("category"))
         )
         out: dict[str, object] = {
             "sheet": row.sheet,
@@ -194,7 +225,7 @@ class _RowNormaliser:
             "category_confidence": confidence,
             "footfall_wan": self.quantity(row, "footfall") if "footfall" in cells else None,
             "footfall_raw": raw_text(cells.get("footfall")),
-            "remark": clean_text(cells.get("remark")),
+            "remark": _text_cell(cells.get("remark")),
             "extra": json.dumps(
                 {k: raw_text(v) for k, v in row.extra.items() if raw_text(v) is not None},
                 ensure_ascii=False,
@@ -206,9 +237,12 @@ class _RowNormaliser:
         return out
 
 
-def normalise_table(table: ParsedTable, city_name: str, campaign: Campaign) -> NormalisedTable:
+def normalise_table(
+    table: ParsedTable, city_name: str, campaign: Campaign, sent: dt.date | None = None
+) -> NormalisedTable:
+    """`sent`: the day the mail was sent, the start of a 即日起… period (open without it)."""
     nt = NormalisedTable(city_name, table, [])
-    rower = _RowNormaliser(nt, campaign)
+    rower = _RowNormaliser(nt, campaign, sent)
     nt.records = [rower.normalise(row) for row in table.rows]
     nt.problems.extend(summary_problems(nt))
     return nt

@@ -148,6 +148,50 @@ def _is_blank(raw: object) -> bool:
     return isinstance(raw, str) and _is_blank_text(_text(raw))
 
 
+# What Excel and WPS show in a cell whose formula failed: not a blank and not data, a cell the
+# clerk has to fix. The list is Excel's (2021 adds #SPILL!/#CALC!; #GETTING_DATA is transient).
+_EXCEL_ERROR = re.compile(
+    r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!"
+    r"|CONNECT!|BUSY!|UNKNOWN!)"
+)
+
+
+def excel_error(raw: object) -> NormaliseError | None:
+    """The error for a cell showing an Excel error value (#VALUE!, #REF!, #N/A…), else None."""
+    if not isinstance(raw, str) or _EXCEL_ERROR.fullmatch(_text(raw).upper()) is None:
+        return None
+    return NormaliseError(
+        "cell_formula_error",
+        f"单元格显示“{_text(raw).upper()}”，是公式计算出错时的错误值，不是数据；"
+        "请改为直接填写实际内容（数值、日期或文字）",
+    )
+
+
+def _refuse_excel_error(raw: object) -> None:
+    if (err := excel_error(raw)) is not None:
+        raise err
+
+
+# A figure the clerk put somewhere else (见附表, 详见附件2, 另附): it exists, just not in this
+# table, so the cell is one to fix even where prose would be kept (预估成效).
+_ELSEWHERE = re.compile(
+    r"^(?:详|具体)?(?:见|参见|参考)(?:附表|附件|下表|另表|附页|表\d)|^另附|^(?:附后|后附)"
+)
+
+
+# 附件2, 表3: the number of a document, never a figure.
+_DOC_NUMBER = re.compile(r"(?:附表|附件|附页|表)[\d一二三四五六七八九十]+")
+
+
+def _elsewhere(text: str) -> NormaliseError | None:
+    if _ELSEWHERE.search(text) is None:
+        return None
+    return NormaliseError(
+        "value_elsewhere",
+        f"单元格写的是“{text[:20]}”，数据不在本表中；请把数值直接填在本格",
+    )
+
+
 def _show(raw: object) -> str:
     """The cell as the clerk wrote it, short enough for a message."""
     if isinstance(raw, float) and raw.is_integer():
@@ -247,6 +291,7 @@ _TOKEN = re.compile(
 _RANGE_SEP = re.compile(r"(?:-|~|—|–|至|到)+")
 _APPROX_BEFORE: tuple[str, ...] = (
     "约",
+    "约合",
     "大约",
     "近",
     "将近",
@@ -363,6 +408,7 @@ def _money_error(raw: object) -> NormaliseError:
 
 def _money_pick(raw: object, header_unit: str | None) -> tuple[Amount, bool]:
     """The amount in 万元 and whether its unit had to be assumed."""
+    _refuse_excel_error(raw)
     if _is_blank(raw):
         return Amount(None), False
     factor = _money_header_factor(header_unit)
@@ -377,9 +423,11 @@ def _money_pick(raw: object, header_unit: str | None) -> tuple[Amount, bool]:
         raise _money_error(raw)
     # ¥3,000,000: the sign names 元 as the unit does, unless a 万 or 亿 follows ("¥500万").
     text = re.sub(r"¥([\d,.]++)(?![十百千万亿元])", r"\1元", _text(raw)).replace("¥", "")
-    toks = [t for t in _scan(text) if t.unit in (None, "元")]
+    # The currency's name stands between an approximation word and its number (约合人民币3000万元).
+    text = re.sub(r"人民币|(?i:rmb)", "", text)
+    toks = [t for t in _scan(_DOC_NUMBER.sub("", text)) if t.unit in (None, "元")]
     if not toks:
-        raise _money_error(raw)
+        raise _elsewhere(text) or _money_error(raw)
     explicit = [t for t in toks if t.big or t.unit == "元"]
     if explicit:
         tok = explicit[0]
@@ -418,6 +466,7 @@ def _count_error(raw: object) -> NormaliseError:
 
 
 def _count(raw: object) -> Amount:
+    _refuse_excel_error(raw)
     if _is_blank(raw):
         return Amount(None)
     if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal | str):
@@ -429,9 +478,9 @@ def _count(raw: object) -> Amount:
                 "count_vague",
                 f"“{_show(raw)}”不是确切的数字，请填写数字，如“50”或“约50家”",
             )
-        toks = [t for t in _scan(text) if t.unit in _COUNT_UNITS]
+        toks = [t for t in _scan(_DOC_NUMBER.sub("", text)) if t.unit in _COUNT_UNITS]
         if not toks:
-            raise _count_error(raw)
+            raise _elsewhere(text) or _count_error(raw)
         # "共120家，其中限上企业20家": the total is the figure.
         tok = next((t for t in toks if _preceded_by_total(text, t)), toks[0])
         value, approx = tok.base, tok.approx
@@ -473,6 +522,7 @@ def _quantity(raw: object, header_unit: str | None, target_unit: str) -> Amount:
         factor, header_base = _split_unit(re.sub(r"[()（）]", "", header_unit))
         if header_base in accepted or (header_base == "" and factor != 1):
             header_factor = factor
+    _refuse_excel_error(raw)
     if _is_blank(raw):
         return Amount(None)
     if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal | str):
@@ -482,9 +532,10 @@ def _quantity(raw: object, header_unit: str | None, target_unit: str) -> Amount:
         if value < 0:
             raise _quantity_error(raw, target_unit)
         return Amount(_tidy(value * header_factor / target_factor))
-    toks = [t for t in _scan(_text(raw)) if t.unit is None or t.unit in accepted]
+    text = _text(raw)
+    toks = [t for t in _scan(_DOC_NUMBER.sub("", text)) if t.unit is None or t.unit in accepted]
     if not toks:
-        raise _quantity_error(raw, target_unit)
+        raise _elsewhere(text) or _quantity_error(raw, target_unit)
     explicit = [t for t in toks if t.big or t.unit is not None]
     tok = explicit[0] if explicit else toks[0]
     scale = 1 if explicit else header_factor
@@ -510,6 +561,8 @@ def parse_quantity(raw: object, header_unit: str | None, target_unit: str = "万
 # ---------------------------------------------------------------------------------------------
 # Dates
 
+_DAYS_DIGITS = re.compile(r"(?:为期|共|连续)?\d+个?天")
+_CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01, with Excel's 1900 leap-day bug
 _SERIAL_RANGE = (20000, 80000)  # 1954..2119: a plain number outside is not a date serial
 _WHOLE_SPAN = ("全年度", "全年", "常年", "常态化", "长期", "年内")
@@ -518,7 +571,7 @@ _OPEN_START = ("截至", "截止到", "截止", "至", "到")
 _FILLER = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?|上午|下午|晚上|中午|早上|全天|每天|每日|每周[一二三四五六日末]?|"
     r"周末|星期[一二三四五六日天]|周[一二三四五六日]|举办|举行|开展|召开|开幕|启动|活动|期间|"
-    r"假期|小长假|长假|黄金周|全月|整月|当天|前后|左右|时间|为期\d+天|共\d+天|持续|双节|节日|节|份|暂定|计划|"
+    r"假期|小长假|长假|黄金周|全月|整月|当天|前后|左右|时间|(?:为期|共|连续)?[一二两三四五六七八九十]+个?天|持续|双节|节日|节|份|暂定|计划|"
     r"起(?=[至到\-—–~])"
 )
 _POINT = re.compile(
@@ -722,15 +775,40 @@ def _resolve(left: _Point, right: _Point | None, year: int) -> tuple[dt.date, dt
     return left.start(year), right.end(year)
 
 
-def _clean_date_text(text: str, year: int) -> tuple[str, list[tuple[dt.date, dt.date]]]:
+# 即日起 / 自即日起 / 今日起 / 即日开始: "from today", the day the mail was written.
+_TODAY = re.compile(r"^(?:自|从)?(?:即日|今日|今天|即时)(?:起|开始)?")
+
+
+def _from_today(text: str, written: dt.date | None) -> str:
+    """即日起至6月30日 -> 2021年4月26日至6月30日 (the day of writing, in the form the rest of
+    the reader knows, so 至月底 takes its month from it); without that day, 至6月30日 (the
+    start left open, not guessed)."""
+    m = _TODAY.match(text)
+    if m is None or (m.end() == len(text) and written is None):
+        return text
+    rest = text[m.end() :]
+    if written is None:
+        return "至" + rest.lstrip("至到-~—–")
+    day = f"{written.year}年{written.month}月{written.day}日"
+    if not rest:
+        return day + "起"
+    return day + (rest if _RANGE_SEP.match(rest) else "至" + rest)
+
+
+def _clean_date_text(
+    text: str, year: int, written: dt.date | None = None
+) -> tuple[str, list[tuple[dt.date, dt.date]]]:
     """The cell with holiday words as markers, dates in one form, no brackets or fillers."""
     text = re.sub(r"[“”\"'‘’「」《》]", "", text)
+    # A length in days (国庆7天长假, 共61天) says how long, not when: digits go before the
+    # holiday words are read (a holiday word before a digit is taken for 双11), numerals after
+    # (十一七天: 十一 first), with the fillers.
+    text = _DAYS_DIGITS.sub("", text)
     text, spans = _holiday_text(text, year)
     text = _canonical_date_text(text)
     text = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】", "", text)
     text = _FILLER.sub("", text)
-    # 即日起至6月30日: from the day of writing, which the cell does not say, so no start.
-    text = re.sub(r"^(?:自|从)?即日(?:起|开始)?(?:至|到|-|~|—|–)+", "至", text)
+    text = _from_today(text, written)
     text = re.sub(r"^(?:自|从)(?=\d|@)", "", text)
     if text.endswith("止") and _RANGE_SEP.search(text[:-1]):
         text = text[:-1]  # 5月1日至5月31日止
@@ -781,8 +859,10 @@ def _item_range(
     return start, end
 
 
-def _date_items(text: str, year: int, campaign: Span | None) -> list[DatePair]:
-    text, spans = _clean_date_text(text, year)
+def _date_items(
+    text: str, year: int, campaign: Span | None, written: dt.date | None
+) -> list[DatePair]:
+    text, spans = _clean_date_text(text, year, written)
     whole = _whole_spans(text, year, campaign)
     if whole is not None:
         return whole
@@ -798,7 +878,10 @@ def _date_items(text: str, year: int, campaign: Span | None) -> list[DatePair]:
     return out
 
 
-def _date_range(raw: object, year: int, campaign: Span | None) -> DateRange:
+def _date_range(
+    raw: object, year: int, campaign: Span | None, written: dt.date | None
+) -> DateRange:
+    _refuse_excel_error(raw)
     if _is_blank(raw):
         return DateRange(None, None)
     if isinstance(raw, dt.datetime):
@@ -816,7 +899,8 @@ def _date_range(raw: object, year: int, campaign: Span | None) -> DateRange:
         raw_text = str(_tidy(number))
     else:
         # Times go before spaces do: "2021-05-01 00:00:00" must not become "…0100:00:00".
-        raw_text = re.sub(r"\s*\d{1,2}:\d{2}(?::\d{2})?", "", raw)
+        # A time-of-day range (9:00-21:00) goes as a whole: its dash joins no two dates.
+        raw_text = re.sub(rf"\s*{_CLOCK}(?:\s*[-~～—–至到]+\s*{_CLOCK})?", "", raw)
     text = _text(raw_text)
     if HOLIDAYS.get(year) is None and any(
         w in text for table in HOLIDAYS.values() for names, _, _ in table for w in names
@@ -826,7 +910,7 @@ def _date_range(raw: object, year: int, campaign: Span | None) -> DateRange:
             f"“{_show(raw)}”写的是节假日，{year}年的节假日日期未配置，请填写具体日期，如“5月1日-5月5日”",
         )
     try:
-        items = _date_items(text, year, campaign)
+        items = _date_items(text, year, campaign, written)
     except NormaliseError as exc:
         raise _date_detail_error(raw, exc) from exc
     starts = [s for s, _ in items if s is not None]
@@ -850,17 +934,21 @@ def _date_detail_error(raw: object, exc: NormaliseError) -> NormaliseError:
 
 
 def parse_date_range(
-    raw: object, year: int | None = None, campaign: Span | None = None
+    raw: object,
+    year: int | None = None,
+    campaign: Span | None = None,
+    written: dt.date | None = None,
 ) -> DateRange:
     """A 举办时间 cell as a start and end date; a date without a year is in `year`.
 
     Several ranges in one cell ("5月1日-5日、6月1日-3日") give the earliest start and latest end;
     "5月1日起" gives no end, "5月31日前" no start; 全年/常态化/长期 the campaign's span, which
-    is `campaign` (start, end) when given, else the configured campaign's.
+    is `campaign` (start, end) when given, else the configured campaign's. 即日起 starts on
+    `written` (the day the mail was sent), left open when it is not known.
     """
     message = _date_error(raw).message_zh
     in_year = load_campaign().year if year is None else year
-    return _guard("date_unparseable", message, lambda: _date_range(raw, in_year, campaign))
+    return _guard("date_unparseable", message, lambda: _date_range(raw, in_year, campaign, written))
 
 
 # ---------------------------------------------------------------------------------------------

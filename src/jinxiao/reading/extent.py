@@ -139,12 +139,48 @@ def _xlsx_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
             part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
             if part in names:
                 sheets.append((a.get("name", part), part))
+    if "xl/workbook.bin" in names and "xl/_rels/workbook.bin.rels" in names:
+        sheets += _xlsb_parts(zf, names)
     listed = {part for _, part in sheets}
     # Parts no relationship names (or a workbook.bin): scanned too, named by their file.
     for part in sorted(names - listed):
         if re.fullmatch(r"xl/worksheets/[^/]+\.(xml|bin)", part):
             sheets.append((part.rsplit("/", 1)[-1].rsplit(".", 1)[0], part))
     return sheets
+
+
+_BRT_BUNDLE_SH = 156
+
+
+def _wide_string(body: bytes, at: int) -> tuple[str, int]:
+    """An XLWideString at `at`: u32 character count, UTF-16; and the offset after it."""
+    (n,) = struct.unpack_from("<I", body, at)
+    end = at + 4 + 2 * n
+    return body[at + 4 : end].decode("utf-16-le", "replace"), end
+
+
+def _xlsb_parts(zf: zipfile.ZipFile, names: set[str]) -> list[tuple[str, str]]:
+    """(sheet name, part) of an .xlsb's worksheets, from workbook.bin's BrtBundleSh records."""
+    targets = {
+        a.get("Id"): a.get("Target", "")
+        for tag, a in _xml_starts(zf, "xl/_rels/workbook.bin.rels")
+        if tag == "Relationship"
+    }
+    out = []
+    with zf.open("xl/workbook.bin") as fh:
+        for rtype, body in _records_xlsb(fh, keep=2048):
+            if rtype != _BRT_BUNDLE_SH or len(body) < 12:
+                continue
+            try:
+                rid, at = _wide_string(body, 8)
+                name, _ = _wide_string(body, at)
+            except struct.error:
+                continue
+            target = (targets.get(rid) or "").replace("\\", "/")
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            if part in names:
+                out.append((name, part))
+    return out
 
 
 def _scan_sheet_xml(fh: IO[bytes], sheet: str, limit: int) -> Extent:
@@ -220,8 +256,9 @@ def _scan_sheet_fast(fh: IO[bytes], sheet: str, limit: int) -> Extent | None:
     return Extent(sheet, rows, cols, declared)
 
 
-def _records_xlsb(fh: IO[bytes]) -> Iterator[tuple[int, bytes]]:
-    """(record type, body) of a BIFF12 stream, read a chunk at a time."""
+def _records_xlsb(fh: IO[bytes], keep: int = 16) -> Iterator[tuple[int, bytes]]:
+    """(record type, body) of a BIFF12 stream, read a chunk at a time; each body is cut to
+    its first `keep` bytes (the fields the scans read are at the start)."""
     buf = b""
     pos = 0
     eof = False
@@ -253,7 +290,7 @@ def _records_xlsb(fh: IO[bytes]) -> Iterator[tuple[int, bytes]]:
         size = varint(4)
         if rtype is None or size is None or not need(size):
             return
-        body = buf[pos : pos + min(size, 16)]  # the fields read are at the start
+        body = buf[pos : pos + min(size, keep)]
         pos += size
         yield rtype, body
 
@@ -400,4 +437,101 @@ def xls_extents(payload: bytes, limit: int) -> list[Extent]:
         ):
             out.append(Extent(current.sheet, current.rows, current.cols, None))
             return out
+    return out
+
+
+# --------------------------------------------------------------------------- error values
+
+# python-calamine reads an Excel error value (#VALUE!, a broken formula's cached result) as an
+# empty cell, so a cell the clerk must fix would pass as "not filled in". They are found here
+# in the file itself and put back into the grid by the reader.
+ErrorCells = dict[str, dict[tuple[int, int], str]]  # sheet -> (row, col), 0-based -> "#VALUE!"
+
+# [MS-XLS] 2.5.90 BErr / [MS-XLSB] 2.5.97.2: the error codes of BIFF8 and BIFF12 alike.
+_ERROR_CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!"}
+_ERROR_CODES |= {0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
+_BOOLERR, _FORMULA = 0x0205, 0x0006
+_XML_CELL_RE = re.compile(rb"<(?:[\w.-]+:)?c\s([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c>)", re.S)
+_ATTR_RE = re.compile(rb'\b(r|t)="([^"]*)"')
+_VALUE_RE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</")
+
+
+def _xml_error_cells(fh: IO[bytes]) -> dict[tuple[int, int], str]:
+    found: dict[tuple[int, int], str] = {}
+    carry = b""
+    while True:
+        chunk = fh.read(_CHUNK)
+        data = carry + chunk
+        # Cells do not nest: everything before the last cell's start tag is whole cells.
+        cut = max(data.rfind(b"<c "), data.rfind(b":c ")) if chunk else len(data)
+        cut = len(data) if cut < 0 else cut
+        data, carry = data[:cut], data[cut:]
+        if b't="e"' in data:
+            for m in _XML_CELL_RE.finditer(data):
+                attrs = dict(_ATTR_RE.findall(m.group(1)))
+                ref = _REF_RE.match(attrs.get(b"r", b"").decode("ascii", "replace"))
+                value = _VALUE_RE.search(m.group(2) or b"")
+                if attrs.get(b"t") == b"e" and ref and value:
+                    cell = (int(ref.group(2)) - 1, _column_number(ref.group(1)) - 1)
+                    found[cell] = value.group(1).decode("utf-8", "replace").strip()
+        if not chunk:
+            return found
+
+
+def _bin_error_cells(fh: IO[bytes]) -> dict[tuple[int, int], str]:
+    found: dict[tuple[int, int], str] = {}
+    row = 0
+    for rtype, body in _records_xlsb(fh):
+        if rtype == 0 and len(body) >= 4:  # BrtRowHdr
+            row = struct.unpack_from("<I", body)[0]
+        elif rtype in (3, 11) and len(body) >= 9:  # BrtCellError, BrtFmlaError
+            col = struct.unpack_from("<I", body)[0]
+            found[(row, col)] = _ERROR_CODES.get(body[8], "#VALUE!")
+    return found
+
+
+def _biff_error(rtype: int, body: bytes) -> tuple[int, int, str] | None:
+    """(row, col, error text) of a BOOLERR or FORMULA record holding an error value."""
+    if rtype == _BOOLERR and len(body) >= 8 and body[7] == 1:
+        row, col = struct.unpack_from("<HH", body)
+        return row, col, _ERROR_CODES.get(body[6], "#VALUE!")
+    # FORMULA: the cached result's last two bytes are 0xFFFF for a non-number, byte 0 its kind.
+    if rtype == _FORMULA and len(body) >= 14 and body[12:14] == b"\xff\xff" and body[6] == 2:
+        row, col = struct.unpack_from("<HH", body)
+        return row, col, _ERROR_CODES.get(body[8], "#VALUE!")
+    return None
+
+
+def _xls_error_cells(payload: bytes) -> ErrorCells:
+    data = _workbook_stream(payload)
+    names: dict[int, str] = {}
+    out: ErrorCells = {}
+    sheet: str | None = None
+    depth = 0
+    for pos, rtype, _size, body in _biff_records(data or b""):
+        if rtype == _BOF:
+            depth += 1
+            sheet = names.get(pos) if depth == 1 else sheet
+        elif rtype == _EOF:
+            depth = max(depth - 1, 0)
+            sheet = None if depth == 0 else sheet
+        elif rtype == _BOUNDSHEET and len(body) >= 8:
+            offset, name = _boundsheet(body)
+            names[offset] = name
+        elif sheet is not None and depth == 1 and (err := _biff_error(rtype, body)):
+            out.setdefault(sheet, {})[(err[0], err[1])] = err[2]
+    return out
+
+
+def error_cells(payload: bytes) -> ErrorCells:
+    """The error-valued cells of every sheet of an xlsx, xlsb or xls ({} when there are none)."""
+    if payload.startswith(b"\xd0\xcf\x11\xe0"):
+        return _xls_error_cells(payload)
+    out: ErrorCells = {}
+    with zipfile.ZipFile(io.BytesIO(payload)) as zf:
+        for sheet, part in _xlsx_parts(zf):
+            with zf.open(part) as fh:
+                found = _bin_error_cells(fh) if part.endswith(".bin") else _xml_error_cells(fh)
+            if found:
+                out[sheet] = found
     return out

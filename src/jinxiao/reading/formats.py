@@ -36,7 +36,14 @@ from python_calamine import (
 
 from jinxiao.domain.budget import Budget
 from jinxiao.domain.models import Attachment, FileProblem, Sheet, Workbook
-from jinxiao.reading.extent import Extent, Hostile, xls_extents, xlsx_extents
+from jinxiao.reading.extent import (
+    ErrorCells,
+    Extent,
+    Hostile,
+    error_cells,
+    xls_extents,
+    xlsx_extents,
+)
 
 log = logging.getLogger(__name__)
 
@@ -341,7 +348,7 @@ def _read_excel(payload: bytes, name: str, budget: Budget) -> Workbook:
             raise FileProblem("corrupt_file", _corrupt_detail(name, kind)) from exc
         _check_extents(extents, name, budget)
         try:
-            return Workbook(name, kind, _calamine_sheets(payload, name))
+            return Workbook(name, kind, _calamine_sheets(payload, name, _errors(payload)))
         except FileProblem:
             raise
         except (KeyboardInterrupt, SystemExit, GeneratorExit):
@@ -355,7 +362,7 @@ def _read_excel(payload: bytes, name: str, budget: Budget) -> Workbook:
             return Workbook(name, kind, _pyxlsb_sheets(payload, name))
     _check_extents(xls_extents(payload, budget.sheet_cells), name, budget)
     try:
-        return Workbook(name, kind, _calamine_sheets(payload, name))
+        return Workbook(name, kind, _calamine_sheets(payload, name, _errors(payload)))
     except FileProblem:
         raise
     except Exception as exc:  # noqa: BLE001 - xlrd reads old BIFF (Excel 5/95) calamine does not
@@ -386,7 +393,14 @@ def _check_zip_size(payload: bytes, name: str) -> None:
             )
 
 
-def _calamine_sheets(payload: bytes, name: str) -> list[Sheet]:
+def _errors(payload: bytes) -> ErrorCells:
+    try:
+        return error_cells(payload)
+    except Exception:  # noqa: BLE001 - a damaged part is the cell reader's to report
+        return {}
+
+
+def _calamine_sheets(payload: bytes, name: str, errors: ErrorCells) -> list[Sheet]:
     # python-calamine (Rust) rather than openpyxl: several times faster on the large,
     # formatted workbooks cities send, reads .xls/.xlsx/.xlsb alike, and reports merges.
     try:
@@ -399,7 +413,9 @@ def _calamine_sheets(payload: bytes, name: str) -> list[Sheet]:
             if meta.typ != SheetTypeEnum.WorkSheet:
                 sheet = Sheet(meta.name, [])  # a chart sheet holds no cells
             else:
-                sheet = _calamine_sheet(book.get_sheet_by_name(meta.name), name)
+                sheet = _calamine_sheet(
+                    book.get_sheet_by_name(meta.name), name, errors.get(meta.name, {})
+                )
             if meta.visible == SheetVisibleEnum.Visible:
                 visible.append(sheet)
             else:
@@ -408,14 +424,29 @@ def _calamine_sheets(payload: bytes, name: str) -> list[Sheet]:
     return visible + hidden
 
 
-def _calamine_sheet(sheet: CalamineSheet, name: str) -> Sheet:
-    if sheet.end is None:
+def _calamine_sheet(sheet: CalamineSheet, name: str, errors: dict[tuple[int, int], str]) -> Sheet:
+    if sheet.end is None and not errors:
         return Sheet(sheet.name, [])
-    _guard(name, sheet.name, sheet.end[0] + 1, sheet.end[1] + 1)
+    if sheet.end is not None:
+        _guard(name, sheet.name, sheet.end[0] + 1, sheet.end[1] + 1)
     grid = [[_cell(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+    _put_errors(grid, errors)
     ranges = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ()]
     _fill_merges(grid, ranges)
     return Sheet(sheet.name, _trim(grid))
+
+
+def _put_errors(grid: list[list[object]], errors: dict[tuple[int, int], str]) -> None:
+    """Error values back where calamine left the cell empty (the grid grows to reach them)."""
+    for (r, c), text in errors.items():
+        if r >= MAX_ROWS or c >= MAX_COLS:
+            continue
+        while len(grid) <= r:
+            grid.append([])
+        row = grid[r]
+        row.extend([None] * (c + 1 - len(row)))
+        if row[c] is None:
+            row[c] = text
 
 
 def _xlrd_sheets(payload: bytes, name: str) -> list[Sheet]:

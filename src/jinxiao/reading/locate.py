@@ -354,8 +354,18 @@ def _cell_scores(norm: str, spec: TableSpec) -> tuple[tuple[tuple[int, int], str
     core = _core(norm)
     if not core or len(core) > _MAX_HEADER_CORE or ":" in core:
         return ()
-    scored = ((_score(core, fs.synonyms), fs.field) for fs in spec.fields)
-    return tuple((s, name) for s, name in scored if s)
+    # A two-row header's group over its sub-header ("消费券/发放", "客流/人次") is one name
+    # read either way round: 消费券发放, 发放消费券.
+    cores = [core]
+    if core.count("/") == 1:
+        group, sub = core.split("/")
+        cores += [group + sub, sub + group]
+    scored = []
+    for fs in spec.fields:
+        found = [s for c in cores if (s := _score(c, fs.synonyms))]
+        if found:
+            scored.append((max(found), fs.field))
+    return tuple(scored)
 
 
 def _map_columns(norms: Sequence[str | None], spec: TableSpec) -> dict[int, str]:
@@ -414,6 +424,19 @@ def _continues(top: Sequence[str | None], bottom: Sequence[str | None]) -> bool:
     return True
 
 
+# A sheet named the way a county-level division is (陵川县, 小店区, 介休市), not the city's own
+# name nor a sheet of totals or of the template; whether it is one of the city's counties is the
+# normaliser's to say.
+_COUNTY_SHEET = re.compile(r"[\u4e00-\u9fff]{1,8}[区县市]")
+_NOT_COUNTY_SHEET = re.compile(r"汇总|合计|全市|名录|活动|统计|模板|附件|表")
+
+
+def county_sheet_name(name: str) -> bool:
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    city = _city_patterns()[1].fullmatch(text)
+    return bool(_COUNTY_SHEET.fullmatch(text)) and not _NOT_COUNTY_SHEET.search(text) and not city
+
+
 @dataclass
 class _Header:
     sheet_index: int
@@ -426,8 +449,19 @@ class _Header:
     spec: TableSpec
 
     @property
+    def county_from_sheet(self) -> bool:
+        """No county column, on a sheet named for a county (one sheet per county): the sheet's
+        name is each row's county."""
+        return (
+            "county" not in self.mapping.values()
+            and any(f.field == "county" for f in self.spec.fields)
+            and not self.sheet.in_document
+            and county_sheet_name(self.sheet.name)
+        )
+
+    @property
     def fields(self) -> set[str]:
-        return set(self.mapping.values())
+        return set(self.mapping.values()) | ({"county"} if self.county_from_sheet else set())
 
     @property
     def quality(self) -> tuple[int, int, int]:
@@ -533,6 +567,22 @@ def _table_unit(rows: Sequence[Sequence[object]]) -> str | None:
             # The raw cell, spaces kept: "…（盖章）    单位：亿元    填报时间：…" is one cell.
             if isinstance(v, str) and (m := _UNIT_ABOVE.search(unicodedata.normalize("NFKC", v))):
                 return m.group(1)
+    return None
+
+
+_UNIT_LIST = re.compile(r"(?<!填报)单位[:：]\s*([^\s:：]{1,30})")
+
+
+def _table_footfall_unit(rows: Sequence[Sequence[object]]) -> str | None:
+    """The footfall unit a "单位：元、人次" line above the header lists beside the money's."""
+    for row in rows:
+        for v in row:
+            if not isinstance(v, str):
+                continue
+            for m in _UNIT_LIST.finditer(unicodedata.normalize("NFKC", v)):
+                for part in re.split(r"[、,，;；/和及]", m.group(1)):
+                    if re.fullmatch(r"万?人次", part):
+                        return part
     return None
 
 
@@ -707,6 +757,8 @@ def _source_row(vals: list[object], header: _Header, r: int) -> SourceRow:
         elif key in extra:
             key = f"{key}（{_col_letter(j)}列）"
         extra[key] = v
+    if header.county_from_sheet:
+        cells["county"] = header.sheet.name
     return SourceRow(header.sheet.name, r + 1, cells, extra)
 
 
@@ -1223,7 +1275,8 @@ def _describe_first_row(wb: Workbook) -> str | None:
 def _units(
     header: _Header, above: Sequence[Sequence[object]], below: str | None = None
 ) -> dict[str, str]:
-    """Units per field: the header's own, else a 单位 line above the table, else below it."""
+    """Units per field: the header's own, else a 单位 line above the table, else below it
+    (money only)."""
     units: dict[str, str] = {}
     for j, name in header.mapping.items():
         unit = unit_of(header.texts[j] or "", name)
@@ -1233,6 +1286,9 @@ def _units(
     if table_unit:
         for name in header.fields & _MONEY_FIELDS:
             units.setdefault(name, table_unit)
+    # A units line names each kind of column once: 人次 is the footfall's, as 元 is the money's.
+    if "footfall" in header.fields and (footfall := _table_footfall_unit(above)):
+        units.setdefault("footfall", footfall)
     return units
 
 
@@ -1240,6 +1296,11 @@ def _missing_columns(header: _Header, spec: TableSpec, spans: bool) -> list[str]
     where = f"{header.sheet.label}中" if spans else "表中"
     missing = [n for n in spec.template if n not in header.fields]
     out = []
+    if header.county_from_sheet:
+        out.append(
+            f"{where}没有“{spec.spec('county').template_name}”列，各行的县区按所在工作表名"
+            f"（如“{header.sheet.name}”）计。"
+        )
     if "county" in missing and "county" not in spec.required:
         missing.remove("county")
         out.append(
@@ -1284,7 +1345,8 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
         form=form,
         sheet=header.sheet.name,
         header_row=header.top + 1,
-        columns={f: header.texts[j] or f for j, f in sorted(header.mapping.items())},
+        columns={f: header.texts[j] or f for j, f in sorted(header.mapping.items())}
+        | ({"county": "工作表名"} if header.county_from_sheet else {}),
         units=units,
         rows=rows,
         unit_name=_find_unit_name(above) or body.unit_name or _find_unit_name(sheet_rows),
