@@ -222,6 +222,16 @@ def test_each_row_of_a_county_sheet_is_that_countys(campaign):
     assert [r["county_names"] for r in got] == ["陵川县", "陵川县", "高平市", "高平市"]
 
 
+def test_a_sheet_of_the_citys_own_level_is_citywide(campaign):
+    # Beside the county sheets, the city's own activities on a sheet named 市本级 (or 市直).
+    for own in ("市本级", "市直"):
+        table = locate(read_workbook(_att("名录.xlsx", _county_sheets(["陵川县", own]))),
+                       "registry")  # fmt: skip
+        got = normalise_table(table, "晋城市", campaign).records
+        assert [r["citywide"] for r in got] == [False, False, True, True], own
+        assert [r["county_names"] for r in got] == ["陵川县", "陵川县", None, None], own
+
+
 def test_a_county_sheet_of_another_city_holds_its_rows(campaign):
     table = locate(
         read_workbook(_att("名录.xlsx", _county_sheets(["陵川县", "平遥县"]))), "registry"

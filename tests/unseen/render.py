@@ -141,6 +141,8 @@ def make_period(
     if style == "chu_di" and nxt != m:
         return f"{m}月初至{nxt}月底", D(YEAR, m, 1), D(YEAR, nxt, last_day(nxt))
     if style == "jiri":
+        if mail_date > e:  # no clerk writes 即日起 for a period already over when they write
+            return f"{m}月{d1}日至{m}月{d2}日", s, e
         return f"即日起至{m}月{d2}日", mail_date, e
     if style == "holiday":
         name = holiday or rng.choice([h for h in HOLIDAYS if HOLIDAYS[h][0].month in months])

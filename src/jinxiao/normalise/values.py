@@ -25,6 +25,7 @@ import yaml
 
 from jinxiao.config import ALIASES_FILE, HOLIDAYS_FILE, load_campaign
 from jinxiao.domain.models import Amount, CountyMatch, DateRange
+from jinxiao.domain.places import CITYWIDE
 from jinxiao.jurisdiction import Division, campaign_divisions
 
 T = TypeVar("T")
@@ -1039,10 +1040,6 @@ def _city_lookup(city: str) -> dict[str, _County]:
     return lookup
 
 
-_CITYWIDE = frozenset(
-    {"全市", "市本级", "本级", "全市范围", "全市域", "全域", "市区", "市直", "全市各县区"}
-    | {"各县区", "各县市区", "各县(市、区)", "各县(区、市)", "全市各县(市、区)", "所有县区"}
-)
 _CITYWIDE_PAREN = re.compile(r"(?:全市)?各?县\((?:市、?区|区、?市)\)|各县\(市\)区")
 
 
@@ -1101,7 +1098,7 @@ def match_counties(raw: object, city_name: str) -> CountyMatch:
         variants = _variants(piece, city)
         if any(v in lookup for v in variants):
             found.append(next(lookup[v] for v in variants if v in lookup))
-        elif any(v in _CITYWIDE or v == "" for v in variants):
+        elif any(v in CITYWIDE or v == "" for v in variants):
             citywide = True
         elif parts := next((p for v in variants if (p := _segment(v, lookup))), None):
             found.extend(parts)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from jinxiao.domain.models import FileProblem, Form, ParsedTable, Sheet, SourceRow, Workbook
+from jinxiao.domain.places import CITYWIDE
 
 log = logging.getLogger(__name__)
 
@@ -424,9 +425,9 @@ def _continues(top: Sequence[str | None], bottom: Sequence[str | None]) -> bool:
     return True
 
 
-# A sheet named the way a county-level division is (陵川县, 小店区, 介休市), not the city's own
-# name nor a sheet of totals or of the template; whether it is one of the city's counties is the
-# normaliser's to say.
+# A sheet named the way a county-level division is (陵川县, 小店区, 介休市) or the way a city
+# writes its own level (市本级, 市直), not the city's own name nor a sheet of totals or of the
+# template; whether it is one of the city's counties is the normaliser's to say.
 _COUNTY_SHEET = re.compile(r"[\u4e00-\u9fff]{1,8}[区县市]")
 _NOT_COUNTY_SHEET = re.compile(r"汇总|合计|全市|名录|活动|统计|模板|附件|表")
 
@@ -434,7 +435,8 @@ _NOT_COUNTY_SHEET = re.compile(r"汇总|合计|全市|名录|活动|统计|模�
 def county_sheet_name(name: str) -> bool:
     text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
     city = _city_patterns()[1].fullmatch(text)
-    return bool(_COUNTY_SHEET.fullmatch(text)) and not _NOT_COUNTY_SHEET.search(text) and not city
+    named = bool(_COUNTY_SHEET.fullmatch(text)) or text in CITYWIDE
+    return named and not _NOT_COUNTY_SHEET.search(text) and not city
 
 
 @dataclass
