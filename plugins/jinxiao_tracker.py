@@ -34,7 +34,7 @@ def _source():
     from jinxiao_airflow import settings
 
     s = settings()
-    return TrackerSource(_engine_for(s.warehouse), s.archive_dir)
+    return TrackerSource(_engine_for(s.warehouse), s.archive_url or s.archive_dir)
 
 
 def _auth_dependencies() -> list:

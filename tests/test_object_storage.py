@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+from fastapi.testclient import TestClient
 from s3_server import s3_endpoint_fixture, s3_server_fixture  # noqa: F401
 from sqlalchemy import text
 
-from jinxiao.config import DEFAULT_SENDER_REGISTRY
+from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
 from jinxiao.intake.archive import ObjectArchive, open_archive, read_archived
 from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
 from jinxiao.jobs import settings as settings_mod
@@ -23,6 +25,7 @@ from jinxiao.jobs.settings import Settings
 from jinxiao.jobs.storage import outputs
 from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages, write_rollup
 from jinxiao.samples.mail import delivery_time
+from jinxiao.tracker.app import TrackerSource, create_app
 from jinxiao.warehouse.connection import WarehouseConfig
 
 pytestmark = pytest.mark.integration
@@ -101,6 +104,27 @@ def test_intake_archives_to_s3_and_reads_back_from_there(tmp_path, s3_server):
     assert not (tmp_path / "unused-archive").exists()
     # A worker with no local disk in common: the bytes come back from the bucket.
     assert b"From:" in read_archived(paths[0])
+    # The tracker's downloads (on the api-server's host) come from the bucket too, and only
+    # from under the archive's own prefix.
+    engine = open_warehouse(settings)
+    with engine.connect() as conn:
+        key, eml_url = conn.execute(text("SELECT message_key, archive_path FROM message")).first()
+        sid, file_url, name = conn.execute(
+            text("SELECT submission_id, archive_path, filename FROM submission WHERE sha256 <> ''")
+        ).first()
+    campaign = load_campaign()
+    client = TestClient(
+        create_app(lambda: TrackerSource(engine, settings.archive_url), campaign=campaign)
+    )
+    got = client.get(f"/archive/message/{key}")
+    assert got.status_code == 200 and got.content == fs.cat_file(eml_url)
+    file = client.get(f"/archive/file/{sid}")
+    assert file.status_code == 200 and file.content == fs.cat_file(file_url)
+    assert quote(name) in file.headers["content-disposition"]
+    elsewhere = TrackerSource(engine, s3_server.url("elsewhere"))
+    refused = TestClient(create_app(lambda: elsewhere, campaign=campaign))
+    assert refused.get(f"/archive/message/{key}").status_code == 404
+    engine.dispose()
 
 
 def test_outputs_are_uploaded_and_later_tasks_find_earlier_ones(tmp_path, s3_server):

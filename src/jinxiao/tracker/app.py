@@ -12,10 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -23,9 +24,9 @@ from jinxiao.config import Campaign
 from jinxiao.domain.forms import FORMS
 from jinxiao.tracker.pages import render_city_form, render_grid, render_submission
 from jinxiao.tracker.queries import (
-    file_archive_path,
+    file_archive,
     grid,
-    message_archive_path,
+    message_archive,
     submission,
     submissions_for,
     today,
@@ -40,7 +41,7 @@ class TrackerSource:
     """What the app reads: an engine and the archive root downloads must lie under."""
 
     engine: Engine
-    archive_root: Path | None = None
+    archive_root: Path | str | None = None  # a folder, or an object-storage URL (s3://...)
 
 
 def create_app(
@@ -122,21 +123,27 @@ def _add_archive_routes(app: FastAPI, source: Callable[[], TrackerSource]) -> No
     """Downloads of what the city sent, byte for byte, from the archive."""
 
     @app.get("/archive/message/{message_key}")
-    def message_download(message_key: str) -> FileResponse:
+    def message_download(message_key: str) -> Response:
         src = source()
-        path = message_archive_path(src.engine, message_key, src.archive_root)
-        if path is None:
+        data = message_archive(src.engine, message_key, src.archive_root)
+        if data is None:
             raise HTTPException(404, "没有这封邮件的存档")
-        return FileResponse(path, media_type="message/rfc822", filename=f"{message_key}.eml")
+        return _download(data, "message/rfc822", f"{message_key}.eml")
 
     @app.get("/archive/file/{submission_id}")
-    def file_download(submission_id: int) -> FileResponse:
+    def file_download(submission_id: int) -> Response:
         src = source()
-        found = file_archive_path(src.engine, submission_id, src.archive_root)
+        found = file_archive(src.engine, submission_id, src.archive_root)
         if found is None:
             raise HTTPException(404, "没有这份文件的存档")
-        path, filename = found
-        return FileResponse(path, media_type="application/octet-stream", filename=filename)
+        data, filename = found
+        return _download(data, "application/octet-stream", filename)
+
+
+def _download(data: bytes, media_type: str, filename: str) -> Response:
+    """The bytes as an attachment under the city's own file name (RFC 6266's filename*)."""
+    disposition = f"attachment; filename*=utf-8''{quote(filename)}"
+    return Response(data, media_type=media_type, headers={"content-disposition": disposition})
 
 
 def _wants_html(request: Request) -> bool:

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, text
 from jinxiao.config import Campaign
 from jinxiao.domain.labels import STATUS_LABELS, held_rows_label
 from jinxiao.domain.times import as_time
+from jinxiao.intake.archive import is_url, read_archived
 from jinxiao.warehouse.queries import held_counts, status_rows
 
 UNFILED_LIMIT = 100
@@ -259,33 +260,43 @@ def unfiled(engine: Engine, limit: int = UNFILED_LIMIT) -> list[UnfiledView]:
     return views[:limit]
 
 
-def _within(path: Path, root: Path | None) -> bool:
-    if root is None:
-        return True
-    return path.resolve().is_relative_to(root.resolve())
-
-
-def message_archive_path(engine: Engine, message_key: str, root: Path | None = None) -> Path | None:
-    """The archived .eml of a message, as recorded in the warehouse (never a path from a URL)."""
-    rows = _rows(engine, "SELECT archive_path FROM message WHERE message_key = :k", k=message_key)
-    if not rows:
+def _archived(location: str, root: Path | str | None) -> bytes | None:
+    """The bytes at a warehouse row's archive location, if it lies under the archive root (a
+    local folder or an object-storage URL) and is there; never a location from a request."""
+    if is_url(location):
+        prefix = str(root).rstrip("/") + "/" if root is not None else ""
+        if root is not None and not (is_url(root) and location.startswith(prefix)):
+            return None
+    else:
+        path = Path(location)
+        if root is not None and (
+            is_url(root) or not path.resolve().is_relative_to(Path(root).resolve())
+        ):
+            return None
+        if not path.is_file():
+            return None
+    try:
+        return read_archived(location)
+    except FileNotFoundError:
         return None
-    path = Path(rows[0]["archive_path"])
-    return path if path.is_file() and _within(path, root) else None
 
 
-def file_archive_path(
-    engine: Engine, submission_id: int, root: Path | None = None
-) -> tuple[Path, str] | None:
+def message_archive(
+    engine: Engine, message_key: str, root: Path | str | None = None
+) -> bytes | None:
+    """The archived .eml of a message, as recorded in the warehouse."""
+    rows = _rows(engine, "SELECT archive_path FROM message WHERE message_key = :k", k=message_key)
+    return _archived(rows[0]["archive_path"], root) if rows else None
+
+
+def file_archive(
+    engine: Engine, submission_id: int, root: Path | str | None = None
+) -> tuple[bytes, str] | None:
     """The archived file of a submission and the name the city gave it."""
     rows = _rows(
         engine,
         "SELECT archive_path, filename FROM submission WHERE submission_id = :i",
         i=submission_id,
     )
-    if not rows:
-        return None
-    path = Path(rows[0]["archive_path"])
-    if not (path.is_file() and _within(path, root)):
-        return None
-    return path, rows[0]["filename"]
+    data = _archived(rows[0]["archive_path"], root) if rows else None
+    return None if data is None else (data, rows[0]["filename"])

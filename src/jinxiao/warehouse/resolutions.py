@@ -15,13 +15,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 
 from jinxiao.config import Campaign
 from jinxiao.domain.models import Attachment, NormalisedTable, ParsedTable, Problem
 from jinxiao.domain.times import to_db_time
+from jinxiao.intake.archive import read_archived
 from jinxiao.normalise.table import normalise_table
 from jinxiao.reading.formats import read_workbook
 from jinxiao.reading.locate import locate
@@ -128,7 +128,7 @@ def _replace_earlier(conn: Connection, new: NewResolution) -> None:
 
 def _read_table(archive_path: str, filename: str, form: str) -> ParsedTable:
     # The file was read the same way when it was accepted, so it is known to parse.
-    payload = Path(archive_path).read_bytes()
+    payload = read_archived(archive_path)  # a local path or an object-storage URL
     wb = read_workbook(Attachment(filename, "application/octet-stream", payload, "1"))
     return locate(wb, form)  # type: ignore[arg-type]
 
