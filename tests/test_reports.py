@@ -188,6 +188,15 @@ def check_report_numbers(engine: Engine, out: Path, campaign) -> None:
     assert "全省合计只计已填报的数据，8个市未报送活动名录，9个市未报送5月成效" in note
     assert "5月成效中1场未填报实际成交额，1场未填报客流量，均未计入" in note
     assert len(wb["分市情况"]._charts) == 1 and len(wb["分类情况"]._charts) == 1
+    # The chart plots no bar for an unknown figure (never a 0) and its label says why.
+    (chart,) = wb["分市情况"]._charts
+    cat = chart.series[0].cat
+    labels = _chart_range(wb, (cat.strRef or cat.numRef).f)
+    plotted = [_chart_range(wb, s.val.numRef.f) for s in chart.series]
+    changzhi = labels.index("长治市（未填报）")
+    assert all(series[changzhi] is None for series in plotted)
+    taiyuan = labels.index("太原市")
+    assert plotted[1][taiyuan] == rows["太原市"]["实际成交额（亿元）"]
     # Printed, 分类情况's chart would not fit under its table: it starts the next page.
     ws = wb["分类情况"]
     (anchor,) = [c.anchor._from.row + 1 for c in ws._charts]
@@ -503,3 +512,10 @@ def test_implausible_rows_are_flagged_not_praised(engine, campaign, tmp_path):
     assert "其中，2场活动的数据明显不符（见“存在的问题”），涉及实际成交410000.9万元" in body
     # 阳泉 ranks by its sound rows only (4400 万元), behind 太原 (41200 万元).
     assert "分市看，实际成交额居前的是太原市（4.12亿元）、阳泉市（0.44亿元）。" in body
+
+
+def _chart_range(wb, ref: str) -> list:
+    """The values of a chart's cell range ('分市情况'!$N$6:$N$16)."""
+    sheet, cells = ref.rsplit("!", 1)
+    ws = wb[sheet.strip("'")]
+    return [row[0].value for row in ws[cells.replace("$", "")]]

@@ -8,6 +8,7 @@ date, so the same warehouse gives the same cell values.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -16,6 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
@@ -150,17 +152,22 @@ def _text_units(value: object) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in str(value))
 
 
+def printed_widths(ws: Worksheet) -> list[float]:
+    """Each column's width on paper: a hidden column (the template's form code, a chart's
+    copy of its figures) takes none."""
+    return [
+        0 if (dim := ws.column_dimensions[get_column_letter(c)]).hidden else (dim.width or 8.43)
+        for c in range(1, (ws.max_column or 1) + 1)
+    ]
+
+
 def print_setup(ws: Worksheet) -> None:
     """A4, one page wide, the header row repeated on every page and tall enough to show a
     wrapped header whole; landscape only when the columns do not fit across a portrait page.
 
     The header is the first row put_header styled; a sheet without one gets no print titles.
     """
-    # A hidden column (the template's form code) takes no room on paper.
-    widths = [
-        0 if (dim := ws.column_dimensions[get_column_letter(c)]).hidden else (dim.width or 8.43)
-        for c in range(1, (ws.max_column or 1) + 1)
-    ]
+    widths = printed_widths(ws)
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     # Excel's “normal” margins (openpyxl's default is an inch top and bottom) and the page
     # number in the footer, so a sheet of several pages is put back in order.
@@ -182,7 +189,8 @@ def print_setup(ws: Worksheet) -> None:
         # before the unit instead, as a clerk would.
         text = cell.value
         too_wide = _text_units(text) > int(widths[cell.column - 1]) - 1
-        if isinstance(text, str) and too_wide and "（" in text[1:] and "\n" not in text:
+        shown = widths[cell.column - 1]  # a hidden column's header names a chart's series
+        if isinstance(text, str) and shown and too_wide and "（" in text[1:] and "\n" not in text:
             cell.value = text.replace("（", "\n（", 1)
     lines = max(
         sum(
@@ -376,23 +384,48 @@ _PAGE_HEIGHT_PT = 15.8 / 2.54 * 72
 _CHART_ROW_PT = 15  # the rows a chart is anchored over are default height
 
 
-def place_chart(ws: Worksheet, chart: BarChart | LineChart, anchor_row: int) -> None:
+def place_chart(ws: Worksheet, chart: BarChart | LineChart, anchor_row: int) -> int:
     """Put the chart at A`anchor_row`, starting a new printed page first when it would not fit
-    under what is above it on the page: a chart cut across two pages is unreadable."""
+    under what is above it on the page: a chart cut across two pages is unreadable. Returns
+    the first row below the chart (what follows goes there, not on a page of empty rows)."""
     breaks = [b.id for b in ws.row_breaks.brk if b.id is not None and b.id < anchor_row]
     top = max(breaks, default=0)
     above = sum(ws.row_dimensions[r].height or 15 for r in range(top + 1, anchor_row))
     chart_pt = chart.height / 2.54 * 72 + _CHART_ROW_PT
     # A sheet wider than the page is printed smaller (fit to one page wide), its chart too;
     # the scale LibreOffice picks was measured on the rendered pages, not derived.
-    columns = sum(
-        ws.column_dimensions[get_column_letter(c)].width or 8.43
-        for c in range(1, (ws.max_column or 1) + 1)
-    )
+    columns = sum(printed_widths(ws))
     scale = min(1.0, _A4_PORTRAIT_UNITS / columns)
     if (above + chart_pt) * scale > _PAGE_HEIGHT_PT and anchor_row - 1 > top:
         ws.row_breaks.append(Break(id=anchor_row - 1))
     ws.add_chart(chart, f"A{anchor_row}")
+    return anchor_row + math.ceil(chart.height / 2.54 * 72 / _CHART_ROW_PT) + 1
+
+
+def _plot_copy(ws: Worksheet, col: int, first: int, last: int) -> int:
+    """A hidden copy of a column's figures for a chart, with every unknown (“/”, 未报送) left
+    empty: a chart draws text as 0, an empty cell as nothing (a gap in a line, no bar).
+    Returns the copy's column; row `first` (the header) names the series."""
+    plot = ws.max_column + 1
+    put(ws, first, plot, f"{ws.cell(row=first, column=col).value}（作图用）")
+    for r in range(first + 1, last + 1):
+        value = ws.cell(row=r, column=col).value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            put(ws, r, plot, value, ws.cell(row=r, column=col).number_format)
+    ws.column_dimensions[get_column_letter(plot)].hidden = True
+    return plot
+
+
+def _plot_labels(ws: Worksheet, col: int, first: int, last: int, plots: list[int]) -> int:
+    """A hidden copy of the category names, “（未填报）” after a category with no known
+    figure in any series, so an empty slot on the chart says why it is empty."""
+    labels = ws.max_column + 1
+    for r in range(first, last + 1):
+        name = ws.cell(row=r, column=col).value
+        blank = all(ws.cell(row=r, column=p).value is None for p in plots)
+        put(ws, r, labels, f"{name}（未填报）" if blank else name)
+    ws.column_dimensions[get_column_letter(labels)].hidden = True
+    return labels
 
 
 def _bar_chart(
@@ -403,18 +436,22 @@ def _bar_chart(
     series: list[tuple[int, int, int]],
 ) -> BarChart:
     """A clustered column chart; cats/series are (column, first_row, last_row), series
-    ranges start at their header row so the header names the series."""
+    ranges start at their header row so the header names the series. It plots hidden
+    copies of the columns in which unknown figures are empty, never 0 (`_plot_copy`)."""
     chart = BarChart()
     chart.type = "col"
     chart.title = title
     chart.y_axis.title = y_title
     chart.height, chart.width = CHART_HEIGHT_CM, 22
-    for col, first, last in series:
-        chart.add_data(
-            Reference(ws, min_col=col, min_row=first, max_row=last), titles_from_data=True
-        )
+    chart.visible_cells_only = False  # plot the hidden copies
+    plots = [_plot_copy(ws, col, first, last) for col, first, last in series]
+    for plot, (col, first, last) in zip(plots, series, strict=True):
+        chart.add_data(Reference(ws, min_col=plot, min_row=first + 1, max_row=last))
+        # The legend names the table's column, not its hidden copy.
+        chart.series[-1].tx = SeriesLabel(v=str(ws.cell(row=first, column=col).value))
     col, first, last = cats
-    chart.set_categories(Reference(ws, min_col=col, min_row=first, max_row=last))
+    labels = _plot_labels(ws, col, first, last, plots)
+    chart.set_categories(Reference(ws, min_col=labels, min_row=first, max_row=last))
     # openpyxl hides axes unless told otherwise; LibreOffice and Excel both honour this.
     chart.x_axis.delete = False
     chart.y_axis.delete = False
@@ -629,30 +666,22 @@ def _months(ws: Worksheet, data: ReportData) -> None:
         chart.title = "按活动开始月份的实际成交额（万元）"
         chart.y_axis.title = "万元"
         chart.height, chart.width = CHART_HEIGHT_CM - 1, 22  # shares a page with the table
-        # The line reads a hidden copy of 实际成交额 with unknown months left empty: a “/” would
-        # be drawn as 0, an empty cell is a gap in the line.
-        plot = len(header) + 2
-        put(ws, start, plot, f"{header[4]}（作图用）")
-        for r, m in enumerate(data.months, start=start + 1):
-            if m.results_activities - m.unknown_turnover > 0:
-                put(ws, r, plot, m.actual_turnover_wan, FMT_WAN)
-        ws.column_dimensions[get_column_letter(plot)].hidden = True
+        plot = _plot_copy(ws, 5, start, row)  # 实际成交额, unknown months a gap in the line
         chart.visible_cells_only = False  # plot the hidden column
-        chart.add_data(
-            Reference(ws, min_col=plot, min_row=start, max_row=row), titles_from_data=True
-        )
+        chart.add_data(Reference(ws, min_col=plot, min_row=start + 1, max_row=row))
+        chart.series[-1].tx = SeriesLabel(v=header[4])
         for line in chart.series:
             line.smooth = False  # a smoothed line dips below 0 between months
             line.marker.symbol = "circle"  # a month between two gaps is a point, not nothing
         chart.set_categories(Reference(ws, min_col=1, min_row=start + 1, max_row=row))
         chart.x_axis.delete = False
         chart.y_axis.delete = False
-        place_chart(ws, chart, row + 4)
+        below = place_chart(ws, chart, row + 4)
         bars = _bar_chart(
             ws, "按活动开始月份的活动场次", "场", cats=(1, start + 1, row),
             series=[(2, start, row), (4, start, row)],
         )  # fmt: skip
-        place_chart(ws, bars, row + 23)
+        place_chart(ws, bars, below + 1)
 
 
 def write_report_xlsx(data: ReportData, path: Path) -> Path:
