@@ -455,7 +455,8 @@ def test_an_excel_error_value_is_a_cell_to_fix_in_every_reader(code):
 
 
 @pytest.mark.parametrize(
-    "raw", ["见附表", "详见附件", "详见附件2", "参见下表", "另附", "具体见附件"]
+    "raw",
+    ["见附表", "详见附件", "详见附件2", "参见下表", "另附", "具体见附件", "见表3", "参见表二"],
 )
 def test_a_figure_kept_elsewhere_is_named_as_such(raw):
     for read in (lambda: parse_money(raw), lambda: parse_count(raw),

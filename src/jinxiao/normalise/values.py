@@ -176,7 +176,7 @@ def _refuse_excel_error(raw: object) -> None:
 # A figure the clerk put somewhere else (见附表, 详见附件2, 另附): it exists, just not in this
 # table, so the cell is one to fix even where prose would be kept (预估成效).
 _ELSEWHERE = re.compile(
-    r"^(?:详|具体)?(?:见|参见|参考)(?:附表|附件|下表|另表|附页|表\d)|^另附|^(?:附后|后附)"
+    r"^(?:详|具体)?(?:见|参见|参考)(?:附表|附件|下表|另表|附页|表[\d一二三四五六七八九十])|^另附|^(?:附后|后附)"
 )
 
 
