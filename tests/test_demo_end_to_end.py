@@ -8,15 +8,13 @@ import email.header
 
 import openpyxl
 import pytest
+from demo_season import processed_demo
 from fastapi.testclient import TestClient
 from smtp_server import smtp_server_fixture  # noqa: F401
 from sqlalchemy import text
 
-from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
-from jinxiao.intake.mailbox import MailboxConfig
-from jinxiao.jobs.demo import deliver, demo_mails
-from jinxiao.jobs.settings import Settings
-from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
+from jinxiao.config import load_campaign
+from jinxiao.jobs.tasks import open_warehouse
 from jinxiao.mail.outbox import SmtpConfig
 from jinxiao.reports.build import generate_report
 from jinxiao.tracker.app import TrackerSource, create_app
@@ -51,15 +49,9 @@ EXPECTED = {  # demo mail -> (message outcome, reply expected)
 
 @pytest.fixture
 def demo_run(tmp_path, sqlite_warehouse, smtp_server):
-    maildir = tmp_path / "Maildir"
-    for mail in demo_mails():
-        deliver(maildir, mail)
     smtp = SmtpConfig(smtp_server.host, smtp_server.port, None, None, False, False,
                       "xfc@commerce.sx.example", "ops@commerce.sx.example")  # fmt: skip
-    settings = Settings(MailboxConfig("maildir", path=str(maildir)), sqlite_warehouse,
-                        DEFAULT_SENDER_REGISTRY, tmp_path / "out", tmp_path / "archive", smtp)  # fmt: skip
-    collect_mail(settings, "demo")
-    process_messages(settings, "demo")
+    settings = processed_demo(tmp_path, sqlite_warehouse, smtp)
     return settings, open_warehouse(settings)
 
 

@@ -9,35 +9,28 @@ The guest sees no controls, and a POST without the page's token is refused.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import signal
-import subprocess
-import sys
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from cdp import chromium_page
+from demo_season import processed_demo
 from sqlalchemy import text
 from test_tracker_browser import (
     CHROMIUM,
     CHROMIUM_FLAGS,
+    api_server,
     free_port,
     require_chromium,
-    wait_until_up,
 )
 
 from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
-from jinxiao.intake.mailbox import MailboxConfig
-from jinxiao.jobs.demo import deliver, demo_mails
 from jinxiao.jobs.settings import Settings
-from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages
+from jinxiao.jobs.tasks import open_warehouse
 from jinxiao.reports.figures import results_totals
-from jinxiao.warehouse.connection import WarehouseConfig
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 PASSWORDS = {"clerk": "queue-clerk-pass", "guest": "queue-guest-pass"}
@@ -66,30 +59,6 @@ def _env(root: Path, settings: Settings) -> dict[str, str]:
     }
 
 
-@contextlib.contextmanager
-def _api_server(root: Path, settings: Settings) -> Iterator[str]:
-    port = free_port()
-    log = root / "api-server.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "airflow", "api-server", "-H", "127.0.0.1", "-p", str(port),
-             "-w", "1"],
-            env=_env(root, settings), stdout=out, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(proc, f"{base}/api/v2/monitor/health", log)
-        yield base
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-
-
 def _token(base: str, user: str) -> str:
     body = json.dumps({"username": user, "password": PASSWORDS[user]}).encode()
     req = urllib.request.Request(f"{base}/auth/token", body, {"Content-Type": "application/json"})
@@ -113,14 +82,8 @@ def _forged_post(base: str, token: str, item: str, csrf: str | None) -> int:
 def season(airflow_db, tmp_path_factory):
     require_chromium()
     root = tmp_path_factory.mktemp("review_browser")
-    for mail in demo_mails():
-        deliver(root / "Maildir", mail)
-    settings = Settings(MailboxConfig("maildir", path=str(root / "Maildir")),
-                        WarehouseConfig("sqlite", path=str(root / "warehouse.db")),
-                        DEFAULT_SENDER_REGISTRY, root / "out", root / "archive")  # fmt: skip
-    collect_mail(settings, "demo")
-    process_messages(settings, "demo")
-    with _api_server(root, settings) as base:
+    settings = processed_demo(root)
+    with api_server(root, _env(root, settings)) as base:
         yield base, root, settings
 
 

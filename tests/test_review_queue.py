@@ -16,12 +16,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from demo_season import processed_demo
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
-from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
+from jinxiao.config import load_campaign
 from jinxiao.intake.mailbox import MailboxConfig, write_maildir_message
-from jinxiao.jobs.demo import deliver, demo_mails
 from jinxiao.jobs.settings import Settings
 from jinxiao.jobs.tasks import collect_mail, open_warehouse, process_messages, reconcile
 from jinxiao.mail.replies import city_totals
@@ -43,15 +43,7 @@ DATE_KEY, MONEY_KEY = "held:{}:实际举办时间", "held:{}:实际成交额（�
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Settings:
     """The demo season processed once; each test works on its own copy of the warehouse."""
-    root = tmp_path_factory.mktemp("review_demo")
-    for mail in demo_mails():
-        deliver(root / "Maildir", mail)
-    settings = Settings(MailboxConfig("maildir", path=str(root / "Maildir")),
-                        WarehouseConfig("sqlite", path=str(root / "warehouse.db")),
-                        DEFAULT_SENDER_REGISTRY, root / "out", root / "archive")  # fmt: skip
-    collect_mail(settings, "demo")
-    process_messages(settings, "demo")
-    return settings
+    return processed_demo(tmp_path_factory.mktemp("review_demo"))
 
 
 @pytest.fixture

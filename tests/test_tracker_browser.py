@@ -22,15 +22,9 @@ from types import SimpleNamespace
 from urllib.parse import quote
 
 import pytest
+from demo_season import processed_demo
 from fastapi.testclient import TestClient
 from test_tracker import AS_OF, build_warehouse, cell_statuses
-
-from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.intake.mailbox import MailboxConfig
-from jinxiao.jobs.demo import deliver, demo_mails
-from jinxiao.jobs.settings import Settings
-from jinxiao.jobs.tasks import collect_mail, process_messages
-from jinxiao.warehouse.connection import WarehouseConfig
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -89,15 +83,16 @@ def wait_until_up(proc: subprocess.Popen, url: str, log: Path) -> None:
 
 
 @contextlib.contextmanager
-def api_server(root: Path, seeded) -> Iterator[str]:
-    """`airflow api-server` with the plugin on a free port, over `seeded`'s warehouse."""
+def api_server(root: Path, env: dict[str, str]) -> Iterator[str]:
+    """`airflow api-server` with the plugin on a free port, in `env` (server_env's, or a
+    test's own: its warehouse, users and passwords)."""
     port = free_port()
     log = root / "api-server.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "airflow", "api-server",
              "-H", "127.0.0.1", "-p", str(port), "-w", "1"],
-            env=server_env(root, seeded), stdout=out, stderr=subprocess.STDOUT,
+            env=env, stdout=out, stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL, start_new_session=True,
         )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -117,7 +112,7 @@ def api_server(root: Path, seeded) -> Iterator[str]:
 def server(airflow_db, tmp_path_factory):
     require_chromium()
     root = tmp_path_factory.mktemp("tracker_web")
-    with api_server(root, build_warehouse(root)) as base:
+    with api_server(root, server_env(root, build_warehouse(root))) as base:
         yield base, root
 
 
@@ -199,15 +194,8 @@ def test_tracker_requires_an_airflow_login(airflow_db, tmp_path, monkeypatch):
 def test_demo_mailbox_state_renders_in_chromium(airflow_db, tmp_path):
     """The tracker over the `make run` demo season, as ops would open it on 2 June."""
     require_chromium()
-    maildir = tmp_path / "Maildir"
-    for mail in demo_mails():
-        deliver(maildir, mail)
-    settings = Settings(MailboxConfig("maildir", path=str(maildir)),
-                        WarehouseConfig("sqlite", path=str(tmp_path / "warehouse.db")),
-                        DEFAULT_SENDER_REGISTRY, tmp_path / "out", tmp_path / "archive")  # fmt: skip
-    collect_mail(settings, "demo")
-    process_messages(settings, "demo")
-    with api_server(tmp_path, SimpleNamespace(settings=settings)) as base:
+    settings = processed_demo(tmp_path)
+    with api_server(tmp_path, server_env(tmp_path, SimpleNamespace(settings=settings))) as base:
         dom = chromium(tmp_path, "--dump-dom", f"{base}/jinxiao/?as_of=2021-06-02")
     assert dom.returncode == 0, dom.stderr.decode(errors="replace")[-2000:]
     statuses = cell_statuses(dom.stdout.decode())

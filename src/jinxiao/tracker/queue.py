@@ -27,6 +27,16 @@ UNITS_TO_WAN = {"万元": 1.0, "元": 0.0001, "亿元": 10000.0}
 MONEY_FIELDS_BY_HEADER_WORD = {"预估": "est_turnover_wan", "实际": "actual_turnover_wan"}
 
 
+# Words of a column's header -> the control for its value, checked in this order (成交额 is
+# money before 企业 makes it a count).
+_KIND_OF_COLUMN = (
+    (("时间", "日期"), "date"),
+    (("县区", "区县", "县（市、区）"), "county"),
+    (("万元", "成交额", "销售额", "交易额", "消费券", "金额", "成效"), "money"),
+    (("企业", "商家", "商户", "客流", "人次", "人数", "数量"), "number"),
+)
+
+
 @dataclass(frozen=True)
 class QueueItem:
     """One thing to check: a held cell, an assumed unit or a rule-decided category."""
@@ -62,6 +72,12 @@ class QueueItem:
         for prefix, kind in (("date", "date"), ("money", "money"), ("county", "county"),
                              ("count", "number"), ("number", "number")):  # fmt: skip
             if code.startswith(prefix):
+                return kind
+        # A cell refused whatever its column holds (见附表, #VALUE!): the column says what the
+        # clerk enters in its place.
+        column = self.column_name or ""
+        for words, kind in _KIND_OF_COLUMN:
+            if any(w in column for w in words):
                 return kind
         return "text"
 
