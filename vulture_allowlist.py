@@ -43,7 +43,7 @@ _._encodeFilenameFlags
 # page setup, properties), python-docx (paragraph format, sections, footers, core properties), zipfile
 # (ZipInfo), xlwt (the workbook's active sheet), sqlite3 and Great Expectations settings.
 _.alignment, _.fill, _.freeze_panes, _.delete, _.print_title_rows
-_.orientation, _.fitToWidth, _.fitToHeight, _.fitToPage, _.page_margins, _.smooth, _.symbol
+_.orientation, _.fitToWidth, _.fitToHeight, _.fitToPage, _.page_margins, _.smooth, _.symbol, _.tx
 _.showErrorMessage, _.showInputMessage, _.errorStyle, _.prompt, _.promptTitle, _.errorTitle
 _.formatColumns, _.formatRows  # openpyxl SheetProtection: False allows it on a protected sheet
 _.creator, _.created, _.modified, _.author, _.last_modified_by
