@@ -142,12 +142,13 @@ WHERE p.code = 'money_unit_assumed' AND s.outcome = 'accepted'
 """
 
 
-def money_field(column_name: str | None) -> str | None:
-    """Which amount an assumed-unit warning is about, from its header (预估… or 实际…)."""
+def money_field(column_name: str | None, form: str = "") -> str | None:
+    """Which amount an assumed-unit warning is about, from its header (预估… or 实际…); a
+    名录's only amount is the 预估成效 whatever its header says (预计成交额)."""
     for word, name in MONEY_FIELDS_BY_HEADER_WORD.items():
         if word in (column_name or ""):
             return name
-    return None
+    return "est_turnover_wan" if form == "registry" else None
 
 
 def unit_items(engine: Engine, city: str | None = None) -> list[QueueItem]:
@@ -155,7 +156,7 @@ def unit_items(engine: Engine, city: str | None = None) -> list[QueueItem]:
                  city=city)  # fmt: skip
     out = []
     for r in rows:
-        name = money_field(r["column_name"])
+        name = money_field(r["column_name"], r["form"])
         if name is None:
             continue
         prefix = name.removesuffix("_wan")

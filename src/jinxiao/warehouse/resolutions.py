@@ -27,6 +27,7 @@ from jinxiao.reading.formats import read_workbook
 from jinxiao.reading.locate import locate
 from jinxiao.validate.holds import holds_row
 from jinxiao.validate.suites import SUITE_OF_FORM, validate_tables
+from jinxiao.warehouse.header_mappings import Remember, remember
 from jinxiao.warehouse.link_results import match_registry_activity
 from jinxiao.warehouse.load import current_registry_activities
 
@@ -59,6 +60,8 @@ class NewResolution:
     held_row_id: int | None = None
     activity_id: int | None = None
     problem_id: int | None = None
+    # A column's meaning to read the city's later files by (header_mapping), stored with it.
+    remember: Remember | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,9 @@ def record(engine: Engine, new: NewResolution, campaign: Campaign) -> Applied:
                 },
             ).scalar_one()
         )  # fmt: skip
+        if new.remember is not None:
+            remember(conn, new.remember, city=sub[1], form=sub[2], by=new.created_by,
+                     resolution_id=rid, submission_id=new.submission_id)  # fmt: skip
         if new.kind == "held_value" and new.held_row_id is not None:
             remaining = rebuild_row(conn, new.held_row_id, campaign)
             return Applied(rid, not remaining, remaining)
