@@ -31,20 +31,23 @@ HEADER = "预计成交额"  # a synonym of 预估成效（成交额等）, no un
 LINFEN, YANGQUAN = "临汾市", "阳泉市"
 
 
-def registry_file(city: str, yuan: list[int]) -> bytes:
-    """The city's 附件2 with the amount column headed 预计成交额 and bare numbers (in 元)."""
+def registry_file(city: str, yuan: list[int], bad_date_row: int | None = None) -> bytes:
+    """The city's 附件2 with the amount column headed 预计成交额 and bare numbers (in 元);
+    optionally one row's period a date nobody can read (the row is held)."""
     rows = f.registry_rows(city, len(yuan))
     col = rows[2].index("预估成效（成交额等）")
     rows[2][col] = HEADER
     for i, amount in enumerate(yuan):
         rows[3 + i][col] = amount
+    if bad_date_row is not None:
+        rows[3 + bad_date_row][2] = "6月31日"
     return f.xlsx_bytes(rows, merges=f.registry_merges(len(yuan)))
 
 
-def send(settings: Settings, city: str, yuan: list[int], day: int) -> None:
+def send(settings: Settings, city: str, yuan: list[int], day: int, **kw) -> None:
     campaign = load_campaign()
     raw = build_email(sender_of(campaign, city), f"{city}活动名录",
-                      [(f"{city}活动名录（{day}日）.xlsx", registry_file(city, yuan))],
+                      [(f"{city}活动名录（{day}日）.xlsx", registry_file(city, yuan, **kw))],
                       date=dt.datetime(2021, 4, day, 10, tzinfo=campaign.tz))  # fmt: skip
     write_maildir_message(Path(settings.mailbox.path), raw, delivered_at=delivery_time(raw))
     collect_mail(settings, f"run{day}")
@@ -169,3 +172,19 @@ def test_removing_a_mapping_needs_an_editor_and_the_token(settings):
         "csrf": csrf_token(SECRET, Viewer("guest", False)), "mapping": str(mid)})  # fmt: skip
     assert refused.status_code == 403
     assert rows(engine, "SELECT active FROM header_mapping") == [(1,)]
+
+
+def test_a_held_row_made_whole_is_read_with_the_mapping_its_file_was_read_with(settings):
+    send(settings, LINFEN, [50000], 20)
+    c = client(settings)
+    (key,) = re.findall(r'data-kind="unit" data-key="([^"]+)"', c.get("/queue").text)
+    c.post("/queue/resolve", data={"csrf": TOKEN, "item": key, "action": "change", "unit": "元",
+                                   "remember": "1"})  # fmt: skip
+    send(settings, LINFEN, [60000, 90000], 22, bad_date_row=1)
+    engine = open_warehouse(settings, load_campaign())
+    assert amounts(engine, latest(engine, LINFEN)) == pytest.approx([6.0])
+    (held,) = re.findall(r'data-kind="held" data-key="([^"]+)"', c.get("/queue").text)
+    done = c.post("/queue/resolve", data={"csrf": TOKEN, "item": held, "action": "value",
+                                          "start": "2021-05-10", "end": "2021-05-12"})  # fmt: skip
+    assert done.status_code == 303, done.text
+    assert rows(engine, "SELECT est_turnover_wan FROM resolved_row") == [(pytest.approx(9.0),)]

@@ -81,6 +81,24 @@ def active_mappings(engine: Engine, city: str) -> dict[str, tuple[HeaderMapping,
     return {f: tuple(ms) for f, ms in by_form.items()}
 
 
+def mappings_read_with(conn: Connection, submission_id: int) -> tuple[HeaderMapping, ...]:
+    """The mappings the file was read with at intake (made before it was recorded and not
+    removed by then): a held row made whole reads its file again the same way."""
+    return tuple(
+        HeaderMapping(r.header_norm, r.field, r.unit, r.header_text)
+        for r in conn.execute(
+            text(
+                "SELECT m.header_norm, m.field, m.unit, m.header_text FROM header_mapping m "
+                "JOIN submission s ON s.city_name = m.city_name AND s.form = m.form "
+                "WHERE s.submission_id = :s AND m.created_at < s.recorded_at "
+                "AND (m.removed_at IS NULL OR m.removed_at > s.recorded_at) "
+                "ORDER BY m.header_mapping_id"
+            ),
+            {"s": submission_id},
+        )
+    )
+
+
 def remove(engine: Engine, mapping_id: int, by: str) -> bool:
     """Stop reading later files by the mapping; False when it was not active."""
     with engine.begin() as conn:
