@@ -4,6 +4,8 @@ What the warehouse records as uncertain, and so what the queue lists:
   - held rows (held_row / held_cell) of current files not yet made whole or dropped;
   - amounts whose unit was assumed (problem code money_unit_assumed: 未写单位，已按万元计);
   - categories decided by the rules alone with confidence below LOW_CATEGORY_CONFIDENCE.
+Resolving an assumed unit may also remember it for the city's header (header_mapping), so
+the city's next file with that header is read in it and never comes here.
 Not recorded anywhere today, so not listed: a form decided without the template marker, a
 table chosen among several, a column matched by a weak synonym (the reader only logs them).
 """
