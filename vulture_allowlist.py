@@ -70,3 +70,5 @@ _.forged_date_supersession
 # Read by the tracker's queue.html template (QueueItem, ResolutionView) and kept in Applied
 # for callers that log which resolution they made.
 _.sent_back, _.resolution_id, _.created_at
+# The tracker's remembered header mappings: a FastAPI route and a column queue.html reads.
+_.remove_mapping, _.header_mapping_id

@@ -151,6 +151,18 @@ class ParsedTable:
 
 
 @dataclass(frozen=True)
+class HeaderMapping:
+    """What a city's header means, as the province clerk confirmed it (table header_mapping):
+    the reader reads a column with this header (normalised as the reader normalises headers)
+    in this unit, where the file itself names none."""
+
+    header_norm: str
+    field: str | None  # the form's field; None for any column with this header
+    unit: str | None
+    header_text: str = ""  # as the city first wrote it, for the reply
+
+
+@dataclass(frozen=True)
 class Problem:
     """A finding about a submission, in words a city clerk can act on."""
 

@@ -29,7 +29,14 @@ from jinxiao.domain.hygiene import (
     plausible,
 )
 from jinxiao.domain.labels import OUTCOME_ZH
-from jinxiao.domain.models import Attachment, FileProblem, ParsedEmail, Problem, Workbook
+from jinxiao.domain.models import (
+    Attachment,
+    FileProblem,
+    HeaderMapping,
+    ParsedEmail,
+    Problem,
+    Workbook,
+)
 from jinxiao.domain.outcomes import ROWS_HELD, MessageResult, SubmissionResult
 from jinxiao.intake.archive import ArchiveStore, read_archived
 from jinxiao.intake.auth import AuthPolicy, header_block
@@ -44,7 +51,7 @@ from jinxiao.reading.sandbox import Call, Failure, SandboxPool, call_in_child
 from jinxiao.validate.holds import split_rows
 from jinxiao.validate.plausibility import row_warnings
 from jinxiao.validate.suites import SUITE_OF_FORM, drop_shadowed_blanks, validate_tables
-from jinxiao.warehouse import load
+from jinxiao.warehouse import header_mappings, load
 from jinxiao.warehouse.load import OnCommit
 
 log = logging.getLogger(__name__)
@@ -231,6 +238,7 @@ class Processor:
         self.done = 0
         self.total = 0
         self.decide_ms_each = 0.0
+        self.mappings: dict[str, dict[str, tuple[HeaderMapping, ...]]] = {}
 
     def message_seen(self, message_id: str | None, message_key: str) -> str | None:
         if message_id and message_id in self.batch_ids:
@@ -239,6 +247,13 @@ class Processor:
         if message_id:
             self.batch_ids.setdefault(message_id, message_key)
         return found
+
+    def city_mappings(self, city_name: str) -> dict[str, tuple[HeaderMapping, ...]]:
+        """The city's remembered header meanings, read once per run (they are data the
+        province clerk adds in the tracker; a file read after that gets them)."""
+        if city_name not in self.mappings:
+            self.mappings[city_name] = header_mappings.active_mappings(self.engine, city_name)
+        return self.mappings[city_name]
 
     def file_seen(self, city_name: str, digest: str) -> tuple[str, str | None] | None:
         """(filename, outcome) of an earlier copy; outcome None for one in this batch, whose
@@ -314,7 +329,8 @@ class Processor:
             else:
                 # The campaign's calendar day: 即日起 in a cell starts on it.
                 sent = result.received_at.astimezone(self.campaign.tz).date()
-                job = ReadJob(sub, city, parsed.subject, parsed.body_text, self.campaign, sent)
+                job = ReadJob(sub, city, parsed.subject, parsed.body_text, self.campaign, sent,
+                              self.city_mappings(city))  # fmt: skip
                 self.reads.append((job, self.readers.submit(read_submission, job)))
                 self.batch_files[(city, digest)] = sub
             subs.append(sub)
@@ -594,6 +610,8 @@ class ReadJob:
     # The day the mail was sent (else arrived), in the campaign's time zone: weighs results of
     # May against the year, and is the start of a 即日起… period.
     sent: dt.date | None = None
+    # The city's remembered header meanings by form (header_mapping), for the reader.
+    mappings: dict[str, tuple[HeaderMapping, ...]] = field(default_factory=dict)
 
 
 def reject_unreadable(sub: SubmissionResult, failure: Failure) -> None:
@@ -623,7 +641,7 @@ def read_submission(job: ReadJob) -> SubmissionResult:
             sub.contacts = extract_contacts(wb)
             sub.outcome = "accepted"
             return sub
-        table = locate(wb, form)
+        table = locate(wb, form, job.mappings.get(form, ()))
         sub.table = normalise_table(table, job.city_name, campaign, job.sent)
         sub.problems.extend(Problem("warning", "table_read", n) for n in table.notices)
         sub.problems.extend(sub.table.problems)

@@ -17,7 +17,15 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from jinxiao.domain.models import FileProblem, Form, ParsedTable, Sheet, SourceRow, Workbook
+from jinxiao.domain.models import (
+    FileProblem,
+    Form,
+    HeaderMapping,
+    ParsedTable,
+    Sheet,
+    SourceRow,
+    Workbook,
+)
 from jinxiao.domain.places import CITYWIDE
 
 log = logging.getLogger(__name__)
@@ -1315,8 +1323,31 @@ def _missing_columns(header: _Header, spec: TableSpec, spans: bool) -> list[str]
     return out
 
 
-def locate(wb: Workbook, form: Form) -> ParsedTable:
-    """The form's table in the workbook, columns mapped to canonical fields; raises FileProblem."""
+def header_key(header_text: str) -> str:
+    """A header as a remembered mapping matches it: normalised as the reader matches headers."""
+    return _norm(header_text)
+
+
+def _remembered_units(
+    header: _Header, units: dict[str, str], mappings: Sequence[HeaderMapping]
+) -> list[str]:
+    """Give a column the unit the province clerk confirmed for this city's same header, where
+    the file names none itself (its header, a 单位 line); the notices that tell the city."""
+    told = []
+    for j, name in sorted(header.mapping.items()):
+        text = header.texts[j] or ""
+        for m in mappings:
+            if m.unit and m.header_norm == _norm(text) and m.field in (None, name):
+                if name not in units:
+                    units[name] = m.unit
+                    told.append(f"“{text}”列未写单位，按贵市此前确认的单位（{m.unit}）读取。")
+                break
+    return told
+
+
+def locate(wb: Workbook, form: Form, mappings: Sequence[HeaderMapping] = ()) -> ParsedTable:
+    """The form's table in the workbook, columns mapped to canonical fields; raises FileProblem.
+    `mappings`: the city's remembered header meanings (warehouse header_mapping), as data."""
     if form not in SPECS:
         raise ValueError(f"form {form!r} has no activity table (plan files: extract_contacts)")
     spec = SPECS[form]
@@ -1339,6 +1370,8 @@ def locate(wb: Workbook, form: Form) -> ParsedTable:
         notices = [f"{header.sheet.label}{n}" for n in notices]
     notices.extend(_missing_columns(header, spec, spans))
     notices.extend(merged)
+    # After the merge: another sheet of the table is compared with what the file itself says.
+    notices.extend(_remembered_units(header, units, mappings))
     notes = [*body.notes, *(n for n in notices if n not in body.notes), *their_notes]
     summary = _find_summary(above) or body.summary or _find_summary(sheet_rows)
     if summary is None and wb.text:

@@ -147,8 +147,10 @@ def render_queue(
     done: str,
     counties: dict[str, list[str]],
     can_send_back: bool,
+    mappings: Sequence[object] = (),
 ) -> str:
-    """The 待核实 queue (overall or one city's), with edit controls only for editors."""
+    """The 待核实 queue (overall or one city's), with edit controls only for editors, and the
+    header mappings remembered for later files (removable by editors)."""
     by_city: dict[str, list[QueueItem]] = {}
     for item in items:
         by_city.setdefault(item.city_name, []).append(item)
@@ -157,7 +159,7 @@ def render_queue(
         by_city=by_city, total=len(items), resolutions=resolutions, viewer=viewer, csrf=csrf,
         done=done, counties=counties, units=list(UNITS_TO_WAN), can_send_back=can_send_back,
         kind_zh=QUEUE_KIND_ZH, resolution_kind_zh=RESOLUTION_KIND_ZH,
-        resolution_status_zh=RESOLUTION_STATUS_ZH,
+        resolution_status_zh=RESOLUTION_STATUS_ZH, mappings=mappings,
     )  # fmt: skip
 
 

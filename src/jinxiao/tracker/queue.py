@@ -4,6 +4,8 @@ What the warehouse records as uncertain, and so what the queue lists:
   - held rows (held_row / held_cell) of current files not yet made whole or dropped;
   - amounts whose unit was assumed (problem code money_unit_assumed: 未写单位，已按万元计);
   - categories decided by the rules alone with confidence below LOW_CATEGORY_CONFIDENCE.
+Resolving an assumed unit may also remember it for the city's header (header_mapping), so
+the city's next file with that header is read in it and never comes here.
 Not recorded anywhere today, so not listed: a form decided without the template marker, a
 table chosen among several, a column matched by a weak synonym (the reader only logs them).
 """
@@ -158,12 +160,13 @@ WHERE p.code = 'money_unit_assumed' AND s.outcome = 'accepted'
 """
 
 
-def money_field(column_name: str | None) -> str | None:
-    """Which amount an assumed-unit warning is about, from its header (预估… or 实际…)."""
+def money_field(column_name: str | None, form: str = "") -> str | None:
+    """Which amount an assumed-unit warning is about, from its header (预估… or 实际…); a
+    名录's only amount is the 预估成效 whatever its header says (预计成交额)."""
     for word, name in MONEY_FIELDS_BY_HEADER_WORD.items():
         if word in (column_name or ""):
             return name
-    return None
+    return "est_turnover_wan" if form == "registry" else None
 
 
 def unit_items(engine: Engine, city: str | None = None) -> list[QueueItem]:
@@ -171,7 +174,7 @@ def unit_items(engine: Engine, city: str | None = None) -> list[QueueItem]:
                  city=city)  # fmt: skip
     out = []
     for r in rows:
-        name = money_field(r["column_name"])
+        name = money_field(r["column_name"], r["form"])
         if name is None:
             continue
         prefix = name.removesuffix("_wan")

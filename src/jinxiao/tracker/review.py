@@ -29,6 +29,8 @@ from jinxiao.tracker.queue import (
     queue,
     recent_resolutions,
 )
+from jinxiao.warehouse import header_mappings
+from jinxiao.warehouse.header_mappings import Remember
 from jinxiao.warehouse.resolutions import NewResolution, record
 
 
@@ -83,6 +85,7 @@ def add_review_routes(
             request.scope.get("root_path", "").rstrip("/"), me,
             csrf_token(key, me) if me.can_edit else "", request.query_params.get("done", ""),
             {c: city_counties(c) for c in cities}, send_back is not None,
+            header_mappings.listed(engine, city),
         )  # fmt: skip
 
     @app.get("/queue", response_class=HTMLResponse)
@@ -98,20 +101,52 @@ def add_review_routes(
     @app.post("/queue/resolve")
     async def resolve(request: Request, me: Viewer = Depends(who)) -> RedirectResponse:  # noqa: B008
         form = await request.form()
-        token = str(form.get("csrf", ""))
-        if not me.can_edit:
-            raise HTTPException(403, "您的角色只能查看，不能核实修改")
-        if not (_same_origin(request) and hmac.compare_digest(token, csrf_token(key, me))):
-            raise HTTPException(403, "表单已失效或来自其他网站，请刷新页面后重试")
+        check_write(request, me, str(form.get("csrf", "")), key)
         engine = engine_of()
         item = find_item(engine, str(form.get("item", "")))
         if item is None:
             raise HTTPException(409, "该项已处理或已被更新的报送替代，请刷新页面")
         done = _apply(engine, item, form, me, campaign, send_back)
-        back = str(form.get("back") or "")
-        base = request.scope.get("root_path", "").rstrip("/")
-        where = f"{base}/queue/{quote(back)}" if back in cities else f"{base}/queue"
-        return RedirectResponse(f"{where}?{urlencode({'done': done})}", status_code=303)
+        return _back(request, form, cities, done)
+
+    add_mapping_routes(app, engine_of, who, key, cities)
+
+
+def check_write(request: Request, me: Viewer, token: str, key: bytes) -> None:
+    """Only an editor, only with their token, only from the tracker's own pages."""
+    if not me.can_edit:
+        raise HTTPException(403, "您的角色只能查看，不能核实修改")
+    if not (_same_origin(request) and hmac.compare_digest(token, csrf_token(key, me))):
+        raise HTTPException(403, "表单已失效或来自其他网站，请刷新页面后重试")
+
+
+def add_mapping_routes(
+    app: FastAPI,
+    engine_of: Callable[[], Engine],
+    who: Callable[..., Viewer],
+    key: bytes,
+    cities: set[str],
+) -> None:
+    """POST /queue/mapping/remove: later files of the city are read without the mapping."""
+
+    @app.post("/queue/mapping/remove")
+    async def remove_mapping(request: Request, me: Viewer = Depends(who)) -> RedirectResponse:  # noqa: B008
+        form = await request.form()
+        check_write(request, me, str(form.get("csrf", "")), key)
+        try:
+            mapping_id = int(str(form.get("mapping", "")))
+        except ValueError as err:
+            raise HTTPException(400, "无法执行该操作") from err
+        if not header_mappings.remove(engine_of(), mapping_id, me.name):
+            raise HTTPException(409, "该表头对应关系已删除，请刷新页面")
+        return _back(request, form, cities, "已删除该表头对应关系，该市以后的报送按表格本身读取。")
+
+
+def _back(request: Request, form, cities: set[str], done: str) -> RedirectResponse:
+    back = str(form.get("back") or "")
+    base = request.scope.get("root_path", "").rstrip("/")
+    where = f"{base}/queue/{quote(back)}" if back in cities else f"{base}/queue"
+    return RedirectResponse(f"{where}?{urlencode({'done': done})}", status_code=303)
 
 
 def _field(form, name: str) -> str:
@@ -164,6 +199,20 @@ def _reading_value(item: QueueItem, form, campaign: Campaign) -> tuple[str, str]
     return str(item.code), f"{float(amount):g}"
 
 
+def remembered_unit(item: QueueItem, form, unit: str) -> Remember | None:
+    """The column's unit to read the city's later files by, when the clerk left the box
+    以后按此读取该市同名表头 ticked (an assumed-unit item only: it is about the column)."""
+    if item.kind != "unit" or not item.column_name or not _field(form, "remember"):
+        return None
+    return Remember(item.column_name, str(item.code).removesuffix("_wan"), unit)
+
+
+def _told(new: NewResolution) -> str:
+    if new.remember is None:
+        return ""
+    return f"该市以后报送的“{new.remember.header_text}”列按{new.remember.unit}读取。"
+
+
 def _apply(engine, item: QueueItem, form, me: Viewer, campaign: Campaign, send_back) -> str:
     action, note = _field(form, "action"), _field(form, "note") or None
     where = NewResolution(
@@ -181,14 +230,16 @@ def _apply(engine, item: QueueItem, form, me: Viewer, campaign: Campaign, send_b
         return f"{place}已记录；该行尚未计入：{'；'.join(applied.remaining)}"
     if action == "confirm" and item.kind in ("unit", "category"):
         field = "category" if item.kind == "category" else item.code
-        confirmed = replace(where, kind="confirm_reading", field=field, new_value=item.read_as)
+        confirmed = replace(where, kind="confirm_reading", field=field, new_value=item.read_as,
+                            remember=remembered_unit(item, form, "万元"))  # fmt: skip
         record(engine, confirmed, campaign)
-        return f"{place}：已确认“{item.read_as}”。"
+        return f"{place}：已确认“{item.read_as}”。{_told(confirmed)}"
     if action == "change" and item.kind in ("unit", "category"):
         field, value = _reading_value(item, form, campaign)
-        changed = replace(where, kind="change_reading", field=field, new_value=value)
+        changed = replace(where, kind="change_reading", field=field, new_value=value,
+                          remember=remembered_unit(item, form, _field(form, "unit")))  # fmt: skip
         record(engine, changed, campaign)
-        return f"{place}：已改为“{value}{'' if field == 'category' else '万元'}”。"
+        return f"{place}：已改为“{value}{'' if field == 'category' else '万元'}”。{_told(changed)}"
     if action == "drop":
         record(engine, replace(where, kind="drop_row"), campaign)
         return f"{place}：已剔除，不计入汇总。"

@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, text
 
 from jinxiao.config import Campaign
-from jinxiao.domain.models import Attachment, NormalisedTable, ParsedTable, Problem
+from jinxiao.domain.models import (
+    Attachment,
+    HeaderMapping,
+    NormalisedTable,
+    ParsedTable,
+    Problem,
+)
 from jinxiao.domain.times import to_db_time
 from jinxiao.intake.archive import read_archived
 from jinxiao.normalise.table import normalise_table
@@ -27,6 +33,7 @@ from jinxiao.reading.formats import read_workbook
 from jinxiao.reading.locate import locate
 from jinxiao.validate.holds import holds_row
 from jinxiao.validate.suites import SUITE_OF_FORM, validate_tables
+from jinxiao.warehouse.header_mappings import Remember, mappings_read_with, remember
 from jinxiao.warehouse.link_results import match_registry_activity
 from jinxiao.warehouse.load import current_registry_activities
 
@@ -59,6 +66,8 @@ class NewResolution:
     held_row_id: int | None = None
     activity_id: int | None = None
     problem_id: int | None = None
+    # A column's meaning to read the city's later files by (header_mapping), stored with it.
+    remember: Remember | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,9 @@ def record(engine: Engine, new: NewResolution, campaign: Campaign) -> Applied:
                 },
             ).scalar_one()
         )  # fmt: skip
+        if new.remember is not None:
+            remember(conn, new.remember, city=sub[1], form=sub[2], by=new.created_by,
+                     resolution_id=rid, submission_id=new.submission_id)  # fmt: skip
         if new.kind == "held_value" and new.held_row_id is not None:
             remaining = rebuild_row(conn, new.held_row_id, campaign)
             return Applied(rid, not remaining, remaining)
@@ -126,11 +138,13 @@ def _replace_earlier(conn: Connection, new: NewResolution) -> None:
     )
 
 
-def _read_table(archive_path: str, filename: str, form: str) -> ParsedTable:
+def _read_table(
+    archive_path: str, filename: str, form: str, mappings: tuple[HeaderMapping, ...] = ()
+) -> ParsedTable:
     # The file was read the same way when it was accepted, so it is known to parse.
     payload = read_archived(archive_path)  # a local path or an object-storage URL
     wb = read_workbook(Attachment(filename, "application/octet-stream", payload, "1"))
-    return locate(wb, form)  # type: ignore[arg-type]
+    return locate(wb, form, mappings)  # type: ignore[arg-type]
 
 
 def _fields_by_header(table: ParsedTable) -> dict[str, str]:
@@ -159,7 +173,8 @@ def rebuild_row(conn: Connection, held_row_id: int, campaign: Campaign) -> tuple
             {"h": held_row_id},
         ).all()
     )
-    table = _read_table(held.archive_path, held.filename, held.form)
+    table = _read_table(held.archive_path, held.filename, held.form,
+                        mappings_read_with(conn, held.submission_id))  # fmt: skip
     fields = _fields_by_header(table)
     rows = [r for r in table.rows if (r.sheet, r.excel_row) == (held.sheet, held.excel_row)]
     if not rows:
