@@ -1,6 +1,6 @@
 """What a city's header means, as the clerk confirmed it (header_mapping).
 
-Revision ID: 0011
+Revision ID: 0007
 Revises: 0006
 """
 
@@ -8,7 +8,7 @@ from alembic import op
 
 from jinxiao.warehouse.ddl import forward_only, run_revision_files
 
-revision = "0011"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
