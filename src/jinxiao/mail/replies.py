@@ -13,7 +13,7 @@ import datetime as dt
 import email.utils
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from email import errors
 from email.headerregistry import Address
@@ -201,14 +201,19 @@ def _rows_by_sheet(nt: NormalisedTable) -> dict[str, list[int]]:
     return by_sheet
 
 
-def _row_spans(nt: NormalisedTable) -> str:
-    """表格第4行至第11行, or 工作表“小店区”第4行至第9行、工作表“迎泽区”第4行至第7行."""
+def _per_sheet(nt: NormalisedTable, rows_text: Callable[[list[int]], str], sep: str) -> str:
+    """The taken rows as `rows_text` words them: 表格… for one sheet, else sheet by sheet."""
     by_sheet = _rows_by_sheet(nt)
     if len(by_sheet) == 1:
         (rows,) = by_sheet.values()
-        return f"表格第{min(rows)}行至第{max(rows)}行"
+        return f"表格{rows_text(rows)}"
     word = nt.table.sheet_word
-    return "、".join(f"{word}“{s}”第{min(r)}行至第{max(r)}行" for s, r in by_sheet.items())
+    return sep.join(f"{word}“{s}”{rows_text(r)}" for s, r in by_sheet.items())
+
+
+def _row_spans(nt: NormalisedTable) -> str:
+    """表格第4行至第11行, or 工作表“小店区”第4行至第9行、工作表“迎泽区”第4行至第7行."""
+    return _per_sheet(nt, lambda rows: f"第{min(rows)}行至第{max(rows)}行", "、")
 
 
 def _runs(rows: list[int]) -> str:
@@ -224,12 +229,7 @@ def _runs(rows: list[int]) -> str:
 
 def _row_list(nt: NormalisedTable) -> str:
     """The taken rows exactly, sheet by sheet (a partly accepted table has gaps)."""
-    by_sheet = _rows_by_sheet(nt)
-    if len(by_sheet) == 1:
-        (rows,) = by_sheet.values()
-        return f"表格{_runs(rows)}"
-    word = nt.table.sheet_word
-    return "；".join(f"{word}“{s}”{_runs(r)}" for s, r in by_sheet.items())
+    return _per_sheet(nt, _runs, "；")
 
 
 def _why(cell_problem: str, sheet: str, excel_row: int, column: str, word: str) -> str:
