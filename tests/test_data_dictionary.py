@@ -15,8 +15,9 @@ import pytest
 import yaml
 from sqlalchemy import Engine, inspect, text
 
+from jinxiao.config import load_campaign
 from jinxiao.domain import labels, models
-from jinxiao.domain.forms import CITY_FIGURES, FORMS
+from jinxiao.domain.forms import FORMS
 from jinxiao.normalise.values import county_table
 from jinxiao.warehouse import ddl
 from jinxiao.warehouse.connection import WarehouseConfig, connect, migrate
@@ -29,6 +30,8 @@ from jinxiao.warehouse.dictionary import (
     relation_comment,
     render_markdown,
 )
+
+CITY_FIGURES = load_campaign().tables.city_figures
 
 REPO = Path(__file__).resolve().parents[1]
 PAGE = REPO / "docs" / "data-dictionary.md"

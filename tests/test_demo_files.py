@@ -26,7 +26,7 @@ def test_the_demo_xls_reads_as_the_registry_it_was_built_from():
     )
     assert wb.kind == "xls"
     rows = wb.sheets[0].rows
-    assert rows[2] == ff.HEADER and len(rows) == len(
+    assert rows[2] == ff.header() and len(rows) == len(
         ff.registry_rows("大同市", 6, messy=True, seed=2)
     )
 

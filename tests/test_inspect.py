@@ -52,7 +52,7 @@ def test_inspect_a_partly_accepted_table_names_held_rows_and_columns(tmp_path):
 def test_periods_typed_as_mm_dd_text_are_read(tmp_path):
     # A clerk who formatted 举办时间 as mm-dd and pasted the column back as text.
     table = files.registry_rows("太原市", 3, seed=7)
-    header_at = next(i for i, row in enumerate(table) if row[:2] == files.HEADER[:2])
+    header_at = next(i for i, row in enumerate(table) if row[:2] == files.header()[:2])
     periods = ["05-01至05-05", "04-30至05-05", "10-01"]
     for row, period in zip(table[header_at + 1 : header_at + 4], periods, strict=True):
         row[2] = period
@@ -72,7 +72,7 @@ def test_periods_typed_as_mm_dd_text_are_read(tmp_path):
 def test_a_unit_line_under_the_table_scales_bare_amounts(tmp_path):
     # 预估成效 typed as bare numbers, the unit given once in a line below the table.
     table = files.registry_rows("阳泉市", 2, seed=3)
-    header_at = next(i for i, row in enumerate(table) if row[:2] == files.HEADER[:2])
+    header_at = next(i for i, row in enumerate(table) if row[:2] == files.header()[:2])
     table[header_at + 1][6], table[header_at + 2][6] = 0.6, 1.25
     table.insert(header_at + 3, ["单位：亿元"])
     raw = mail.build_email(

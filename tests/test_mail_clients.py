@@ -249,7 +249,7 @@ def test_the_body_table_is_read_only_when_no_file_is_a_table():
 
 
 def test_the_html_cell_budget_applies_to_the_body_table():
-    header = "".join(f"<td>{h}</td>" for h in files.HEADER)
+    header = "".join(f"<td>{h}</td>" for h in files.header())
     spans = "<tr><td colspan=1000>x</td></tr>" * 1100  # 1.1 million cells laid out
     markup = f"<html><body><table><tr>{header}</tr>{spans}</table></body></html>"
     raw = (

@@ -34,9 +34,9 @@ YINGZE = [
 
 def _xlsx(yingze: list[list[object]]) -> bytes:
     return files.xlsx_bytes(
-        [*TITLE_ROWS, files.HEADER, *XIAODIAN],
+        [*TITLE_ROWS, files.header(), *XIAODIAN],
         sheet="小店区",
-        more_sheets={"迎泽区": [*TITLE_ROWS, files.HEADER, *yingze]},
+        more_sheets={"迎泽区": [*TITLE_ROWS, files.header(), *yingze]},
     )
 
 
@@ -105,7 +105,7 @@ def test_an_error_on_the_second_sheet_names_that_sheet(tmp_path, sqlite_warehous
 
 def test_a_word_file_with_a_table_per_county_names_its_tables_not_sheets(tmp_path):
     def table(rows: list[list[object]]) -> list[list[str | None]]:
-        return [list(files.HEADER), *([None if v is None else str(v) for v in r] for r in rows)]
+        return [files.header(), *([None if v is None else str(v) for v in r] for r in rows)]
 
     payload = files.docx_bytes(
         ["太原市2021年全国消费促进月重点活动名录"],

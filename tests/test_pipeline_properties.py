@@ -54,7 +54,7 @@ def _outcome(processor: Processor, raw: bytes) -> set[str]:
 )
 @given(rows=st.lists(st.lists(CELLS, min_size=7, max_size=7), min_size=0, max_size=6))
 def test_any_cells_under_the_template_header_end_in_an_outcome(processor, rows):
-    table = [list(files.HEADER), *rows]
+    table = [files.header(), *rows]
     raw = mail.build_email(
         "swj@taiyuan.sx.example", "活动名录", [("附件2.xlsx", files.xlsx_bytes(table))]
     )

@@ -51,7 +51,7 @@ def test_empty_first_sheet_is_kept_and_data_found_on_second():
     assert [s.name for s in wb.sheets] == ["封面", "名录"]
     assert wb.sheets[0].rows == []
     rows = wb.sheets[1].rows
-    assert rows[HEADER_ROW] == ff.HEADER
+    assert rows[HEADER_ROW] == ff.header()
     assert rows[HEADER_ROW + 1][:2] == ["小店区", "小店2021春季汽车展销会"]
     assert rows[-1][0].startswith("注：")
     assert len(rows) == len(ROWS)
@@ -99,7 +99,7 @@ def test_xlsm_is_read_like_xlsx():
     payload = ff.xlsm_bytes(ROWS)
     assert b"macroEnabled" in zipfile.ZipFile(io.BytesIO(payload)).read("[Content_Types].xml")
     wb = read(payload, "名录.xlsm")
-    assert wb.kind == "xlsx" and data_sheet(wb).rows[HEADER_ROW] == ff.HEADER
+    assert wb.kind == "xlsx" and data_sheet(wb).rows[HEADER_ROW] == ff.header()
 
 
 # --------------------------------------------------------------------------- xls
@@ -115,7 +115,7 @@ def test_xls_values_dates_merges_and_hidden_sheet():
     assert wb.kind == "xls"
     assert [s.name for s in wb.sheets] == ["附件2", "说明"]
     sheet = wb.sheets[0]
-    assert sheet.rows[HEADER_ROW] == ff.HEADER
+    assert sheet.rows[HEADER_ROW] == ff.header()
     assert sheet.rows[3][2] == dt.date(2021, 5, 1)
     assert sheet.rows[3][4] == 80 and type(sheet.rows[3][4]) is int
     assert sheet.rows[4][0] == sheet.rows[3][0] == rows[3][0]
@@ -155,7 +155,7 @@ def test_xlrd_fallback_reads_the_same_grid_as_calamine():
 
 def test_wps_saved_biff_under_et_extension_is_read():
     wb = read(xls_bytes(ROWS), "名录.et")
-    assert wb.kind == "xls" and data_sheet(wb).rows[HEADER_ROW] == ff.HEADER
+    assert wb.kind == "xls" and data_sheet(wb).rows[HEADER_ROW] == ff.header()
 
 
 # --------------------------------------------------------------------------- renamed files
@@ -175,7 +175,7 @@ def test_format_comes_from_bytes_not_extension(payload, filename, kind):
     assert sniff_format(payload, filename) == kind
     wb = read(payload, filename)
     assert wb.kind == kind
-    assert data_sheet(wb).rows[HEADER_ROW] == ff.HEADER
+    assert data_sheet(wb).rows[HEADER_ROW] == ff.header()
 
 
 def test_html_export_keeps_rowspan_and_colspan_layout():
@@ -206,7 +206,7 @@ def test_csv_encodings(encoding):
     sheet = wb.sheets[0]
     assert wb.kind == "csv" and sheet.name == "晋中市名录"
     assert sheet.rows[0][0] == ff.TITLE and sheet.rows[0][1] is None
-    assert sheet.rows[HEADER_ROW] == ff.HEADER
+    assert sheet.rows[HEADER_ROW] == ff.header()
     assert sheet.rows[4][0] == "榆次区"
     assert sheet.rows[HEADER_ROW + 1][3] == ROWS[HEADER_ROW + 1][3]  # commas inside quotes
 
@@ -219,16 +219,16 @@ def test_csv_gb18030_only_characters():
 
 def test_tab_separated_unicode_text_and_semicolon_with_sep_hint():
     tsv = read(ff.csv_bytes(ROWS, "utf-16", delimiter="\t"), "名录.txt").sheets[0]
-    assert tsv.rows[HEADER_ROW] == ff.HEADER
+    assert tsv.rows[HEADER_ROW] == ff.header()
     semi = b"sep=;\r\n" + ff.csv_bytes(ROWS, "gbk", delimiter=";")
     sheet = read(semi, "名录.csv").sheets[0]
-    assert sheet.rows[HEADER_ROW] == ff.HEADER and sheet.rows[0][0] == ff.TITLE
+    assert sheet.rows[HEADER_ROW] == ff.header() and sheet.rows[0][0] == ff.TITLE
 
 
 def test_csv_with_one_stray_byte_late_in_the_file_is_still_read():
     payload = ff.csv_bytes(ROWS * 400, "utf-8") + b"\xff,\xfe\r\n"
     sheet = read(payload, "a.csv").sheets[0]
-    assert sheet.rows[HEADER_ROW] == ff.HEADER and sheet.rows[-1] == ["\ufffd", "\ufffd"]
+    assert sheet.rows[HEADER_ROW] == ff.header() and sheet.rows[-1] == ["\ufffd", "\ufffd"]
 
 
 def test_excel_2003_xml_is_explained():
@@ -242,7 +242,7 @@ def test_excel_2003_xml_is_explained():
 
 def test_csv_delimiter_is_guessed():
     sheet = read(ff.csv_bytes(ROWS, "utf-8", delimiter=";"), "a.csv").sheets[0]
-    assert sheet.rows[HEADER_ROW] == ff.HEADER
+    assert sheet.rows[HEADER_ROW] == ff.header()
 
 
 # --------------------------------------------------------------------------- docx
@@ -259,7 +259,7 @@ def test_docx_tables_with_merged_cells_and_paragraph_text():
     assert wb.kind == "docx"
     assert [s.name for s in wb.sheets] == ["表1", "表2"]
     rows = wb.sheets[0].rows
-    assert rows[0] == ff.HEADER
+    assert rows[0] == ff.header()
     assert [r[0] for r in rows[1:5]] == ["小店区", "小店区", "小店区", table[4][0]]
     assert rows[4][4] == rows[4][5] == table[4][4]
     assert wb.sheets[1].rows[1] == ["王磊", "0351-1234567"]
@@ -373,7 +373,7 @@ def test_zip_bytes_writes_raw_gbk_names_without_utf8_flag():
 )
 def test_registry_rows_follow_the_template(city):
     rows = ff.registry_rows(city, 8, messy=True, seed=3)
-    assert rows[0][0] == ff.TITLE and rows[2] == ff.HEADER
+    assert rows[0][0] == ff.TITLE and rows[2] == ff.header()
     assert rows[1][0] == f"填报单位：{city}市商务局（盖章）"
     assert re.fullmatch(
         r"参加2021年.*县区（市）\d+个，重点活动8场，参与企业\d+家，预估成交[\d.]+亿元。",

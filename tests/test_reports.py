@@ -17,7 +17,7 @@ from jinxiao.config import load_campaign
 from jinxiao.normalise.values import county_table
 from jinxiao.reports.build import generate_report
 from jinxiao.reports.figures import gather
-from jinxiao.reports.rollup import ROLLUP_HEADER, write_rollup
+from jinxiao.reports.rollup import write_rollup
 from jinxiao.warehouse.connection import connect, migrate
 
 CST = dt.timezone(dt.timedelta(hours=8))
@@ -339,7 +339,7 @@ def test_rollup_groups_cities_and_fills_sentence(engine, campaign, tmp_path):
     assert path.name == "jx2021_rollup_2021-06-01.xlsx"
     ws = load_workbook(path)["附件2"]
     rows = list(ws.iter_rows(values_only=True))
-    assert tuple(h.replace("\n", "") for h in rows[3]) == ROLLUP_HEADER
+    assert tuple(h.replace("\n", "") for h in rows[3]) == load_campaign().tables.registry_header
     city_rows = [r[0] for r in rows if r[0] and "（" in r[0] and r[0].endswith("项）")]
     assert city_rows[:3] == ["太原市（3项）", "大同市（1项）", "阳泉市（2项）"]
     assert len(city_rows) == 3 and "长治市（未报送）" in {r[0] for r in rows}

@@ -10,7 +10,6 @@ from factories import seed_submission
 from openpyxl import load_workbook
 
 from jinxiao.config import load_campaign
-from jinxiao.domain.forms import CITY_FIGURES, RESULTS_HEADER
 from jinxiao.domain.models import Attachment
 from jinxiao.normalise.values import counties_of, county_table
 from jinxiao.reports.templates import (
@@ -20,6 +19,9 @@ from jinxiao.reports.templates import (
     write_results_templates,
 )
 from jinxiao.warehouse.connection import connect, migrate
+
+CITY_FIGURES = load_campaign().tables.city_figures
+RESULTS_HEADER = load_campaign().tables.results_header
 
 CST = dt.timezone(dt.timedelta(hours=8))
 EVIL = "=SUM(A1:A9)*0+1"

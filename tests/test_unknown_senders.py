@@ -15,8 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from jinxiao.config import DEFAULT_SENDER_REGISTRY
-from jinxiao.domain.forms import REGISTRY_HEADER, RESULTS_HEADER
+from jinxiao.config import DEFAULT_SENDER_REGISTRY, load_campaign
 from jinxiao.intake.archive import Archive
 from jinxiao.intake.mailbox import MailboxConfig, open_mailbox, write_maildir_message
 from jinxiao.intake.senders import load_sender_registry
@@ -26,6 +25,9 @@ from jinxiao.reading.locate import table_in_text
 from jinxiao.samples import files as f
 from jinxiao.samples.mail import build_email
 from jinxiao.warehouse.connection import WarehouseConfig, connect, open_warehouse
+
+REGISTRY_HEADER = load_campaign().tables.registry_header
+RESULTS_HEADER = load_campaign().tables.results_header
 
 CST = dt.timezone(dt.timedelta(hours=8))
 OPS = "ops@commerce.sx.example"

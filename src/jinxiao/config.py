@@ -18,7 +18,16 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from jinxiao.domain.errors import ConfigError
-from jinxiao.domain.forms import FORMS
+from jinxiao.domain.forms import (
+    ACTIVITY_FIELDS,
+    CITY_FIGURE_CODES,
+    CONTACT_FIELDS,
+    FORMS,
+    TABLE_FORMS,
+    FieldSpec,
+    FormTables,
+    TableSpec,
+)
 from jinxiao.jurisdiction import JurisdictionError, campaign_divisions
 
 
@@ -45,6 +54,7 @@ DEFAULT_SENDER_REGISTRY = DEFAULT_CAMPAIGN_DIR / "senders.csv"
 SENDERS_FILE = "senders.csv"
 HOLIDAYS_FILE = "holidays.yaml"
 ALIASES_FILE = "county_aliases.csv"
+TABLES_FILE = "forms.yaml"
 
 
 @dataclass(frozen=True)
@@ -107,6 +117,8 @@ class Campaign:
     year_end_as_of: dt.date
     mail_from: str
     mail_ops: str | None
+    # The forms' tables (forms.yaml): header texts, template columns, required columns.
+    tables: FormTables
     # 主送机关 of the reports (the office they go up to); None leaves the line out.
     report_addressee: str | None = None
     # Cross-column checks of results rows; None (no `checks` in the yaml) checks nothing.
@@ -184,7 +196,8 @@ def load_campaign(path: Path | None = None) -> Campaign:
     try:
         campaign = _campaign(yaml.safe_load(where.read_text(encoding="utf-8")), where.parent)
         _check(campaign)
-        return campaign
+    except ConfigError:
+        raise  # a file beside campaign.yaml (forms.yaml) names itself
     except JurisdictionError as exc:
         raise ConfigError(f"campaign config {where}: {exc}: fix the cities list") from exc
     except OSError as exc:
@@ -195,6 +208,78 @@ def load_campaign(path: Path | None = None) -> Campaign:
         raise ConfigError(f"campaign config {where} lacks the key {exc}: add it") from exc
     except (TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"campaign config {where}: a value has the wrong form: {exc}") from exc
+    return campaign
+
+
+def _tables_of(folder: Path) -> FormTables:
+    """forms.yaml of the campaign folder, else the package's; a broken one is a ConfigError
+    naming the file and the key."""
+    own = folder / TABLES_FILE
+    where = own if own.is_file() else DATA_DIR / TABLES_FILE
+    try:
+        return load_form_tables(yaml.safe_load(where.read_text(encoding="utf-8")))
+    except OSError as exc:
+        raise ConfigError(f"forms file {where} cannot be read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"forms file {where} is not valid YAML: {exc}") from exc
+    except KeyError as exc:
+        raise ConfigError(f"forms file {where} lacks the key {exc}: add it") from exc
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"forms file {where}: {exc}") from exc
+
+
+def _words(value: object, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(str(v).strip() for v in value):
+        raise ValueError(f"{key} must be a list of texts, not {value!r}")
+    return tuple(str(v) for v in value)
+
+
+def _table(code: str, t: dict, known: tuple[str, ...]) -> TableSpec:
+    fields = []
+    for name, f in t["fields"].items():
+        if name not in known:
+            raise ValueError(
+                f"tables.{code}.fields.{name} is not a field the warehouse stores "
+                f"({', '.join(known)})"
+            )
+        label = str(f.get("label") or "").strip()
+        if not label:
+            raise ValueError(f"tables.{code}.fields.{name}.label is empty")
+        synonyms = _words(f.get("synonyms"), f"tables.{code}.fields.{name}.synonyms")
+        fields.append(FieldSpec(name, label, synonyms, str(f.get("header") or "")))
+    spec = TableSpec(
+        label=str(t["name"]),
+        fields=tuple(fields),
+        required=_words(t["required"], f"tables.{code}.required"),
+        template=_words(t["template"], f"tables.{code}.template"),
+    )
+    for key in ("required", "template"):
+        unknown = [f for f in getattr(spec, key) if f not in t["fields"]]
+        if unknown:
+            raise ValueError(f"tables.{code}.{key}: {', '.join(unknown)} not in its fields")
+    return spec
+
+
+def load_form_tables(data: dict) -> FormTables:
+    """A forms.yaml's content as the reader uses it; ValueError/KeyError name the key."""
+    tables = data["tables"]
+    figures = {str(k): str(v) for k, v in data["city_figures"].items()}
+    if bad := [v for v in figures.values() if v not in CITY_FIGURE_CODES]:
+        raise ValueError(
+            f"city_figures: {', '.join(bad)} not one of {', '.join(CITY_FIGURE_CODES)}"
+        )
+    return FormTables(
+        specs={code: _table(code, tables[code], ACTIVITY_FIELDS) for code in TABLE_FORMS},
+        contacts=_table("contacts", tables["contacts"], CONTACT_FIELDS),
+        results_marks=_words(data["marks"]["results"], "marks.results"),
+        registry_marks=_words(data["marks"]["registry"], "marks.registry"),
+        may_words=_words(data["words"]["may"], "words.may"),
+        plan_words=_words(data["words"]["plan"], "words.plan"),
+        results_words=_words(data["words"]["results"], "words.results"),
+        registry_words=_words(data["words"]["registry"], "words.registry"),
+        header_stems=_words(data["header_stems"], "header_stems"),
+        city_figures=figures,
+    )
 
 
 def _form(code: str, f: dict) -> FormSpec:
@@ -248,6 +333,7 @@ def _campaign(data: dict, folder: Path = DEFAULT_CAMPAIGN_DIR) -> Campaign:
         year_end_as_of=data["reports"]["year_end_as_of"],
         mail_from=data["mail"]["from"],
         mail_ops=data["mail"].get("ops"),
+        tables=_tables_of(folder),
         report_addressee=data["reports"].get("addressee"),
         slogan=str(c.get("slogan") or ""),
         event=str(c["event"]),

@@ -570,7 +570,7 @@ class _Corpus:
     def xlsx_16k_columns(self) -> Case:
         city, when = "大同市", _at(19, 15, 50, 0)
         sample = self._rows(city, 10)
-        extra = 16384 - len(f.HEADER)
+        extra = 16384 - len(f.header())
         rows = [list(r) for r in sample]
         rows[2] = rows[2] + [f"补充信息{k}" for k in range(1, extra + 1)]
         for r in range(3, 13):
@@ -969,7 +969,7 @@ def _span_table_html(rows: list[list[object]], target: int) -> bytes:
         "<body><table border=1>\n"
         f'<tr><td colspan="7">{escape(f.TITLE)}</td></tr>\n'
         f'<tr><td colspan="7">{escape(str(rows[1][0]))}</td></tr>\n'
-        "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in f.HEADER) + "</tr>\n"
+        "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in f.header()) + "</tr>\n"
     ).encode("gbk")
     parts, size, i = [head], len(head), 0
     while size < target:

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from jinxiao.domain.forms import COLUMN_LABEL
-
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -148,6 +146,8 @@ class ParsedTable:
     sheet_word: str = "工作表"  # 表格 when the table is in a Word file
     # The notes the city is told in its reply: rows not read, sheets merged, columns missing.
     notices: list[str] = field(default_factory=list)
+    # Field -> the template's header for it (forms.yaml), to name a column the city left out.
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -270,4 +270,4 @@ class NormalisedTable:
         """The column's header as the city wrote it (or as the template names it), for messages."""
         if field_name in self.table.columns:
             return self.table.columns[field_name]
-        return COLUMN_LABEL.get(field_name, field_name)
+        return self.table.labels.get(field_name, field_name)

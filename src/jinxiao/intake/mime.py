@@ -42,8 +42,8 @@ from email.parser import BytesParser
 from email.policy import compat32
 from typing import TypeVar
 
+from jinxiao.config import load_campaign
 from jinxiao.domain.budget import MAX_NESTING, Budget, BudgetExceeded
-from jinxiao.domain.forms import FORM_HEADER_STEMS
 from jinxiao.domain.hygiene import clean_filename
 from jinxiao.domain.models import BODY_TABLE_FILENAME, Attachment, ParsedEmail
 from jinxiao.intake.outlook import TooBig, is_msg, is_tnef, msg_members, tnef_members
@@ -585,6 +585,10 @@ _TABLE_HEAD_CHARS = 20_000
 _MAX_TABLES_LOOKED_AT = 50
 
 
+def _header_stems() -> tuple[str, ...]:
+    return load_campaign().tables.header_stems
+
+
 def _looks_like_form_table(markup: str) -> bool:
     """A <table> whose first rows have "活动" and three of the forms' header words."""
     for n, m in enumerate(_TABLE_START_RE.finditer(markup)):
@@ -592,7 +596,7 @@ def _looks_like_form_table(markup: str) -> bool:
             break
         head = markup[m.start() : m.start() + _TABLE_HEAD_CHARS]
         text = _SPACES_RE.sub("", html.unescape(_TAG_RE.sub("", head)).replace("\xa0", ""))
-        if "活动" in text and sum(stem in text for stem in FORM_HEADER_STEMS) >= 3:
+        if "活动" in text and sum(stem in text for stem in _header_stems()) >= 3:
             return True
     return False
 

@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 
 from jinxiao.config import Campaign
 from jinxiao.domain.budget import MAX_READ_ADDRESS_SPACE, MAX_READ_SECONDS
-from jinxiao.domain.forms import CITY_FIGURES, RESULTS_FORMS
+from jinxiao.domain.forms import RESULTS_FORMS
 from jinxiao.domain.hygiene import (
     MAX_DATE_HEADER,
     clean_attachment_suffix,
@@ -646,7 +646,7 @@ def read_submission(job: ReadJob) -> SubmissionResult:
         sub.problems.extend(Problem("warning", "table_read", n) for n in table.notices)
         sub.problems.extend(sub.table.problems)
         if form in RESULTS_FORMS:
-            sub.figures = city_figures(wb)
+            sub.figures = city_figures(wb, campaign.tables.city_figures)
         warning = other_city_warning(job.city_name, job.subject, table.unit_name, campaign)
         if warning:
             sub.problems.append(Problem("warning", "other_city_named", warning))
@@ -705,13 +705,16 @@ def had_internal_error(result: MessageResult) -> bool:
     )
 
 
-def city_figures(wb: Workbook) -> list[tuple[str, float | None, str | None]]:
-    """City-level figures of a results form (the 全市汇总 sheet): label cell, value to its right."""
+def city_figures(
+    wb: Workbook, labels: dict[str, str]
+) -> list[tuple[str, float | None, str | None]]:
+    """City-level figures of a results form (the 全市汇总 sheet): label cell, value to its right;
+    `labels`: the forms.yaml's label -> figure code."""
     found: dict[str, tuple[str, float | None, str | None]] = {}
     for sheet in wb.sheets:
         for row in sheet.rows:
             for i, cell in enumerate(row[:-1]):
-                code = CITY_FIGURES.get(raw_text(cell) or "")
+                code = labels.get(raw_text(cell) or "")
                 if code and code not in found:
                     raw = raw_text(row[i + 1])
                     try:

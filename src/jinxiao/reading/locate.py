@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from jinxiao.domain.forms import FormTables, TableSpec
 from jinxiao.domain.models import (
     FileProblem,
     Form,
@@ -35,26 +36,6 @@ _MAX_HEADER_CORE = 20
 
 
 @dataclass(frozen=True)
-class FieldSpec:
-    field: str
-    template_name: str  # the column as the template names it, for messages
-    synonyms: tuple[str, ...]  # normalised header texts (no spaces, half-width brackets)
-
-
-# eq=False: specs are module constants, compared by identity; hashing them field by field
-# was a fifth of table location's time (they key the per-cell score cache).
-@dataclass(frozen=True, eq=False)
-class TableSpec:
-    label: str  # how messages name the template
-    fields: tuple[FieldSpec, ...]
-    required: tuple[str, ...]  # without these columns the table is not this form's
-    template: tuple[str, ...]  # the template's own columns (missing ones are noted)
-
-    def spec(self, field_name: str) -> FieldSpec:
-        return next(f for f in self.fields if f.field == field_name)
-
-
-@dataclass(frozen=True)
 class Contact:
     """A person named in a plan file's 联系人名单 table or in a 联系人：… line."""
 
@@ -67,173 +48,13 @@ class Contact:
     excel_row: int | None = None
 
 
-_COUNTY = FieldSpec(
-    "county",
-    "参加县区",
-    ("参加县区", "参与县区", "县区", "区县", "县市区", "地区", "所属县区", "所在县区", "举办县区",
-     "县区名称", "县"),
-)  # fmt: skip
-_NAME = FieldSpec(
-    "activity_name",
-    "重点活动名称",
-    ("重点活动名称", "活动名称", "重点活动", "活动项目", "活动项目名称", "项目名称", "活动主题"),
-)
-_PERIOD_SYNONYMS = (
-    "举办时间", "时间", "活动时间", "举办日期", "起止时间", "活动日期", "开展时间",
-    "活动起止时间", "日期", "举办时间段",
-)  # fmt: skip
-# A period split in two columns (举办时间 → 开始时间 | 结束时间): the second one's end.
-_PERIOD_END = FieldSpec("period_end", "结束时间", ("结束时间", "结束日期", "截止时间", "截止日期"))
-_ENTERPRISES = FieldSpec(
-    "enterprise_count",
-    "参与企业数量",
-    ("参与企业数量", "企业数量", "参与企业", "参与企业数", "参与商家数", "参与商家", "参与商户",
-     "商家数量", "企业数", "参与商户数量"),
-)  # fmt: skip
-_OPTIONAL = (
-    FieldSpec(
-        "category", "类别", ("类别", "活动类别", "所属类别", "活动类型", "类型", "活动分类", "分类")
-    ),
-    FieldSpec("seq", "序号", ("序号", "编号")),
-    FieldSpec("remark", "备注", ("备注",)),
-    FieldSpec("contact", "联系人", ("联系人", "联系方式", "联系电话", "负责人及电话")),
-)
+def _tables() -> FormTables:
+    """The campaign's forms.yaml (config): built once, so its specs key the caches below."""
+    from jinxiao.config import load_campaign
 
-REGISTRY = TableSpec(
-    label="附件2模板",
-    fields=(
-        _COUNTY,
-        _NAME,
-        FieldSpec("period", "举办时间", _PERIOD_SYNONYMS),
-        _PERIOD_END,
-        FieldSpec(
-            "content",
-            "活动内容（简要概述）",
-            ("活动内容", "内容简介", "主要内容", "内容", "活动简介", "活动概述", "简要概述"),
-        ),
-        _ENTERPRISES,
-        FieldSpec(
-            "support_policy",
-            "支持政策及优惠举措",
-            (
-                "支持政策及优惠举措",
-                "支持政策",
-                "优惠措施",
-                "优惠政策及措施",
-                "优惠举措",
-                "优惠政策",
-                "政策措施",
-                "支持措施",
-                "优惠活动",
-            ),
-        ),  # fmt: skip
-        FieldSpec(
-            "est_turnover",
-            "预估成效（成交额等）",
-            (
-                "预估成效",
-                "预计成交额",
-                "预期效果",
-                "预估成交额",
-                "预计成效",
-                "预估成交",
-                "预期成效",
-                "预计销售额",
-                "预估销售额",
-                "预计效果",
-                "预计成交",
-                "成交额",
-            ),
-        ),  # fmt: skip
-        *_OPTIONAL,
-    ),
-    required=("county", "activity_name", "period"),
-    template=(
-        "county",
-        "activity_name",
-        "period",
-        "content",
-        "enterprise_count",
-        "support_policy",
-        "est_turnover",
-    ),  # fmt: skip
-)
+    return load_campaign().tables
 
-_RESULTS_FIELDS = (
-    _COUNTY,
-    _NAME,
-    FieldSpec("actual_period", "实际举办时间", ("实际举办时间", *_PERIOD_SYNONYMS)),
-    _PERIOD_END,
-    _ENTERPRISES,
-    FieldSpec(
-        "actual_turnover",
-        "实际成交额（万元）",
-        ("实际成交额", "成交额", "实现成交额", "实际销售额", "实现销售额", "销售额", "交易额"),
-    ),
-    FieldSpec("footfall", "客流量（万人次）", ("客流量", "客流", "参与人次", "人流量", "参与人数")),
-    FieldSpec(
-        "voucher_issued", "发放消费券（万元）", ("发放消费券", "消费券发放", "发放消费券金额")
-    ),
-    FieldSpec(
-        "voucher_redeemed", "核销消费券（万元）", ("核销消费券", "消费券核销", "核销消费券金额")
-    ),
-    *_OPTIONAL,
-)
-_RESULTS_TEMPLATE = (
-    "county", "activity_name", "actual_period", "enterprise_count", "actual_turnover", "footfall",
-    "voucher_issued", "voucher_redeemed", "remark",
-)  # fmt: skip
-# No county: a results row names its registry activity, whose counties it takes at load.
-_RESULTS_REQUIRED = ("activity_name", "actual_turnover")
 
-SPECS: dict[str, TableSpec] = {
-    "registry": REGISTRY,
-    "results_may": TableSpec(
-        "消费促进月（5月）活动成效统计表模板", _RESULTS_FIELDS, _RESULTS_REQUIRED, _RESULTS_TEMPLATE
-    ),
-    "results_year": TableSpec(
-        "全年活动成效统计表模板", _RESULTS_FIELDS, _RESULTS_REQUIRED, _RESULTS_TEMPLATE
-    ),
-}
-
-_CONTACT_TABLE = TableSpec(
-    label="联系人名单",
-    fields=(
-        FieldSpec("name", "姓名", ("姓名", "联系人", "联系人姓名", "名字")),
-        FieldSpec("title", "职务", ("职务", "职位", "职称", "岗位")),
-        FieldSpec(
-            "phone",
-            "联系电话",
-            (
-                "联系电话",
-                "电话",
-                "手机",
-                "手机号",
-                "手机号码",
-                "联系方式",
-                "办公电话",
-                "固定电话",
-                "座机",
-                "移动电话",
-            ),
-        ),  # fmt: skip
-        FieldSpec("email", "邮箱", ("邮箱", "电子邮箱", "电子邮件", "邮件", "email", "e-mail")),
-        FieldSpec("unit", "单位", ("单位", "工作单位", "所在单位", "部门", "处室", "科室")),
-    ),
-    required=("name", "phone"),
-    template=("name", "title", "phone", "email", "unit"),
-)
-
-# Header texts only the results templates have / only the registry template has.
-_RESULTS_MARKS = (
-    "实际成交额", "实现成交额", "实际销售额", "实现销售额", "客流", "核销", "发放消费券",
-    "实际举办时间",
-)  # fmt: skip
-_REGISTRY_MARKS = ("预估", "预计", "预期", "支持政策", "优惠", "活动内容", "内容简介", "简要概述")
-_MAY_WORDS = ("消费促进月", "促进月", "5月", "五月")
-_PLAN_WORDS = ("方案", "计划", "安排", "联系人", "名单", "通讯录")
-_RESULTS_WORDS = ("成效", "总结", "量化", "成果")
-_REGISTRY_WORDS = ("名录", "附件2")
 # A list of participating firms: 参与企业名单, 企业名称 | 联系人 | 联系电话.
 _FIRM_LIST = re.compile(r"(?:企业|商户|商家|门店)(?:名称|名单)")
 _FIRM_COLUMN = re.compile(r"活动|" + _FIRM_LIST.pattern)
@@ -330,7 +151,7 @@ def table_in_text(text: str) -> str | None:
         low = _SPACE_STAR.sub("", low).lower()
         if not low or len(low) > _BODY_LINE_MAX:
             continue
-        for code, spec in SPECS.items():
+        for code, spec in _tables().specs.items():
             named = {
                 f.field for f in spec.fields if any(len(s) > 1 and s in low for s in f.synonyms)
             }
@@ -1083,7 +904,10 @@ def _filled(row: SourceRow) -> bool:
 
 def _kind(header: _Header) -> str | None:
     """Which form a header reads as by its words: None when they do not say."""
-    results, registry = _marks(header, _RESULTS_MARKS), _marks(header, _REGISTRY_MARKS)
+    results, registry = (
+        _marks(header, _tables().results_marks),
+        _marks(header, _tables().registry_marks),
+    )
     if results and not registry:
         return "results"
     if registry and not results:
@@ -1348,9 +1172,10 @@ def _remembered_units(
 def locate(wb: Workbook, form: Form, mappings: Sequence[HeaderMapping] = ()) -> ParsedTable:
     """The form's table in the workbook, columns mapped to canonical fields; raises FileProblem.
     `mappings`: the city's remembered header meanings (warehouse header_mapping), as data."""
-    if form not in SPECS:
+    specs = _tables().specs
+    if form not in specs:
         raise ValueError(f"form {form!r} has no activity table (plan files: extract_contacts)")
-    spec = SPECS[form]
+    spec = specs[form]
     header, body, rest = _choose(wb, spec)
     if header is None or body is None or header.missing:
         raise _wrong_template(wb, spec, header)
@@ -1389,6 +1214,7 @@ def locate(wb: Workbook, form: Form, mappings: Sequence[HeaderMapping] = ()) -> 
         notes=notes,
         notices=notices,
         sheet_word=header.sheet.word,
+        labels=_tables().column_labels,
     )
 
 
@@ -1456,7 +1282,7 @@ def _header_evidence(res: _Header | None, ev: _Evidence) -> None:
     if res is None or "activity_name" not in res.fields:
         return
     done = _marks(res, _DONE_MARKS)
-    planned = _marks(res, _REGISTRY_MARKS)
+    planned = _marks(res, _tables().registry_marks)
     money = [n for n in dict.fromkeys(res.norms) if n and any(w in n for w in _MONEY_WORDS)]
     if done:
         ev.add("results", 2.0 * done, f"表头有{done}个实际/客流/核销类列")
@@ -1493,7 +1319,7 @@ def _kind_evidence(
             ev.add("results_year", 3.0, f"{where}写“全年/年度”")
         elif any(w in norm for w in _YEAR_SOFT):
             ev.add("results_year", 1.0, f"{where}写“总结”")
-        if any(w in norm for w in _MAY_WORDS):
+        if any(w in norm for w in _tables().may_words):
             ev.add("results_may", 2.0, f"{where}写“5月/促进月”")
     if received_at is not None:
         ev.add(received_at.results_kind, 2.0, f"{received_at.day.isoformat()}发来")
@@ -1522,12 +1348,12 @@ def _results_kind(
 
 def _words_form(text: str) -> str | None:
     norm = _norm(text)
-    if any(w in norm for w in _REGISTRY_WORDS):
+    if any(w in norm for w in _tables().registry_words):
         return "registry"
-    if any(w in norm for w in _RESULTS_WORDS):
+    if any(w in norm for w in _tables().results_words):
         return "results"
     # A list of firms (参与企业名单, 企业名称 | 联系人) is no 联系人名单 of a plan.
-    if any(w in norm for w in _PLAN_WORDS) and not _FIRM_LIST.search(norm):
+    if any(w in norm for w in _tables().plan_words) and not _FIRM_LIST.search(norm):
         return "plan"
     return None
 
@@ -1593,8 +1419,8 @@ def decide_form(
     marker = _marker_form(wb)
     if marker:
         return FormDecision(marker, 1.0, (f"模板标记“表单代码：{marker}”",))
-    reg = _best_header(wb, REGISTRY)
-    res = _best_header(wb, SPECS["results_may"])
+    reg = _best_header(wb, _tables().registry)
+    res = _best_header(wb, _tables().specs["results_may"])
     texts = [("文件名", wb.filename), ("主题", subject), ("正文", body[:300])]
     ev = _Evidence()
     _header_evidence(res, ev)
@@ -1644,7 +1470,7 @@ def detect_form(
 def _contact_headers(wb: Workbook) -> list[_Header]:
     found = []
     for si, sheet in enumerate(wb.sheets):
-        for h in _sheet_headers(si, sheet, _CONTACT_TABLE):
+        for h in _sheet_headers(si, sheet, _tables().contacts):
             # An activity table with 联系人/联系电话 columns is not a list of people.
             # Nor is a list of participating firms (企业名称, 地址, 联系人): its people are
             # the firms' contacts, not the bureau's.

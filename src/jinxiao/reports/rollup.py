@@ -15,7 +15,6 @@ from openpyxl import Workbook
 from sqlalchemy import Engine
 
 from jinxiao.config import Campaign
-from jinxiao.domain.forms import REGISTRY_HEADER
 from jinxiao.reports.figures import (
     city_rows,
     is_draft,
@@ -44,7 +43,6 @@ from jinxiao.reports.xlsx import (
 )
 from jinxiao.warehouse.queries import RegistryActivity, registry_activities
 
-ROLLUP_HEADER = REGISTRY_HEADER  # 附件2 汇总 has the notice's own columns
 FMT_WAN_UNIT = 'General"万元"'
 
 
@@ -94,7 +92,8 @@ def write_rollup(
     if same is not None:
         # Nothing changed since that roll-up: a clerk gets no second file to compare by eye.
         return same
-    width = len(ROLLUP_HEADER)
+    header = campaign.tables.registry_header  # 附件2 汇总 has the notice's own columns
+    width = len(header)
 
     wb = Workbook()
     ws = wb.active
@@ -104,7 +103,7 @@ def write_rollup(
     put_title(ws, 2, f"{title}{draft_mark(draft)}", width, size=16)
     put(ws, 3, 1, f"填报单位：{campaign.organiser}")
     put(ws, 3, width - 1, f"数据截至：{zh_date(as_of)}")
-    put_header(ws, 4, ROLLUP_HEADER)
+    put_header(ws, 4, header)
     row = 4
     by_city: dict[str, list[RegistryActivity]] = {}
     for a in activities:

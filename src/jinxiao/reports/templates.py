@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import Engine
 
 from jinxiao.config import Campaign
-from jinxiao.domain.forms import CITY_FIGURES, MARKER_PREFIX, RESULTS_FORMS, RESULTS_HEADER
+from jinxiao.domain.forms import MARKER_PREFIX, RESULTS_FORMS, TableSpec
 from jinxiao.domain.labels import FORM_LABELS
 from jinxiao.reports.xlsx import (
     BORDER,
@@ -42,7 +42,18 @@ FIRST_DATA_ROW = HEADER_ROW + 1
 BLANK_ROWS = 20  # empty, formatted rows below the pre-filled ones for activities not listed
 
 CATEGORY_HEADER = "类别"
-_NUMBER_FORMATS = {4: "0", 5: "0.00", 6: "0.00", 7: "0.00", 8: "0.00"}  # columns D..H
+# The figures' cells: a whole number of firms, amounts in 万元 and 万人次 to two places.
+_FIELD_FORMATS = {
+    "enterprise_count": "0", "actual_turnover": "0.00", "footfall": "0.00",
+    "voucher_issued": "0.00", "voucher_redeemed": "0.00",
+}  # fmt: skip
+
+
+def _number_formats(spec: TableSpec) -> dict[int, str]:
+    """Column number -> format, for the figure columns of the form's template (forms.yaml)."""
+    return {i: _FIELD_FORMATS[f] for i, f in enumerate(spec.template, 1) if f in _FIELD_FORMATS}
+
+
 # The reader finds the form by the code in row 1 (表单代码：results_may); the clerk sees the
 # form's Chinese name in A1 and the code sits in this hidden column past the table.
 MARKER_COLUMN = 12  # L
@@ -109,9 +120,10 @@ def build_template(
     lists = wb.create_sheet(LISTS_SHEET)
     county_ref, category_ref = _write_lists(lists, counties, campaign.all_categories)
     lists.sheet_state = "hidden"
+    spec = campaign.tables.specs[form]
     last_row = _write_data_sheet(ws, campaign, form, city_name, rows)
-    _add_dropdowns(ws, county_ref, category_ref, last_row)
-    _add_number_checks(ws, FIRST_DATA_ROW, last_row)
+    _add_dropdowns(ws, county_ref, category_ref, last_row, len(spec.template))
+    _add_number_checks(ws, FIRST_DATA_ROW, last_row, _number_formats(spec))
     _protect(ws)
     figures = wb.create_sheet(FIGURE_SHEET, 1)
     _write_figure_sheet(figures, campaign, form, city_name)
@@ -140,7 +152,9 @@ def _write_data_sheet(
     city_name: str,
     rows: Sequence[tuple[str | None, str | None, str | None]],
 ) -> int:
-    header = [*RESULTS_HEADER, CATEGORY_HEADER]
+    spec = campaign.tables.specs[form]
+    formats = _number_formats(spec)
+    header = [*spec.header, CATEGORY_HEADER]
     width = len(header)
     shown = put(ws, 1, 1, f"表单：{FORM_LABELS[form]}（请勿改动本行）")
     shown.font = Font(size=9, color="808080")
@@ -162,8 +176,8 @@ def _write_data_sheet(
             cell.border = BORDER
             cell.alignment = WRAP
             cell.protection = _UNLOCKED  # the sheet is protected; the table is not
-            if c in _NUMBER_FORMATS:
-                cell.number_format = _NUMBER_FORMATS[c]
+            if c in formats:
+                cell.number_format = formats[c]
         ws.row_dimensions[r].height = DATA_ROW_HEIGHT
     for r, (county, name, category) in enumerate(rows, start=FIRST_DATA_ROW):
         if county:
@@ -178,7 +192,9 @@ def _write_data_sheet(
     return last_row
 
 
-def _add_dropdowns(ws: Worksheet, county_ref: str, category_ref: str, last_row: int) -> None:
+def _add_dropdowns(
+    ws: Worksheet, county_ref: str, category_ref: str, last_row: int, columns: int
+) -> None:
     # No error alert on counties: a cell may name several (“小店区、迎泽区”).
     county = DataValidation(type="list", formula1=county_ref, allow_blank=True)
     county.showErrorMessage = False
@@ -190,24 +206,22 @@ def _add_dropdowns(ws: Worksheet, county_ref: str, category_ref: str, last_row: 
     category.showErrorMessage = True
     category.errorStyle = "warning"
     category.error = "请从列表中选择活动类别"
-    column = chr(ord("A") + len(RESULTS_HEADER))
+    column = get_column_letter(columns + 1)  # the 类别 column after the template's
     category.add(f"{column}{FIRST_DATA_ROW}:{column}{last_row}")
     ws.add_data_validation(county)
     ws.add_data_validation(category)
 
 
-def _add_number_checks(
-    ws: Worksheet, first: int, last: int, columns: Sequence[int] | None = None
-) -> None:
+def _add_number_checks(ws: Worksheet, first: int, last: int, formats: dict[int, str]) -> None:
     """Excel refuses a figure that is not a number ≥ 0 (or “/”), with a message in Chinese.
 
     A custom formula, because the “/” the instructions ask for must pass too; Excel moves the
     relative reference (D6) along the range.
     """
-    for col in columns or _NUMBER_FORMATS:
+    for col, number_format in formats.items():
         letter = get_column_letter(col)
         ref = f"{letter}{first}"
-        whole = _NUMBER_FORMATS.get(col) == "0"
+        whole = number_format == "0"
         check = f"AND(ISNUMBER({ref}),{ref}>=0" + (f",{ref}=INT({ref}))" if whole else ")")
         dv = DataValidation(type="custom", formula1=f'OR({ref}="/",{check})', allow_blank=True)
         dv.showErrorMessage = True
@@ -232,7 +246,8 @@ def _protect(ws: Worksheet) -> None:
 def _write_figure_sheet(ws: Worksheet, campaign: Campaign, form: str, city_name: str) -> None:
     put_title(ws, 1, f"{city_name}{form_title(campaign, form)}——全市汇总", 3, size=14)
     put_header(ws, 2, FIGURE_HEADER)
-    for r, label in enumerate(CITY_FIGURES, start=3):
+    figures = campaign.tables.city_figures
+    for r, label in enumerate(figures, start=3):
         put(ws, r, 1, label, border=True).alignment = WRAP
         value = ws.cell(row=r, column=2)
         value.number_format = "0.00"
@@ -241,10 +256,10 @@ def _write_figure_sheet(ws: Worksheet, campaign: Campaign, form: str, city_name:
         remark = ws.cell(row=r, column=3)
         remark.border, remark.protection = BORDER, _UNLOCKED
     first = 3
-    _add_number_checks(ws, first, first + len(CITY_FIGURES) - 1, columns=[2])
+    _add_number_checks(ws, first, first + len(figures) - 1, {2: "0.00"})
     put_note(
         ws,
-        3 + len(CITY_FIGURES) + 1,
+        3 + len(figures) + 1,
         "说明：填写本期全市（含市、县两级）发放和核销的政府消费券总额，不限于“活动成效”表所列"
         "活动；单位万元；未发放的填0，不详的填“/”。",
         3,

@@ -21,8 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
-from jinxiao.config import PACKAGE_DIR
-from jinxiao.domain.forms import REGISTRY_HEADER as ROLLUP_HEADER
+from jinxiao.config import PACKAGE_DIR, load_campaign
 
 # --------------------------------------------------------------------------- xlsx / xlsm
 
@@ -390,8 +389,6 @@ def html_xls_bytes(rows: Sequence[Sequence[object]], encoding: str = "gbk") -> b
 # --------------------------------------------------------------------------- 附件2 tables
 
 TITLE = "山西省2021年全国消费促进月暨“礼享生活·晋情消费”促消费系列活动名录"
-# The official 附件2 columns, in the template's order: one list, kept with the roll-up.
-HEADER = list(ROLLUP_HEADER)
 NOTE = "注：此表由各市商务局填写，请于2021年4月23日前报送。如表格相应空间不够，可自行添加行数。"
 
 # (category word, activity name pattern, content, policy) — {c} is the county's short name.
@@ -423,6 +420,11 @@ def counties_of(city: str) -> list[str]:
     return table_counties(city if city.endswith("市") else city + "市")
 
 
+def header() -> list[str]:
+    """The campaign's 附件2 columns, in the template's order (forms.yaml, as the roll-up)."""
+    return list(load_campaign().tables.registry_header)
+
+
 def _short(county: str) -> str:
     return county[:-1] if len(county) > 2 and county[-1] in "区县市" else county
 
@@ -439,7 +441,7 @@ def registry_rows(city: str, n: int, messy: bool = False, seed: int = 0) -> list
     rows: list[list[object]] = [
         [TITLE, None, None, None, None, None, None],
         [f"填报单位：{city_name}商务局（盖章）", None, None, None, None, None, None],
-        list(HEADER),
+        list[object](header()),
     ]
     used, enterprises, turnover = set(), 0, 0
     for i in range(n):
