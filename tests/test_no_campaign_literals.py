@@ -1,6 +1,6 @@
 """The code holds no place name, year or slogan (issue 15): a campaign is its folder of config.
 
-Reads every module of src/ (not samples/, whose generator writes Shanxi's 2021 mail on
+Reads every module of src/ and dags/ (not samples/, whose generator writes Shanxi's 2021 mail on
 purpose, and not the data and campaign folders) and looks at its string and number literals,
 docstrings left out (they explain with examples): no province or prefecture-level city of
 data/divisions_cn.csv, full or short, no year 20xx, no campaign's slogan.
@@ -16,7 +16,8 @@ import yaml
 
 from jinxiao.jurisdiction import prefecture_names, province_names
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+REPO = Path(__file__).resolve().parents[1]
+SRC = REPO / "src"
 SKIP = ("jinxiao/samples/", "jinxiao/campaigns/", "jinxiao/data/")
 YEAR = re.compile(r"(?<![\d.])20\d{2}(?!\d)")
 # Years that are not the campaign's: format names and standards.
@@ -60,10 +61,10 @@ def literal_hits(path: Path, words: set[str]) -> list[str]:
     pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _dated(node):
-            hits.append(f"{path.relative_to(SRC)}:{node.lineno}: year {node.args[0].value}")  # type: ignore[attr-defined]
+            hits.append(f"{path.relative_to(REPO)}:{node.lineno}: year {node.args[0].value}")  # type: ignore[attr-defined]
         if not isinstance(node, ast.Constant) or id(node) in docs:
             continue
-        where = f"{path.relative_to(SRC)}:{node.lineno}"
+        where = f"{path.relative_to(REPO)}:{node.lineno}"
         if isinstance(node.value, str):
             text = node.value
             for ok in (*NOT_CAMPAIGN_YEARS, *NOT_PLACES):
@@ -91,8 +92,11 @@ def _dated(call: ast.Call) -> bool:
 def _modules() -> list[Path]:
     return [
         p
-        for p in sorted(SRC.rglob("*.py"))
-        if not any(part in p.relative_to(SRC).as_posix() for part in SKIP)
+        for p in sorted([*SRC.rglob("*.py"), *(REPO / "dags").rglob("*.py")])
+        if not any(
+            part in p.relative_to(SRC if p.is_relative_to(SRC) else REPO).as_posix()
+            for part in SKIP
+        )
     ]
 
 
@@ -117,5 +121,6 @@ def test_the_checker_finds_what_it_looks_for(tmp_path):
 
 def test_no_place_name_year_or_slogan_in_the_code():
     words = _forbidden_words()
+    assert any(p.parent.name == "dags" for p in _modules())
     hits = [h for p in _modules() for h in literal_hits(p, words)]
     assert not hits, "\n".join(hits)

@@ -7,7 +7,7 @@ from airflow.sdk import Asset, AssetOrTimeSchedule, CronTriggerTimetable, Param,
 from jinxiao_airflow import DAG_DEFAULTS, SUBMISSIONS, TAGS, fail_fast, settings
 
 
-def report_dag(report: str, dag_id: str, doc_md: str, default_as_of: str):
+def report_dag(report: str, dag_id: str, doc_md: str):
     """A DAG that writes `report` on its days and whenever intake lands new data.
 
     The report days live in config/campaign.yaml; reading it here would be I/O at parse
@@ -24,7 +24,14 @@ def report_dag(report: str, dag_id: str, doc_md: str, default_as_of: str):
         doc_md=doc_md,
         **DAG_DEFAULTS,
         params={
-            "as_of": Param(default_as_of, type="string", format="date", description="数据截至日期")
+            # Empty: the campaign's own day (campaign.yaml reports.*_as_of), read by the task;
+            # a date here would be one campaign's year in every campaign's DAG.
+            "as_of": Param(
+                None,
+                type=["null", "string"],
+                format="date",
+                description="数据截至日期（YYYY-MM-DD）；留空为本活动配置的截至日期",
+            )
         },
     )
     def build():
