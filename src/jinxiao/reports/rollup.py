@@ -56,16 +56,20 @@ def summary_sentence(campaign: Campaign, counties: int, activities: int, enterpr
     )
 
 
-def _activity_values(a: RegistryActivity, year: int) -> list[object]:
-    return [
-        a.county_names,
-        a.activity_name,
-        format_period(a.start_date, a.end_date, a.period_raw, year),
-        a.content,
-        a.enterprise_count,
-        a.support_policy,
-        a.est_turnover_wan,
-    ]
+def _activity_values(a: RegistryActivity, year: int) -> dict[str, object]:
+    """The registry fields an activity has in the warehouse; the template picks its columns."""
+    return {
+        "county": a.county_names,
+        "activity_name": a.activity_name,
+        "period": format_period(a.start_date, a.end_date, a.period_raw, year),
+        "content": a.content,
+        "enterprise_count": a.enterprise_count,
+        "support_policy": a.support_policy,
+        "est_turnover": a.est_turnover_wan,
+    }
+
+
+_FORMATS = {"enterprise_count": FMT_INT, "est_turnover": FMT_WAN_UNIT}
 
 
 def write_rollup(
@@ -92,8 +96,10 @@ def write_rollup(
     if same is not None:
         # Nothing changed since that roll-up: a clerk gets no second file to compare by eye.
         return same
-    header = campaign.tables.registry_header  # 附件2 汇总 has the notice's own columns
+    columns = campaign.tables.registry.template  # 附件2 汇总 has the notice's own columns
+    header = campaign.tables.registry_header
     width = len(header)
+    formats = [_FORMATS.get(f) for f in columns]
 
     wb = Workbook()
     ws = wb.active
@@ -117,8 +123,8 @@ def write_rollup(
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
         for a in rows:
             row += 1
-            formats = [None, None, None, None, FMT_INT, None, FMT_WAN_UNIT]
-            put_row(ws, row, _activity_values(a, campaign.year), formats)
+            values = _activity_values(a, campaign.year)
+            put_row(ws, row, [values.get(f) for f in columns], formats)
     sentence = summary_sentence(
         campaign, prov.counties, prov.activities, prov.enterprises, prov.est_turnover_yi
     )
