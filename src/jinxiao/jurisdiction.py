@@ -40,6 +40,13 @@ def national_divisions(path: Path = NATIONAL_DIVISIONS) -> tuple[Division, ...]:
         )  # fmt: skip
 
 
+# The table's city_name where a county has no prefecture (a municipality's districts, a
+# province's directly administered cities): words of the table, not places.
+MUNICIPAL_GROUPS = ("市辖区", "县")
+DIRECTLY_GOVERNED = ("省直辖县级行政区划", "自治区直辖县级行政区划")
+NOT_PLACE_NAMES = MUNICIPAL_GROUPS + DIRECTLY_GOVERNED
+
+
 def province_names() -> tuple[str, ...]:
     return tuple(dict.fromkeys(d.province_name for d in national_divisions()))
 
@@ -47,11 +54,10 @@ def province_names() -> tuple[str, ...]:
 def prefecture_names() -> tuple[str, ...]:
     """Names of the prefecture-level units: the table's cities, and the county-level cities a
     province governs directly (济源市), not the groups 市辖区/县/直辖 themselves."""
-    direct = ("省直辖县级行政区划", "自治区直辖县级行政区划")
     names = [
-        d.name if d.city_name in direct else d.city_name
+        d.name if d.city_name in DIRECTLY_GOVERNED else d.city_name
         for d in national_divisions()
-        if d.city_name not in ("市辖区", "县")
+        if d.city_name not in MUNICIPAL_GROUPS
     ]
     return tuple(dict.fromkeys(names))
 

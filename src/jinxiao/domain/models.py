@@ -128,6 +128,8 @@ class SourceRow:
     excel_row: int  # 1-based row number as Excel shows it
     cells: dict[str, object]  # canonical field -> raw cell value (merged cells filled down)
     extra: dict[str, object] = field(default_factory=dict)  # columns outside the form
+    # The place of the heading row the row is under ("阳泉市（7项）"): where its counties are.
+    group: str | None = None
 
 
 @dataclass(frozen=True)

@@ -186,7 +186,7 @@ class _RowNormaliser:
             self.problem(row, "county", err)
             return {"county_names": None, "county_codes": [], "citywide": False,
                     "county_raw": raw_text(row.cells.get("county")), "county_unknown": None}  # fmt: skip
-        match = match_counties(row.cells.get("county"), self.nt.city_name)
+        match = match_counties(row.cells.get("county"), self.nt.city_name, row.group)
         return {
             "county_names": "、".join(match.names) or None,
             "county_codes": list(match.codes),

@@ -15,6 +15,7 @@ import functools
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -26,7 +27,7 @@ import yaml
 from jinxiao.config import ALIASES_FILE, HOLIDAYS_FILE, load_campaign
 from jinxiao.domain.models import Amount, CountyMatch, DateRange
 from jinxiao.domain.places import CITYWIDE
-from jinxiao.jurisdiction import Division, campaign_divisions
+from jinxiao.jurisdiction import NOT_PLACE_NAMES, Division, campaign_divisions, national_divisions
 
 T = TypeVar("T")
 
@@ -1021,9 +1022,14 @@ def counties_of(city_name: str) -> list[str]:
 
 @functools.cache
 def _city_lookup(city: str) -> dict[str, _County]:
-    """Every spelling that names one county of the city: full name, unique short form, alias."""
+    """Every spelling that names one county of the city: full name, unique short form, alias.
+
+    A name two divisions of the city share (the ministry's "city" is a province: 阳泉's and
+    晋城's 城区) names neither alone; each is named with its prefecture ("阳泉市城区").
+    """
     own = [c for c in _divisions() if c.city_name == city]
-    lookup = {c.name: c for c in own}
+    written = Counter(c.name for c in own)
+    lookup = {c.name: c for c in own if written[c.name] == 1}
     stems: dict[str, list[_County]] = {}
     for c in own:
         stem = c.name[:-1] if c.name[-1] in "区县市" else c.name
@@ -1035,9 +1041,32 @@ def _city_lookup(city: str) -> dict[str, _County]:
                 lookup.setdefault(stem + suffix, found[0])
     by_name = {c.name: c for c in own}
     for (alias_city, alias), name in _aliases().items():
-        if alias_city == city and name in by_name:
+        if alias_city == city and name in by_name and written[name] == 1:
             lookup[alias] = by_name[name]
+    prefecture = _prefecture_names()
+    if len({c.code[:4] for c in own}) > 1:
+        for c in own:
+            for head in _place_stems(prefecture.get(c.code[:4], "")):
+                lookup[head + c.name] = c
     return lookup
+
+
+@functools.cache
+def _prefecture_names() -> dict[str, str]:
+    """Prefecture code (4 digits) -> its name in the national table, where it is a place."""
+    return {
+        d.city_code: d.city_name for d in national_divisions() if d.city_name not in NOT_PLACE_NAMES
+    }
+
+
+def _place_stems(name: str) -> tuple[str, ...]:
+    """太原市 -> (太原市, 太原): how a prefecture is written before its county's name."""
+    if not name:
+        return ()
+    for suffix in ("市", "地区", "盟"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return (name, name.removesuffix(suffix))
+    return (name,)
 
 
 _CITYWIDE_PAREN = re.compile(r"(?:全市)?各?县\((?:市、?区|区、?市)\)|各县\(市\)区")
@@ -1074,8 +1103,11 @@ def _segment(fragment: str, lookup: dict[str, _County]) -> list[_County] | None:
     return None
 
 
-def match_counties(raw: object, city_name: str) -> CountyMatch:
+def match_counties(raw: object, city_name: str, group: str | None = None) -> CountyMatch:
     """The county-level divisions of `city_name` named in a 参加县区 cell.
+
+    `group`: the place of the heading row the row is under ("阳泉市（7项）", "一、小店区"):
+    a prefecture qualifies the names below it, a county stands for a blank cell.
 
     Names are split on 、，,/；; spaces 及 和 与; "太原市小店区", "小店区" and "小店" are one county;
     全市/市本级/全市范围/各县（市、区）/市区 mean city-wide (市区, the urban districts, is taken as
@@ -1084,7 +1116,10 @@ def match_counties(raw: object, city_name: str) -> CountyMatch:
     city = _city_full_name(city_name)
     lookup = _city_lookup(city)
     if _is_blank(raw):
+        if group and (c := lookup.get(group)):
+            return CountyMatch((c.name,), (c.code,), False, ())
         return CountyMatch((), (), False, ())
+    heads = _place_stems(group) if group and group not in lookup else ()
     text = unicodedata.normalize("NFKC", _show_full(raw))
     citywide = False
     if _CITYWIDE_PAREN.search(text):
@@ -1096,6 +1131,7 @@ def match_counties(raw: object, city_name: str) -> CountyMatch:
         if not piece:
             continue
         variants = _variants(piece, city)
+        variants = [h + v for h in heads for v in variants if not v.startswith(h)] + variants
         if any(v in lookup for v in variants):
             found.append(next(lookup[v] for v in variants if v in lookup))
         elif any(v in CITYWIDE or v == "" for v in variants):

@@ -28,6 +28,7 @@ from jinxiao.domain.models import (
     Workbook,
 )
 from jinxiao.domain.places import CITYWIDE
+from jinxiao.jurisdiction import national_divisions, prefecture_names
 
 log = logging.getLogger(__name__)
 
@@ -493,6 +494,13 @@ _GRAND_TOTAL = re.compile(r"(?:合计|总计|共计)(?:[:：]|\([^)]{0,10}\))?$"
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.])"
 )
+# A heading row that names the place of the rows below it (normalised text): 太原市(8项),
+# 一、太原市, (三)阳泉市, 【长治市】 (normalised to parentheses), 晋城市:, 朔州市共5项, 1.小店区.
+_GROUP_HEAD = re.compile(
+    r"^(?P<num>[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.])?"
+    r"(?P<open>\()?(?P<place>[\u4e00-\u9fff]{2,15}?)(?(open)\))"
+    r"(?P<tail>[:：]|\(?共?\d+(?:项|个|场)(?:活动)?\)?)?$"
+)
 _NOTE = re.compile(r"^(?:注|说明|备注)(?:[:：\d一二三]|$)")
 _FOOTER = re.compile(
     r"^(?:填报人|填表人|制表人|审核人|审核|联系人|联系电话|负责人|单位负责人|分管领导|"
@@ -510,6 +518,7 @@ class _Body:
     summary: str | None = None
     unit_name: str | None = None
     money_unit: str | None = None  # a "单位：亿元" line below the table
+    group: str | None = None  # the place of the heading row above (太原市（8项）), if any
 
 
 @functools.cache
@@ -565,15 +574,41 @@ def _skip_reason(
     if name is None and all(vals[j] == prev[j] for j in filled):
         return True  # only values the reader filled down from a merged cell
     if len(texts) == 1 and (name is None or len(filled) >= 2):
-        # A line of free text (a signature, a second table's title merged across the row).
-        body.notes.append(f"第{excel_row}行只有“{texts[0]}”，未作为活动读取。")
-        if not _HEADING.match(first):  # a section heading is no activity cut short
-            body.stray.append((excel_row, body.notes[-1]))
+        _one_text_row(texts[0], first, excel_row, merged=len(filled) >= 2, body=body)
         return True
     return False
 
 
-def _source_row(vals: list[object], header: _Header, r: int) -> SourceRow:
+def _one_text_row(text: str, first: str, excel_row: int, merged: bool, body: _Body) -> None:
+    """A row of one text between activities: a place heading, another heading or free text."""
+    place, decorated = _group_place(first)
+    body.group = place  # a heading of anything else ends the place's group
+    if place and (decorated or merged):
+        body.notes.append(f"第{excel_row}行“{text}”为分组标题，其下各行的县区按{place}读取。")
+        return
+    # A line of free text (a signature, a second table's title merged across the row).
+    body.notes.append(f"第{excel_row}行只有“{text}”，未作为活动读取。")
+    if not _HEADING.match(first):  # a section heading is no activity cut short
+        body.stray.append((excel_row, body.notes[-1]))
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    """Every prefecture's and county's name in China (the divisions table): a heading row
+    that is one of them heads that place's rows, whichever level the table is."""
+    return frozenset(prefecture_names()) | {d.name for d in national_divisions()}
+
+
+def _group_place(norm: str) -> tuple[str | None, bool]:
+    """The place a heading row names, and whether it is written as a heading (numbered,
+    bracketed, with a colon or a count) rather than a bare name, which may be a row cut short."""
+    m = _GROUP_HEAD.match(norm)
+    if m is None or m["place"] not in _place_names():
+        return None, False
+    return m["place"], bool(m["num"] or m["open"] or m["tail"])
+
+
+def _source_row(vals: list[object], header: _Header, r: int, group: str | None = None) -> SourceRow:
     cells: dict[str, object] = {}
     extra: dict[str, object] = {}
     for j, v in enumerate(vals):
@@ -590,7 +625,7 @@ def _source_row(vals: list[object], header: _Header, r: int) -> SourceRow:
         extra[key] = v
     if header.county_from_sheet:
         cells["county"] = header.sheet.name
-    return SourceRow(header.sheet.name, r + 1, cells, extra)
+    return SourceRow(header.sheet.name, r + 1, cells, extra, group)
 
 
 def _is_total(vals: Sequence[object]) -> bool:
@@ -770,7 +805,7 @@ def _body_row(
         ext.ended = r  # after a gap or a title, rows of another shape: another table
         ext.other.append(vals)
         return
-    body.rows.append(_source_row(vals, header, r))
+    body.rows.append(_source_row(vals, header, r, body.group))
     ext.profile.learn(vals, header)
     ext.boundary = False
 
