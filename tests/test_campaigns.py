@@ -78,6 +78,22 @@ def test_shanxi_2022_moves_the_dates_and_the_holidays():
     assert holidays["years"] == [2022]
 
 
+def test_each_level_names_its_senders_offices_as_they_are_called():
+    """A province writes to its cities' 商务局 as 我厅; the ministry to the provinces' 商务厅
+    (Shanghai's and Chongqing's 商务委员会) as 我司 (campaign.yaml `wording`, a city's `office`)."""
+    shanxi = load_campaign(campaign_path("shanxi-2021"))
+    national = load_campaign(campaign_path("national-2021"))
+    assert (shanxi.office_of("太原市"), shanxi.you("太原市"), shanxi.wording.we) == (
+        "太原市商务局", "贵局", "我厅",
+    )  # fmt: skip
+    assert (national.office_of("山西省"), national.you("山西省")) == ("山西省商务厅", "贵厅")
+    assert (national.office_of("上海市"), national.you("上海市")) == ("上海市商务委员会", "贵委")
+    assert (national.office_of("北京市"), national.you("北京市")) == ("北京市商务局", "贵局")
+    assert (national.wording.whole, national.wording.unit, national.wording.we) == (
+        "全国", "省", "我司",
+    )  # fmt: skip
+
+
 def _broken(tmp_path: Path, edit) -> Path:
     folder = tmp_path / "campaign"
     folder.mkdir()
@@ -286,4 +302,28 @@ def test_the_provinces_roll_ups_go_up_to_a_national_intake(campaign_runs, tmp_pa
     ).fetchall()
     prefix = {"山西省": "14", "河南省": "41"}
     assert codes and all(code.startswith(prefix[city]) for city, code in codes)
-    assert (root / "out" / f"{national.code}_rollup_{national.june1_as_of}.xlsx").is_file()
+    rollup = root / "out" / f"{national.code}_rollup_{national.june1_as_of}.xlsx"
+    import openpyxl
+
+    texts = {str(c.value) for ws in openpyxl.load_workbook(rollup) for r in ws.iter_rows()
+             for c in r if c.value}  # fmt: skip
+    assert "全国合计" in texts and not any("全省" in t or "各市" in t for t in texts)
+    # The provinces are written to as 商务厅 by 我司, their county names read by prefecture:
+    # the roll-up's “太原市（8项）” rows head groups, not activities cut short.
+    bodies = {
+        city: _body(raw)
+        for city, raw in db.execute(
+            "SELECT city_name, raw_message FROM outbox WHERE kind = 'reply'"
+        )
+    }
+    for province in sent:
+        body = bodies[province]
+        assert body.startswith(f"{province}商务厅：") and "贵厅" in body, body
+        assert "商务局" not in body and "我厅" not in body and "未作为活动读取" not in body, body
+    # 城区 is 阳泉's under 阳泉市 and 晋城's under 晋城市: the province's own count holds.
+    with sqlite3.connect(campaign_runs("shanxi-2021")["db"]) as own:
+        counties = own.execute("SELECT counties FROM v_province_summary").fetchone()[0]
+    assert (
+        db.execute("SELECT counties FROM v_city_summary WHERE city_name = '山西省'").fetchone()[0]
+        == counties
+    )

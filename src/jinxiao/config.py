@@ -85,9 +85,23 @@ class PlausibilityLimits:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """How the mail and reports name the campaign's levels (campaign.yaml `wording`): a
+    province's campaign writes to its cities' 商务局 as 我厅; the ministry's to the provinces'
+    商务厅 as 我司. The defaults are a province's."""
+
+    whole: str = "全省"  # the campaign's whole area: 全省合计
+    unit: str = "市"  # one sender's level: 该市, 本市, 某市
+    each: str = "各市"  # all of them
+    office: str = "商务局"  # a sender's office after its name, unless the city says otherwise
+    we: str = "我厅"  # how the organiser's mail refers to itself
+
+
+@dataclass(frozen=True)
 class City:
     code: str
     name: str
+    office: str = ""  # its office when not the campaign's (上海市商务委员会)
 
     @property
     def short(self) -> str:
@@ -131,6 +145,7 @@ class Campaign:
     folder: Path = DEFAULT_CAMPAIGN_DIR
     # The demo mailbox of `make run`: "generic" (built from the cities) or a scenario in samples/.
     demo: str = "generic"
+    wording: Wording = Wording()
 
     @property
     def province_short(self) -> str:
@@ -148,6 +163,19 @@ class Campaign:
     @property
     def sender_registry(self) -> Path:
         return self.folder / SENDERS_FILE
+
+    def office_of(self, city_name: str) -> str:
+        """太原市 -> 太原市商务局: whom the campaign's mail to a sender is addressed to."""
+        try:
+            office = self.city(city_name).office
+        except KeyError:
+            office = ""
+        return f"{city_name}{office or self.wording.office}"
+
+    def you(self, city_name: str) -> str:
+        """贵局 / 贵厅 / 贵委: how a letter to the sender's office addresses it."""
+        office = self.office_of(city_name)
+        return "贵委" if office.endswith("委员会") else f"贵{office[-1:] or '局'}"
 
     def city(self, name: str) -> City:
         for c in self.cities:
@@ -324,7 +352,9 @@ def _campaign(data: dict, folder: Path = DEFAULT_CAMPAIGN_DIR) -> Campaign:
         month_start=c["promotion_month"]["start"],
         month_end=c["promotion_month"]["end"],
         forms=forms,
-        cities=tuple(City(str(x["code"]), x["name"]) for x in data["cities"]),
+        cities=tuple(
+            City(str(x["code"]), x["name"], str(x.get("office") or "")) for x in data["cities"]
+        ),
         categories=tuple(data["categories"]),
         other_category=data["other_category"],
         reminder_days_before=tuple(data["reminders"]["days_before"]),
@@ -340,6 +370,7 @@ def _campaign(data: dict, folder: Path = DEFAULT_CAMPAIGN_DIR) -> Campaign:
         folder=folder,
         demo=str(data.get("demo") or "generic"),
         plausibility=_limits(data.get("checks")),
+        wording=Wording(**{str(k): str(v) for k, v in (data.get("wording") or {}).items()}),
     )
 
 

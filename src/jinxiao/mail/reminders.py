@@ -216,11 +216,12 @@ def _item_line(n: int, item: ReminderItem, spec: FormSpec, today: dt.date) -> st
 
 
 def _body(r: Reminder, campaign: Campaign, today: dt.date) -> str:
+    we = campaign.wording.we
     lines = [
-        f"{r.city_name}商务局：",
+        f"{campaign.office_of(r.city_name)}：",
         "",
-        f"按我厅通知（{campaign.notice}）要求，截至{_day(today)}，"
-        f"我厅尚未收到贵局合格的以下{len(r.items)}项材料：",
+        f"按{we}通知（{campaign.notice}）要求，截至{_day(today)}，"
+        f"{we}尚未收到{campaign.you(r.city_name)}合格的以下{len(r.items)}项材料：",
         "",
     ]
     for n, item in enumerate(r.items, start=1):

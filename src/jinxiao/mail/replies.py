@@ -21,7 +21,7 @@ from email.message import EmailMessage
 
 from sqlalchemy import Connection, Engine, text
 
-from jinxiao.config import Campaign
+from jinxiao.config import Campaign, Wording
 from jinxiao.domain.labels import REASON_ZH
 from jinxiao.domain.models import NormalisedTable, Problem
 from jinxiao.domain.outcomes import MessageResult, SubmissionResult
@@ -298,10 +298,11 @@ def _superseded_lines(
     sub: SubmissionResult, current: Mapping[str, CurrentFile], campaign
 ) -> list[str]:
     cur = current.get(sub.form or "")
+    we = campaign.wording.we
     if cur is None:
-        return ["    结果：我厅已有该表更新的版本，本文件按旧版本存档，未采用。"]
+        return [f"    结果：{we}已有该表更新的版本，本文件按旧版本存档，未采用。"]
     return [
-        f"    结果：未采用。我厅现行采用的是{_when(cur.received_at, campaign)}收到的"
+        f"    结果：未采用。{we}现行采用的是{_when(cur.received_at, campaign)}收到的"
         f"“{cur.filename}”" + (f"（邮件主题：{cur.subject}）" if cur.subject else "") + "，",
         "    本文件发送时间早于该版本，按最后发送的版本为准。如需以本文件为准，请重新发送本文件。",
     ]
@@ -340,7 +341,7 @@ def _warning_lines(sub: SubmissionResult) -> list[str]:
 
 
 def _history_lines(
-    sub: SubmissionResult, history: FileHistory | None, campaign: Campaign
+    sub: SubmissionResult, history: FileHistory | None, campaign: Campaign, you: str
 ) -> list[str]:
     """逾期 and 以此为准: what this accepted file did to the city's record."""
     if history is None:
@@ -348,7 +349,7 @@ def _history_lines(
     lines = []
     if history.late and sub.form in campaign.forms:
         spec = campaign.forms[sub.form]
-        first = "贵局该表的首个版本" if history.replaced else "本文件"
+        first = f"{you}该表的首个版本" if history.replaced else "本文件"
         lines.append(
             f"    逾期：该表截止时间为{_day(spec.deadline)}24时，{first}于"
             f"{_when(history.first_received, campaign)}收到，已过截止时间；本文件已采用，"
@@ -356,7 +357,7 @@ def _history_lines(
         )
     for old in history.replaced:
         lines.append(
-            f"    本文件替代贵局{_when(old.received_at, campaign)}发来的“{old.filename}”"
+            f"    本文件替代{you}{_when(old.received_at, campaign)}发来的“{old.filename}”"
             "，以此为准；原文件的数据不再计入汇总。"
         )
     return lines
@@ -368,6 +369,7 @@ def _file_section(
     campaign: Campaign,
     current: Mapping[str, CurrentFile],
     history: Mapping[int, FileHistory],
+    you: str,
 ) -> list[str]:
     title = _form_title(sub.form, campaign)
     numeral = _NUMERALS[n - 1] if n <= len(_NUMERALS) else str(n)
@@ -375,7 +377,7 @@ def _file_section(
     lines = [f"{numeral}、{what}" + (f"（{title}）" if title else "")]
     if sub.outcome == "accepted":
         lines += _accepted_lines(sub)
-        lines += _history_lines(sub, history.get(sub.submission_id or -1), campaign)
+        lines += _history_lines(sub, history.get(sub.submission_id or -1), campaign, you)
         lines += _held_lines(sub)
     elif sub.outcome == "superseded":
         lines += _superseded_lines(sub, current, campaign)
@@ -388,18 +390,18 @@ def _file_section(
     return lines + _warning_lines(sub)
 
 
-def _what_next(result: MessageResult) -> list[str]:
+def _what_next(result: MessageResult, we: str) -> list[str]:
     outcomes = {s.outcome for s in result.submissions}
     lines = []
     if "rejected" in outcomes:
         lines.append(
             "请按上述问题修改后，直接回复本邮件或另发新邮件，附上修改后的完整表格"
-            "（请勿只发修改的行）。我厅以最后收到的合格表格为准。"
+            f"（请勿只发修改的行）。{we}以最后收到的合格表格为准。"
         )
     elif any(s.held for s in result.submissions if s.outcome == "accepted"):
         lines.append(
             "请按上述说明更正待核实的行后，直接回复本邮件或另发新邮件，附上更正后的完整表格"
-            "（请勿只发修改的行）。我厅以最后收到的表格为准，更正后的表格将替代本次部分采用的表格。"
+            f"（请勿只发修改的行）。{we}以最后收到的表格为准，更正后的表格将替代本次部分采用的表格。"
         )
     elif outcomes <= {"duplicate", "ignored"}:
         lines.append("本次无需任何操作。")
@@ -408,7 +410,7 @@ def _what_next(result: MessageResult) -> list[str]:
     return lines
 
 
-def _totals_lines(result: MessageResult, totals: CityTotals | None) -> list[str]:
+def _totals_lines(result: MessageResult, totals: CityTotals | None, we: str) -> list[str]:
     registry_taken = any(
         s.outcome == "accepted" and s.form == "registry" for s in result.submissions
     )
@@ -418,7 +420,7 @@ def _totals_lines(result: MessageResult, totals: CityTotals | None) -> list[str]
         len(s.held) for s in result.submissions if s.outcome == "accepted" and s.form == "registry"
     )
     return [
-        f"截至本回复，{totals.city_name}活动名录汇总（以我厅现行采用的表格计）："
+        f"截至本回复，{totals.city_name}活动名录汇总（以{we}现行采用的表格计）："
         f"参加县区（市）{totals.counties}个，重点活动{totals.activities}场，"
         f"参与企业{totals.enterprises}家，预估成交{totals.est_turnover_yi:.2f}亿元。",
         "（参与企业、预估成交按已填写的数值合计；空白或“不详”不计入"
@@ -445,9 +447,9 @@ def _body(
     city = result.city_name or ""
     subject = em.subject if em and em.subject else "（无主题）"
     lines = [
-        f"{city}商务局：",
+        f"{campaign.office_of(city)}：",
         "",
-        f"贵局{_when(result.received_at, campaign)}发来的邮件（主题：{subject}）已收到，"
+        f"{campaign.you(city)}{_when(result.received_at, campaign)}发来的邮件（主题：{subject}）已收到，"
         "处理结果如下。",
         "",
     ]
@@ -461,10 +463,10 @@ def _body(
         lines.append(f"处理结果：{result.reason_detail or '本邮件未作为报送处理。'}")
     else:
         for n, sub in enumerate(result.submissions, start=1):
-            lines += _file_section(n, sub, campaign, current, history or {})
+            lines += _file_section(n, sub, campaign, current, history or {}, campaign.you(city))
             lines.append("")
-        lines += _totals_lines(result, totals)
-        lines += _what_next(result)
+        lines += _totals_lines(result, totals, campaign.wording.we)
+        lines += _what_next(result, campaign.wording.we)
     lines += [
         "",
         "本邮件由报送系统自动发送。如有疑问，请直接回复本邮件。",
@@ -580,9 +582,10 @@ def compose_ack(
     msg["Subject"] = reply_subject(em.subject)
     _threaded(msg, em)
     lines = [
-        f"{result.city_name or ''}商务局：",
+        f"{campaign.office_of(result.city_name or '')}：",
         "",
-        f"贵局{_when(result.received_at, campaign)}发来的邮件（主题：{em.subject or '（无主题）'}）"
+        f"{campaign.you(result.city_name or '')}{_when(result.received_at, campaign)}"
+        f"发来的邮件（主题：{em.subject or '（无主题）'}）"
         "已收到，将由工作人员回复。",
         "",
         campaign.organiser,
@@ -603,11 +606,12 @@ _OPS_LEAD = {
 _OPS_TODO = {
     "question": "处理办法：阅读来信并直接回复发件人；回复后执行下面的命令，"
     "该邮件即从报送情况页的“待回复”中移除。",
-    "unknown_sender": "处理办法：如确为某市商务局的报送邮箱，请将该地址加入发件人登记表"
-    "（sender_registry，格式 city_name,email）后重新处理该邮件，或请该市改用已登记邮箱重新发送；"
+    # {u}: the senders' level (市), {office}: their office (商务局): campaign.yaml `wording`.
+    "unknown_sender": "处理办法：如确为某{u}{office}的报送邮箱，请将该地址加入发件人登记表"
+    "（sender_registry，格式 city_name,email）后重新处理该邮件，或请该{u}改用已登记邮箱重新发送；"
     "如非报送邮件，无需处理。",
-    "unauthenticated_sender": "处理办法：请电话向该市商务局核实是否发过此邮件；如确为该市所发，"
-    "请该市检查其邮件系统的DKIM/SPF设置后重新发送。切勿直接采用隔离邮件中的数据。",
+    "unauthenticated_sender": "处理办法：请电话向该{u}{office}核实是否发过此邮件；如确为该{u}所发，"
+    "请该{u}检查其邮件系统的DKIM/SPF设置后重新发送。切勿直接采用隔离邮件中的数据。",
     "internal_error": "处理办法：查看该次运行 process_messages 任务日志中此存档键的错误，"
     "修复后执行下面的命令重新处理。",
 }
@@ -627,6 +631,7 @@ def compose_ops_notice(
     msg = _new_message(ops_key(result), from_addr or ops_addr, now)
     msg["To"] = ops_addr
     kind = "question" if result.question else result.reason_class or ""
+    words = campaign.wording if campaign else Wording()
     if kind == "question":
         msg["Subject"] = f"【待回复】{result.city_name or ''}来信：{subject or '（无主题）'}"
     elif result.reason_class == "internal_error":
@@ -654,7 +659,7 @@ def compose_ops_notice(
         "",
         f"说明：{result.reason_detail or '发件人未登记。'}",
         "",
-        _OPS_TODO.get(kind, _OPS_TODO["unknown_sender"]),
+        _OPS_TODO.get(kind, _OPS_TODO["unknown_sender"]).format(u=words.unit, office=words.office),
     ]
     if kind == "question":
         lines.append(f"标记已回复：jinxiao answered {result.message_key}")

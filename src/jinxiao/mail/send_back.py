@@ -62,9 +62,9 @@ def compose_send_back(
     if sub.message_id:
         msg["In-Reply-To"] = msg["References"] = f"<{sub.message_id}>"
     lines = [
-        f"{sub.city_name}商务局：",
+        f"{campaign.office_of(sub.city_name)}：",
         "",
-        f"你市报送的《{sub.filename}》经省商务厅核实，需要更正后重新发送：",
+        f"你{campaign.wording.unit}报送的《{sub.filename}》经{campaign.organiser}核实，需要更正后重新发送：",
         "",
         note,
         "",

@@ -49,6 +49,13 @@ class Contact:
     excel_row: int | None = None
 
 
+def _unit_word() -> str:
+    """市 in a province's campaign, 省 in the ministry's (campaign.yaml `wording`)."""
+    from jinxiao.config import load_campaign
+
+    return load_campaign().wording.unit
+
+
 def _tables() -> FormTables:
     """The campaign's forms.yaml (config): built once, so its specs key the caches below."""
     from jinxiao.config import load_campaign
@@ -1173,8 +1180,8 @@ def _missing_columns(header: _Header, spec: TableSpec, spans: bool) -> list[str]
     if "county" in missing and "county" not in spec.required:
         missing.remove("county")
         out.append(
-            f"{where}没有“{spec.spec('county').template_name}”列，各活动的县区按本市活动名录中"
-            "同一活动的县区计。"
+            f"{where}没有“{spec.spec('county').template_name}”列，各活动的县区按本{_unit_word()}"
+            "活动名录中同一活动的县区计。"
         )
     if missing:
         names = _quote(spec.spec(n).template_name for n in missing)

@@ -83,10 +83,11 @@ def report_heading(data: ReportData) -> str:
 
 
 def overview_paragraphs(data: ReportData) -> list[str]:
+    w = data.campaign.wording
     c, p, r = data.campaign, data.province, data.results
     label = FORM_LABELS[data.results_form]
     out = [
-        f"按照《{c.organiser}关于组织开展{c.name}的通知》（{c.notice}）部署，全省{p.cities}个市"
+        f"按照《{c.organiser}关于组织开展{c.name}的通知》（{c.notice}）部署，{w.whole}{p.cities}个{w.unit}"
         f"报送的活动名录已审核采用，共有{p.counties}个县区（市）参加，安排重点活动{p.activities}场，"
         f"参与企业{p.enterprises}家，预估成交{amount(p.est_turnover_yi)}。"
     ]
@@ -170,6 +171,7 @@ def _stage_turnover(p: PeriodRow) -> str:
 
 def practice_paragraphs(data: ReportData) -> list[str]:
     """One paragraph per category with activities, naming its largest activity."""
+    w = data.campaign.wording
     standout: dict[str, Standout] = {}
     for cand in data.standouts:  # results (actual) first, registry (estimate) as the fallback
         key = cand.category
@@ -183,7 +185,7 @@ def practice_paragraphs(data: ReportData) -> list[str]:
         n += 1
         parts = []
         if cat.registry_activities:
-            part = f"全省安排重点活动{cat.registry_activities}场"
+            part = f"{w.whole}安排重点活动{cat.registry_activities}场"
             if cat.est_turnover_yi:
                 part += f"，预估成交{amount(cat.est_turnover_yi)}"
             parts.append(part)
@@ -208,11 +210,12 @@ def practice_paragraphs(data: ReportData) -> list[str]:
 
 def category_rule_note(data: ReportData) -> str | None:
     """Which categories the city did not give: the reader is told they were assigned by rule."""
+    w = data.campaign.wording
     by_rule, total = data.categories_by_rule
     if not by_rule:
         return None
     return (
-        f"注：全省{total}场重点活动中，{by_rule}场各市未填写类别，由系统根据活动名称、活动内容和"
+        f"注：{w.whole}{total}场重点活动中，{by_rule}场{w.each}未填写类别，由系统根据活动名称、活动内容和"
         "支持政策按规则归类，仅供参考。"
     )
 
@@ -227,6 +230,7 @@ def _cities_with(data: ReportData, form: str, status: str) -> list[str]:
 
 
 def problem_paragraphs(data: ReportData) -> list[str]:
+    w = data.campaign.wording
     out = []
     n = 0
     for form in _due_forms(data):
@@ -258,17 +262,18 @@ def problem_paragraphs(data: ReportData) -> list[str]:
     if odd := flagged_text(data):
         n += 1
         out.append(f"（{_cn_index(n)}）部分数据明显不符。{odd}")
-    return out or ["各市均按时报送，数据完整。"]
+    return out or [f"{w.each}均按时报送，数据完整。"]
 
 
 def _held_text(data: ReportData) -> str:
+    w = data.campaign.wording
     forms = ("registry", data.results_form)
     cities = [(c.city_name, data.held_rows(c.city_name, forms)) for c in data.cities]
     named = [f"{city}{held_rows_label(n)}" for city, n in cities if n]
     if not named:
         return ""
     return (
-        f"{_join(named)}（单元格无法识别或所填县区不属于本市），"
+        f"{_join(named)}（单元格无法识别或所填县区不属于本{w.unit}），"
         "这些行未计入本报告的任何数据，已请相关市更正后重新报送。"
     )
 
@@ -309,6 +314,7 @@ def _gap_text(data: ReportData) -> str:
 
 
 def next_step_paragraphs(data: ReportData) -> list[str]:
+    w = data.campaign.wording
     out = []
     n = 0
     chase = []
@@ -320,7 +326,7 @@ def next_step_paragraphs(data: ReportData) -> list[str]:
         n += 1
         out.append(
             f"（{_cn_index(n)}）督促补报。督促{'；'.join(chase)}尽快报送或修改后重新报送，"
-            "确保全省数据完整。"
+            f"确保{w.whole}数据完整。"
         )
     r = data.results
     if r.unknown_turnover or r.unknown_footfall or r.unlinked or data.flagged:
@@ -328,14 +334,14 @@ def next_step_paragraphs(data: ReportData) -> list[str]:
         what = "未填报成交额、客流量和未能与名录对应的活动" + (
             "以及各项数据明显不符的活动" if data.flagged else ""
         )
-        out.append(f"（{_cn_index(n)}）核实数据。对{what}逐项与各市核实，统一数据口径。")
+        out.append(f"（{_cn_index(n)}）核实数据。对{what}逐项与{w.each}核实，统一数据口径。")
     n += 1
     c = data.campaign
     if data.kind.code == "june1":
         year = c.forms["results_year"].deadline
         out.append(
             f"（{_cn_index(n)}）持续推进。{c.month_end.month + 1}月1日至{c.end.month}月{c.end.day}日"
-            f"继续开展“{c.slogan}”促消费系列活动，指导各市做好全年活动与消费促进月的衔接，"
+            f"继续开展“{c.slogan}”促消费系列活动，指导{w.each}做好全年活动与消费促进月的衔接，"
             f"于{zh_date(year)}前报送全年消费促进工作情况总结。"
         )
     else:
@@ -347,11 +353,10 @@ def next_step_paragraphs(data: ReportData) -> list[str]:
 
 
 TABLE_SIZE = 12.0  # 小四
-APPENDIX_CITY_TABLE = "分市情况表"
 APPENDIX_CATEGORY_TABLE = "分类别情况表"
 
 
-def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> None:
+def _table(doc: DocumentObject, header: list[str], rows: list[list[str]], total: str = "") -> None:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for values in [header, *rows]:
@@ -373,7 +378,9 @@ def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> Non
             font = gongwen.H1_FONT if values is header else gongwen.BODY_FONT
             gongwen.set_font(run, font, TABLE_SIZE)
         if values is not header:
-            table.rows[-1].cells[0].paragraphs[0].runs[0].font.bold = values[0] == "全省合计"
+            table.rows[-1].cells[0].paragraphs[0].runs[0].font.bold = (
+                bool(total) and values[0] == total
+            )
 
 
 def _cell(value: object) -> str:
@@ -394,7 +401,8 @@ def _table_note(doc: DocumentObject, text: str) -> None:
 
 
 def _city_table(doc: DocumentObject, data: ReportData) -> None:
-    header = ["市", "参加县区（个）", "重点活动（场）", "预估成交（亿元）", "成效活动（场）",
+    w = data.campaign.wording
+    header = [w.unit, "参加县区（个）", "重点活动（场）", "预估成交（亿元）", "成效活动（场）",
               "实际成交（亿元）"]  # fmt: skip
     gaps = {g.city_name: g for g in data.registry_gaps}
     rows = []
@@ -403,8 +411,8 @@ def _city_table(doc: DocumentObject, data: ReportData) -> None:
         done, actual, *_ = results_values(c)
         rows.append([_cell(v) for v in (c.city_name, counties, activities, est, done, actual)])
     (counties, activities, _ent, est), (done, actual, *_) = province_values(data)
-    rows.append([_cell(v) for v in ("全省合计", counties, activities, est, done, actual)])
-    _table(doc, header, rows)
+    rows.append([_cell(v) for v in (f"{w.whole}合计", counties, activities, est, done, actual)])
+    _table(doc, header, rows, total=f"{w.whole}合计")
     _table_note(doc, province_note(data))
 
 
@@ -443,7 +451,7 @@ def write_report_docx(data: ReportData, path: Path) -> Path:
         gongwen.heading(doc, heading)
         for text in paragraphs:
             gongwen.body_paragraph(doc, text)
-    attachments = [(APPENDIX_CITY_TABLE, _city_table)]
+    attachments = [(f"分{data.campaign.wording.unit}情况表", _city_table)]
     if data.categories:
         attachments.append((APPENDIX_CATEGORY_TABLE, _category_table))
     gongwen.attachment_note(doc, [name for name, _ in attachments])

@@ -14,7 +14,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from sqlalchemy import Engine
 
-from jinxiao.config import Campaign
+from jinxiao.config import Campaign, Wording
 from jinxiao.reports.figures import (
     city_rows,
     is_draft,
@@ -96,6 +96,7 @@ def write_rollup(
     if same is not None:
         # Nothing changed since that roll-up: a clerk gets no second file to compare by eye.
         return same
+    w = campaign.wording
     columns = campaign.tables.registry.template  # 附件2 汇总 has the notice's own columns
     header = campaign.tables.registry_header
     width = len(header)
@@ -132,8 +133,8 @@ def write_rollup(
     put_note(
         ws,
         row + 3,
-        f"注：1.本表由各市报送并经审核采用的活动名录汇总生成，数据截至{zh_date(as_of)}；"
-        "2.预估成效单位为万元，“/”表示未填报或不详；3.县区数按各市所列县级行政区去重后相加，"
+        f"注：1.本表由{w.each}报送并经审核采用的活动名录汇总生成，数据截至{zh_date(as_of)}；"
+        f"2.预估成效单位为万元，“/”表示未填报或不详；3.县区数按{w.each}所列县级行政区去重后相加，"
         "“全市”范围的活动不计入县区数；4.参与企业、预估成交为已填报数之和。",
         width,
     )
@@ -141,8 +142,8 @@ def write_rollup(
     fit_rows(ws, 5, row)
     ws.freeze_panes = "A5"
     print_setup(ws)
-    cities = wb.create_sheet("分市汇总")
-    _city_sheet(cities, engine, as_of, prov)
+    cities = wb.create_sheet(f"分{w.unit}汇总")
+    _city_sheet(cities, engine, as_of, prov, w)
     print_setup(cities)
     stamp_properties(wb, as_of, title)
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -178,10 +179,10 @@ def _latest_with_content(
     return xlsx if meta.get("content_sha256") == key and xlsx.exists() else None
 
 
-def _city_sheet(ws, engine: Engine, as_of: dt.date, prov) -> None:
-    header = ["市", "参加县区（个）", "重点活动（场）", "参与企业（家）", "预估成交额（亿元）"]
+def _city_sheet(ws, engine: Engine, as_of: dt.date, prov, w: Wording) -> None:
+    header = [w.unit, "参加县区（个）", "重点活动（场）", "参与企业（家）", "预估成交额（亿元）"]
     fmts = [None, FMT_INT, FMT_INT, FMT_INT, FMT_YI]
-    put_title(ws, 1, f"各市活动名录汇总（数据截至{zh_date(as_of)}）", len(header))
+    put_title(ws, 1, f"{w.each}活动名录汇总（数据截至{zh_date(as_of)}）", len(header))
     put_header(ws, 3, header)
     row = 3
     gaps = {g.city_name: g for g in registry_gaps(engine)}
@@ -191,18 +192,18 @@ def _city_sheet(ws, engine: Engine, as_of: dt.date, prov) -> None:
         put_row(ws, row, [c.city_name, *registry_values(c, gaps.get(c.city_name))], fmts)
     ent = prov.activities - sum(g.unknown_enterprises for g in gaps.values())
     est = prov.activities - sum(g.unknown_est_turnover for g in gaps.values())
-    total = ["全省合计", prov.counties, prov.activities, known(prov.enterprises, ent),
+    total = [f"{w.whole}合计", prov.counties, prov.activities, known(prov.enterprises, ent),
              known(prov.est_turnover_yi, est)]  # fmt: skip
     put_row(ws, row + 1, total, fmts, bold=True)
     missing = sum(1 for c in cities if c.activities == 0)
     unknown_est = sum(g.unknown_est_turnover for g in gaps.values())
-    left_out = [f"{missing}个市未报送活动名录"] * bool(missing) + [
+    left_out = [f"{missing}个{w.unit}未报送活动名录"] * bool(missing) + [
         f"{unknown_est}场活动未填报预估成交额"
     ] * bool(unknown_est)
     put_note(
         ws,
         row + 2,
-        "注：“未报送”表示该市尚无被采用的活动名录，“/”表示未报送或未填报（不是0）；全省合计只计"
+        f"注：“未报送”表示该{w.unit}尚无被采用的活动名录，“/”表示未报送或未填报（不是0）；{w.whole}合计只计"
         "已填报的数据" + (f"，{'，'.join(left_out)}，均未计入。" if left_out else "。"),
         len(header),
     )

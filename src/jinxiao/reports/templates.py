@@ -69,7 +69,7 @@ FIGURE_HEADER = ("指标", "数值", "备注")
 
 INSTRUCTION = (
     "填报说明：1.金额单位为万元，客流量单位为万人次，请填数字；不详的填“/”，不要填0。"
-    "2.已列出本市活动名录中的活动，请勿修改活动名称；名录外新增的活动在下方空行续填。"
+    "2.已列出本{unit}活动名录中的活动，请勿修改活动名称；名录外新增的活动在下方空行续填。"
     "3.参加县区可从下拉列表选择，多个县区用“、”分隔，全市范围的填“全市”。"
     "4.实际举办时间如“{year}年5月1日-5月5日”。5.全市消费券总额填在“全市汇总”工作表。"
     "6.表头和第1行已锁定，请勿改动；名录外活动较多时可插入行。"
@@ -161,12 +161,14 @@ def _write_data_sheet(
     put(ws, 1, MARKER_COLUMN, f"{MARKER_PREFIX}{form}")
     ws.column_dimensions[get_column_letter(MARKER_COLUMN)].hidden = True
     put_title(ws, TITLE_ROW, form_title(campaign, form), width, size=16)
-    put(ws, UNIT_ROW, 1, f"填报单位：{city_name}商务局")
+    put(ws, UNIT_ROW, 1, f"填报单位：{campaign.office_of(city_name)}")
     for col, label in SIGN_FIELDS:
         put(ws, UNIT_ROW, col, label).alignment = Alignment(horizontal="right")
         blank = ws.cell(row=UNIT_ROW, column=col + 1)
         blank.border, blank.protection = _UNDERLINE, _UNLOCKED
-    put_note(ws, NOTE_ROW, INSTRUCTION.format(year=campaign.year), width)
+    put_note(
+        ws, NOTE_ROW, INSTRUCTION.format(year=campaign.year, unit=campaign.wording.unit), width
+    )
     ws.row_dimensions[NOTE_ROW].height = 48
     put_header(ws, HEADER_ROW, header)
     last_row = FIRST_DATA_ROW + len(rows) + BLANK_ROWS - 1

@@ -247,13 +247,14 @@ def _sheet_head(ws: Worksheet, data: ReportData, heading: str, width: int) -> in
 
 
 def _overview(ws: Worksheet, data: ReportData) -> None:
+    w = data.campaign.wording
     start = _sheet_head(ws, data, "总体情况", 4)
     p, r = data.province, data.results
     label = FORM_LABELS[data.results_form]
     registry, results = province_values(data)
     rows: list[tuple[str, object, str, str, str]] = [
         ("参与市", p.cities, "个", FMT_INT, "活动名录已采用的市"),
-        ("参加县区（市）", p.counties, "个", FMT_INT, "各市名录所列县级行政区去重后相加"),
+        ("参加县区（市）", p.counties, "个", FMT_INT, f"{w.each}名录所列县级行政区去重后相加"),
         ("重点活动", p.activities, "场", FMT_INT, "活动名录行数"),
         ("参与企业", registry[2], "家", FMT_INT, "已填报数量之和"),
         ("预估成交额", registry[3], "亿元", FMT_YI, "活动名录预估成效之和"),
@@ -262,8 +263,8 @@ def _overview(ws: Worksheet, data: ReportData) -> None:
         ("成效统计参与企业", r.enterprises, "家", FMT_INT, "已填报数量之和"),
         ("实际成交额", results[1], "亿元", FMT_YI, "已填报实际成交额之和"),
         ("客流量", results[2], "万人次", FMT_WAN, "已填报客流量之和"),
-        ("发放消费券", results[3], "万元", FMT_WAN, "各市全市总额；未填总额的按活动合计"),
-        ("核销消费券", results[4], "万元", FMT_WAN, "各市全市总额；未填总额的按活动合计"),
+        ("发放消费券", results[3], "万元", FMT_WAN, f"{w.each}全市总额；未填总额的按活动合计"),
+        ("核销消费券", results[4], "万元", FMT_WAN, f"{w.each}全市总额；未填总额的按活动合计"),
         ("未填报实际成交额的活动", r.unknown_turnover, "场", FMT_INT, "填“/”或空白"),
         ("未填报客流量的活动", r.unknown_footfall, "场", FMT_INT, "填“/”或空白"),
     ]  # fmt: skip
@@ -333,6 +334,7 @@ def province_values(data: ReportData) -> tuple[list[object], list[object]]:
 
 def province_note(data: ReportData) -> str:
     """Under every table with a 全省合计 row: what “/” means and what the sums leave out."""
+    w = data.campaign.wording
     label = FORM_LABELS[data.results_form]
     no_registry = sum(1 for c in data.cities if c.activities == 0)
     no_results = sum(1 for c in data.cities if not c.reported)
@@ -346,14 +348,15 @@ def province_note(data: ReportData) -> str:
         f"{label}中{r.unknown_turnover}场未填报实际成交额" if r.unknown_turnover else "",
         f"{r.unknown_footfall}场未填报客流量" if r.unknown_footfall else "",
     ]
-    text = "注：“未报送”表示该市尚无被采用的报表，“/”表示未报送或未填报（不是0）；全省合计只计已填报的数据"
+    text = f"注：“未报送”表示该{w.unit}尚无被采用的报表，“/”表示未报送或未填报（不是0）；{w.whole}合计只计已填报的数据"
     parts = [x for x in left_out if x]
     return text + (f"，{'，'.join(parts)}，均未计入。" if parts else "。")
 
 
 def _cities(ws: Worksheet, data: ReportData) -> None:
-    start = _sheet_head(ws, data, "分市情况", len(_CITY_HEADER))
-    put_header(ws, start, _CITY_HEADER)
+    w = data.campaign.wording
+    start = _sheet_head(ws, data, f"分{w.unit}情况", len(_CITY_HEADER))
+    put_header(ws, start, [w.unit, *_CITY_HEADER[1:]])
     row = start
     gaps = {g.city_name: g for g in data.registry_gaps}
     for row, c in enumerate(data.cities, start=start + 1):
@@ -364,7 +367,7 @@ def _cities(ws: Worksheet, data: ReportData) -> None:
                   unknown, data.held_rows(c.city_name)]  # fmt: skip
         put_row(ws, row, values, _CITY_FORMATS)
     registry, results = province_values(data)
-    total = ["全省合计", *registry, *results, data.results.unknown_turnover,
+    total = [f"{w.whole}合计", *registry, *results, data.results.unknown_turnover,
              sum(data.held_rows(c.city_name) for c in data.cities)]  # fmt: skip
     put_row(ws, row + 1, total, _CITY_FORMATS, bold=True)
     put_note(ws, row + 2, province_note(data), len(_CITY_HEADER))
@@ -372,7 +375,7 @@ def _cities(ws: Worksheet, data: ReportData) -> None:
     ws.freeze_panes = ws.cell(row=start + 1, column=2)
     if data.cities:
         chart = _bar_chart(
-            ws, "各市预估与实际成交额（亿元）", "亿元", cats=(1, start + 1, row),
+            ws, f"{w.each}预估与实际成交额（亿元）", "亿元", cats=(1, start + 1, row),
             series=[(5, start, row), (7, start, row)],
         )  # fmt: skip
         place_chart(ws, chart, row + 4)
@@ -515,6 +518,7 @@ def local_time(value: dt.datetime | None, data: ReportData) -> str | None:
 
 
 def _status(ws: Worksheet, data: ReportData) -> None:
+    w = data.campaign.wording
     forms = [f for f in data.forms if f in data.campaign.forms]
     width = 2 + 2 * len(forms)
     start = _sheet_head(ws, data, "报送情况", width)
@@ -546,7 +550,7 @@ def _status(ws: Worksheet, data: ReportData) -> None:
         note_at,
         "注：按时/逾期以首次被采用的报送时间与截止日期（北京时间当日24时前）比较；"
         "退回待改＝最近一次报送被退回且其后无被采用的报送；未到期＝截止日期晚于数据截至日期且尚未报送；"
-        "待核实＝现行采用的表格中因单元格无法识别或县区不属于本市而暂未计入任何数据的行，待该市更正。",
+        f"待核实＝现行采用的表格中因单元格无法识别或县区不属于本{w.unit}而暂未计入任何数据的行，待该{w.unit}更正。",
         width,
     )
     set_widths(ws, [10, *[12, 17] * len(forms), 24])
@@ -585,11 +589,12 @@ FLAGGED_HEADING = "数据存疑的活动"
 
 def _flagged(ws: Worksheet, data: ReportData, at: int, width: int) -> None:
     """Rows whose figures disagree with each other: named here, left out of every ranking."""
+    w = data.campaign.wording
     label = FORM_LABELS[data.results_form]
     if not data.flagged:
         put(ws, at, 1, f"{FLAGGED_HEADING}：{label}中未发现各项数据明显不符的活动。")
         return
-    put(ws, at, 1, f"{FLAGGED_HEADING}（{len(data.flagged)}场，未列入重点活动排名，待各市核实）",
+    put(ws, at, 1, f"{FLAGGED_HEADING}（{len(data.flagged)}场，未列入重点活动排名，待{w.each}核实）",
         bold=True)  # fmt: skip
     header = ["市", "工作表", "行号", "参加县区", "重点活动名称", "存疑情况"]
     put_header(ws, at + 1, header)
@@ -611,6 +616,7 @@ PERIOD_LABELS = {
 
 
 def _periods(ws: Worksheet, data: ReportData) -> None:
+    w = data.campaign.wording
     header = ["阶段", "活动（场）", "参与企业（家）", "实际成交额（万元）", "客流量（万人次）",
               "未填实际成交额（场）"]  # fmt: skip
     fmts = [None, FMT_INT, FMT_INT, FMT_WAN, FMT_WAN, FMT_INT]
@@ -628,7 +634,7 @@ def _periods(ws: Worksheet, data: ReportData) -> None:
     put_note(
         ws,
         start + len(data.periods) + 2,
-        f"注：消费促进月为各市{may}表（未报送{may}的市取其{FORM_LABELS[data.results_form]}表中"
+        f"注：消费促进月为{w.each}{may}表（未报送{may}的{w.unit}取其{FORM_LABELS[data.results_form]}表中"
         f"5月开展的活动）；其余阶段按{FORM_LABELS[data.results_form]}表各活动的实际开始日期划分；"
         "成交额为已填报数之和，“/”表示均未填报。",
         len(header),
@@ -644,6 +650,7 @@ def month_label(month: str | None) -> str:
 
 
 def _months(ws: Worksheet, data: ReportData) -> None:
+    w = data.campaign.wording
     header = ["月份", "名录计划活动（场）", "名录预估成交额（万元）", "成效统计活动（场）",
               "实际成交额（万元）", "客流量（万人次）"]  # fmt: skip
     fmts = [None, FMT_INT, FMT_WAN, FMT_INT, FMT_WAN, FMT_WAN]
@@ -658,7 +665,7 @@ def _months(ws: Worksheet, data: ReportData) -> None:
                   known(m.actual_turnover_wan, m.results_activities - m.unknown_turnover),
                   known(m.footfall_wan, m.results_activities - m.unknown_footfall)]  # fmt: skip
         put_row(ws, row, values, fmts)
-    put_note(ws, row + 2, "注：“/”表示该月没有活动或均未填报，不是0；5月为各市5月成效表的数据。",
+    put_note(ws, row + 2, f"注：“/”表示该月没有活动或均未填报，不是0；5月为{w.each}5月成效表的数据。",
              len(header))  # fmt: skip
     set_widths(ws, [14, 16, 20, 16, 18, 16])
     if data.months:
@@ -688,7 +695,8 @@ def write_report_xlsx(data: ReportData, path: Path) -> Path:
     """The report workbook: 总体情况, 分市情况, 分类情况, 重点活动, 报送情况, 数据缺口
     (+ 阶段对比, 月度趋势 for the year-end report)."""
     wb = Workbook()
-    sheets = [("总体情况", _overview), ("分市情况", _cities), ("分类情况", _categories),
+    per_city = f"分{data.campaign.wording.unit}情况"
+    sheets = [("总体情况", _overview), (per_city, _cities), ("分类情况", _categories),
               ("重点活动", _top), ("报送情况", _status), ("数据缺口", _gaps)]  # fmt: skip
     if data.kind.code == "year_end":
         sheets += [("阶段对比", _periods), ("月度趋势", _months)]

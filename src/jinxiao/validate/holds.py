@@ -84,7 +84,7 @@ def other_city_table(nt: NormalisedTable) -> Problem | None:
         "error",
         "other_city_table",
         f"表中{len(nt.records)}行活动有{len(named)}行所填县区属于{city}（如“{named[0]}”），"
-        f"不是{nt.city_name}的县（市、区），似为误发了{city}的表格。请核对后发送本市的表格。",
+        f"不是{nt.city_name}的县（市、区），似为误发了{city}的表格。请核对后发送{nt.city_name}的表格。",
         column=nt.header("county"),
         scope="file",
     )

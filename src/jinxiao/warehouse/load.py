@@ -188,7 +188,7 @@ def link_to_registry(conn: Connection, sub: SubmissionResult, city_name: str) ->
                 Problem(
                     "warning",
                     "activity_not_in_registry",
-                    f"{table.place(sheet, row)}“{name}”未在本市活动名录中找到，已作为新增活动记录。",
+                    f"{table.place(sheet, row)}“{name}”未在{table.city_name}活动名录中找到，已作为新增活动记录。",
                     row,
                     table.header("activity_name"),
                     sheet,
