@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import run_sh
 import yaml
 
 from jinxiao.config import CAMPAIGNS_DIR, DEFAULT_CAMPAIGN_DIR, campaign_path, load_campaign
@@ -178,17 +179,8 @@ def _run_campaign(name: str, root: Path) -> dict[str, Path]:
 
 def _make_run(name: str, root: Path) -> dict[str, Path]:
     """`JINXIAO_CAMPAIGN=<name> JINXIAO_VAR_DIR=<root> make run`, as the README says."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "JINXIAO_"))}
-    env.pop("OUTPUT_DIR", None)
-    env.pop("ARCHIVE_DIR", None)
     # PDFs are LibreOffice's, tested in test_gongwen (A4 pages); here they would only cost minutes.
-    env.update(JINXIAO_CAMPAIGN=name, JINXIAO_VAR_DIR=str(root), JINXIAO_REPORT_PDF="off")
-    out = subprocess.run(
-        ["bash", str(REPO / "scripts" / "run.sh")],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=1500,
-    )  # fmt: skip
-    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
-    assert "== Province (v_province_summary)" in out.stdout
+    run_sh.make_run(root, JINXIAO_CAMPAIGN=name, JINXIAO_REPORT_PDF="off")
     return {"out": root / "output", "db": root / "warehouse.db"}
 
 

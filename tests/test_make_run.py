@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import run_sh
 
 pytestmark = pytest.mark.integration
 
@@ -22,16 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def make_run(tmp_path_factory) -> Path:
     var = tmp_path_factory.mktemp("var")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "JINXIAO_"))}
-    env.update(JINXIAO_VAR_DIR=str(var))
-    env.pop("OUTPUT_DIR", None)
-    env.pop("ARCHIVE_DIR", None)
-    out = subprocess.run(
-        ["bash", str(REPO / "scripts" / "run.sh")],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=1500,
-    )  # fmt: skip
-    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
-    assert "== Province (v_province_summary)" in out.stdout
+    run_sh.make_run(var)
     return var
 
 

@@ -7,9 +7,11 @@ are links into src/jinxiao for people who look for them there.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -221,22 +223,29 @@ def load_campaign(path: Path | None = None) -> Campaign:
     fails the task at once instead of being retried.
     """
     where = path or config_path()
-    try:
+    with _config_errors("campaign config", where, "a value has the wrong form: "):
         campaign = _campaign(yaml.safe_load(where.read_text(encoding="utf-8")), where.parent)
         _check(campaign)
+    return campaign
+
+
+@contextlib.contextmanager
+def _config_errors(what: str, where: Path, wrong_form: str = "") -> Iterator[None]:
+    """What goes wrong reading a config file, as a ConfigError naming the file and the key."""
+    try:
+        yield
     except ConfigError:
         raise  # a file beside campaign.yaml (forms.yaml) names itself
     except JurisdictionError as exc:
-        raise ConfigError(f"campaign config {where}: {exc}: fix the cities list") from exc
+        raise ConfigError(f"{what} {where}: {exc}: fix the cities list") from exc
     except OSError as exc:
-        raise ConfigError(f"campaign config {where} cannot be read: {exc}") from exc
+        raise ConfigError(f"{what} {where} cannot be read: {exc}") from exc
     except yaml.YAMLError as exc:
-        raise ConfigError(f"campaign config {where} is not valid YAML: {exc}") from exc
+        raise ConfigError(f"{what} {where} is not valid YAML: {exc}") from exc
     except KeyError as exc:
-        raise ConfigError(f"campaign config {where} lacks the key {exc}: add it") from exc
+        raise ConfigError(f"{what} {where} lacks the key {exc}: add it") from exc
     except (TypeError, ValueError, AttributeError) as exc:
-        raise ConfigError(f"campaign config {where}: a value has the wrong form: {exc}") from exc
-    return campaign
+        raise ConfigError(f"{what} {where}: {wrong_form}{exc}") from exc
 
 
 def _tables_of(folder: Path) -> FormTables:
@@ -244,16 +253,8 @@ def _tables_of(folder: Path) -> FormTables:
     naming the file and the key."""
     own = folder / TABLES_FILE
     where = own if own.is_file() else DATA_DIR / TABLES_FILE
-    try:
+    with _config_errors("forms file", where):
         return load_form_tables(yaml.safe_load(where.read_text(encoding="utf-8")))
-    except OSError as exc:
-        raise ConfigError(f"forms file {where} cannot be read: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"forms file {where} is not valid YAML: {exc}") from exc
-    except KeyError as exc:
-        raise ConfigError(f"forms file {where} lacks the key {exc}: add it") from exc
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise ConfigError(f"forms file {where}: {exc}") from exc
 
 
 def _words(value: object, key: str) -> tuple[str, ...]:
